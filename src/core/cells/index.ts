@@ -1,0 +1,5 @@
+export * from "./cellValue";
+export * from "./issue";
+export * from "./parseResult";
+export * from "./parseMoney";
+export * from "./parseDate";

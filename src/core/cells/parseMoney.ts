@@ -1,0 +1,65 @@
+import { centsFromDollars, type Cents } from "../money/cents";
+import { cellErrorText, isBlankCell, showCell, type CellValue } from "./cellValue";
+import { BLANK, invalid, type Parsed } from "./parseResult";
+
+// "1,234.50", "1234.5", ".50": digits with correctly placed thousands separators, or none.
+const AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
+
+/**
+ * Reads an amount of money from a cell: a number, or text as exports write it: "$1,234.50",
+ * "-25", "(25.00)" and "25.00-" for negatives. Text in another locale's format ("1 234,50",
+ * "1.234,50", "12,5") is refused rather than guessed. Never throws.
+ */
+export function parseMoney(value: CellValue): Parsed<Cents> {
+  if (typeof value === "number") return moneyFromNumber(value);
+  if (isBlankCell(value)) return BLANK;
+  const error = cellErrorText(value);
+  if (error !== null) return invalid(`the cell holds the error ${error}, not an amount`, error);
+  if (typeof value === "boolean") return invalid("TRUE/FALSE is not an amount", showCell(value));
+  if (typeof value !== "string") return invalid("not an amount", showCell(value));
+  return moneyFromText(value);
+}
+
+function moneyFromNumber(x: number): Parsed<Cents> {
+  if (!Number.isFinite(x)) return invalid("not a finite number", String(x));
+  // Fast path, exact: when x is the double nearest to a whole number of cents, c / 100 === x.
+  const c = Math.round(x * 100);
+  if (c / 100 === x && Number.isSafeInteger(c)) return { kind: "value", value: c === 0 ? 0 : c };
+  if (Math.abs(x) > 9e13) return invalid("amount too large", String(x));
+  // Otherwise take the number's shortest decimal form and round it once to the cent, half up.
+  return { kind: "value", value: centsFromDollars(String(x)) };
+}
+
+function moneyFromText(raw: string): Parsed<Cents> {
+  let text = raw.trim().replace(/\u00a0/g, " ");
+  let negative = false;
+  if (text.startsWith("(") && text.endsWith(")")) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  if (text.endsWith("-")) {
+    negative = !negative;
+    text = text.slice(0, -1).trim();
+  }
+  if (text.startsWith("-")) {
+    negative = !negative;
+    text = text.slice(1).trim();
+  } else if (text.startsWith("+")) {
+    text = text.slice(1).trim();
+  }
+  if (text.startsWith("$")) text = text.slice(1).trim();
+  else if (text.endsWith("$")) text = text.slice(0, -1).trim();
+  if (text.startsWith("-") && !negative) {
+    negative = true;
+    text = text.slice(1).trim();
+  }
+  if (text === "" || text === ".") return invalid("not an amount", raw);
+  if (!AMOUNT.test(text)) {
+    if (/^\d{1,3}([ .]\d{3})*,\d{1,2}$/.test(text) || /^\d+,\d{1,2}$/.test(text)) {
+      return invalid("looks like an amount with a decimal comma; write it as 1234.50", raw);
+    }
+    return invalid("not an amount", raw);
+  }
+  const cents = centsFromDollars(text.replace(/,/g, ""));
+  return { kind: "value", value: negative && cents !== 0 ? -cents : cents };
+}

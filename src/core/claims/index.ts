@@ -1,0 +1,4 @@
+export * from "./claimLine";
+export * from "./balance";
+export * from "./parseStatus";
+export * from "./readClaimLines";
