@@ -1,0 +1,105 @@
+import { cellErrorText, isBlankCell, showCell, type CellValue } from "../core/cells/cellValue";
+import { parseDate } from "../core/cells/parseDate";
+import { parseMoney } from "../core/cells/parseMoney";
+import type { Cents } from "../core/money/cents";
+import type { Day } from "../core/dates/day";
+import { FunctionInputError } from "./excelError";
+import { cellName } from "./ranges";
+
+/**
+ * Collects unreadable cells of a function's ranges. A function reads every row first, then, if any
+ * cell could not be read, returns #VALUE! naming the first one and how many more there are: a
+ * money figure computed while silently skipping a bad cell would look right and be wrong.
+ */
+export class CellProblems {
+  private first: string | null = null;
+  private count = 0;
+
+  add(name: string, index: number, message: string, found: CellValue): void {
+    this.count++;
+    if (this.first === null) {
+      const shown = isBlankCell(found) ? "" : ` (found "${showCell(found)}")`;
+      this.first = `${cellName(name, index)}: ${message}${shown}`;
+    }
+  }
+
+  /** Throws the #VALUE! error when any problem was collected. */
+  throwIfAny(): void {
+    if (this.first === null) return;
+    const more = this.count > 1 ? `; ${this.count - 1} more cell${this.count > 2 ? "s" : ""} cannot be read either` : "";
+    throw new FunctionInputError("#VALUE!", `${this.first}${more}`);
+  }
+}
+
+/** Money from a range cell: blank is 0; unreadable text or an error value is a problem. */
+export function moneyAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): Cents {
+  const parsed = parseMoney(column[index]);
+  if (parsed.kind === "value") return parsed.value;
+  if (parsed.kind === "invalid") problems.add(name, index, parsed.message, column[index]);
+  return 0;
+}
+
+/** A date from a range cell: null for a blank; unreadable values are problems. */
+export function dateAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): Day | null {
+  const parsed = parseDate(column[index]);
+  if (parsed.kind === "value") return parsed.value;
+  if (parsed.kind === "invalid") problems.add(name, index, parsed.message, column[index]);
+  return null;
+}
+
+/** Text from a range cell (numbers become their text), null for a blank; an error value is a problem. */
+export function textAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): string | null {
+  const v = column[index];
+  if (isBlankCell(v)) return null;
+  const error = cellErrorText(v);
+  if (error !== null) {
+    problems.add(name, index, `the cell holds the error ${error}`, v);
+    return null;
+  }
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  problems.add(name, index, "not text", v);
+  return null;
+}
+
+/** A scalar date argument (an Excel serial, a Date or date text); required. */
+export function dateArg(value: unknown, name: string): Day {
+  const parsed = parseDate(Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value);
+  if (parsed.kind === "value") return parsed.value;
+  if (parsed.kind === "blank") throw new FunctionInputError("#VALUE!", `${name} is required (a date, e.g. DATE(2026,10,31))`);
+  throw new FunctionInputError("#VALUE!", `${name}: ${parsed.message} (found "${parsed.found}")`);
+}
+
+/** A scalar money argument; blank → `fallback` when given, else an error. */
+export function moneyArg(value: unknown, name: string, fallback?: Cents): Cents {
+  const parsed = parseMoney(value);
+  if (parsed.kind === "value") return parsed.value;
+  if (parsed.kind === "blank" && fallback !== undefined) return fallback;
+  if (parsed.kind === "blank") throw new FunctionInputError("#VALUE!", `${name} is required (an amount)`);
+  throw new FunctionInputError("#VALUE!", `${name}: ${parsed.message} (found "${parsed.found}")`);
+}
+
+/** An optional number argument (blank → fallback); text that is a number is accepted. */
+export function numberArg(value: unknown, name: string, fallback: number): number {
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return fallback;
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  if (!Number.isFinite(n)) throw new FunctionInputError("#VALUE!", `${name} must be a number (found "${showCell(value)}")`);
+  return n;
+}
+
+/** An optional TRUE/FALSE argument (blank → fallback). 1/0 and "TRUE"/"FALSE" text are accepted. */
+export function booleanArg(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === null || value === "") return fallback;
+  if (typeof value === "boolean") return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
+  throw new FunctionInputError("#VALUE!", `${name} must be TRUE or FALSE (found "${showCell(value)}")`);
+}
+
+/** An optional text argument (blank → fallback). */
+export function textArg(value: unknown, name: string, fallback: string | null): string | null {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === "string") return value.trim() === "" ? fallback : value.trim();
+  if (typeof value === "number") return String(value);
+  throw new FunctionInputError("#VALUE!", `${name} must be text (found "${showCell(value)}")`);
+}

@@ -1,0 +1,141 @@
+/**
+ * Registers Practice Ledger's custom functions in HyperFormula as a function plugin, so tests can
+ * evaluate real formulas such as =PRACTICE.ARAGING(B2:B500,F2:F500,DATE(2026,10,31)) over ranges
+ * holding blanks, text and errors. The functions are declared once, by the JSDoc in
+ * src/functions/functions.ts: this harness reads that declaration with custom-functions-metadata's
+ * parser (the same one that writes functions.json), so names, parameters, optional flags and
+ * range/scalar dimensions come from the one place.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseTree } from "custom-functions-metadata";
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ImplementedFunctions,
+} from "hyperformula";
+import * as functions from "../../src/functions/functions";
+import { ExcelErrorValue } from "../../src/functions/excelError";
+
+const FUNCTIONS_FILE = path.join(__dirname, "../../src/functions/functions.ts");
+export const NAMESPACE = "PRACTICE";
+
+type Implementation = (...args: unknown[]) => unknown;
+
+interface Declared {
+  id: string;
+  jsName: string;
+  params: { name: string; matrix: boolean; optional: boolean }[];
+  spills: boolean;
+}
+
+/** What functions.ts declares, parsed exactly as the metadata plugin parses it. */
+export function declaredFunctions(): Declared[] {
+  const source = fs.readFileSync(FUNCTIONS_FILE, "utf8");
+  const tree = parseTree(source, "functions");
+  const errors = tree.extras.flatMap((e) => e.errors);
+  if (errors.length > 0) throw new Error(`custom function metadata errors: ${errors.join("; ")}`);
+  return tree.functions.map((f) => {
+    const associate = tree.associate.find((a) => a.id === f.id);
+    if (associate === undefined) throw new Error(`no implementation associated with ${f.id}`);
+    return {
+      id: f.id,
+      jsName: associate.functionName,
+      params: f.parameters.map((p) => ({ name: p.name, matrix: p.dimensionality === "matrix", optional: p.optional === true })),
+      spills: f.result?.dimensionality === "matrix",
+    };
+  });
+}
+
+/** HyperFormula's cell values → what Excel hands a custom function (numbers, text, booleans, null, errors). */
+function toExcelValue(value: unknown): unknown {
+  if (value === EmptyValue || value === undefined) return null;
+  if (value instanceof CellError) return value;
+  if (value !== null && typeof value === "object" && "val" in (value as object)) return (value as { val: number }).val;
+  return value;
+}
+
+function toExcelArgument(value: unknown, matrix: boolean): unknown {
+  if (value instanceof SimpleRangeValue) {
+    const grid = value.data.map((row) => row.map(toExcelValue));
+    // A scalar parameter given a range takes its top-left cell, as Excel's implicit intersection would not: keep it simple.
+    return matrix ? grid : grid[0]?.[0] ?? null;
+  }
+  const scalar = toExcelValue(value);
+  return matrix ? [[scalar]] : scalar;
+}
+
+function fromResult(result: unknown): unknown {
+  if (result instanceof ExcelErrorValue) {
+    const type = result.code === "#N/A" ? ErrorType.NA : result.code === "#NUM!" ? ErrorType.NUM : result.code === "#DIV/0!" ? ErrorType.DIV_BY_ZERO : ErrorType.VALUE;
+    return new CellError(type, result.message);
+  }
+  if (Array.isArray(result)) {
+    return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map((v) => fromResult(v) as never)));
+  }
+  if (result === null || result === undefined) return EmptyValue;
+  return result;
+}
+
+let registered = false;
+
+/** Registers the plugin once per process; returns the declared functions. */
+export function registerPracticeFunctions(): Declared[] {
+  const declared = declaredFunctions();
+  if (registered) return declared;
+  const implemented: ImplementedFunctions = {};
+  const translations: Record<string, string> = {};
+
+  class PracticePlugin extends FunctionPlugin {}
+  const proto = PracticePlugin.prototype as unknown as Record<string, unknown>;
+
+  for (const fn of declared) {
+    const formulaId = `${NAMESPACE}.${fn.id}`;
+    const impl = (functions as unknown as Record<string, Implementation>)[fn.jsName];
+    if (typeof impl !== "function") throw new Error(`${fn.jsName} is not exported by functions.ts`);
+    const method = `run_${fn.id}`;
+    const sizeMethod = `size_${fn.id}`;
+    implemented[formulaId] = {
+      method,
+      parameters: fn.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional })),
+      vectorizationForbidden: true,
+      ...(fn.spills ? { sizeOfResultArrayMethod: sizeMethod } : {}),
+    };
+    translations[formulaId] = formulaId;
+    proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+      return (this as unknown as { runFunction: Function }).runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
+        const excelArgs = fn.params.map((p, i) => (i < args.length ? toExcelArgument(args[i], p.matrix) : undefined));
+        return fromResult(impl(...excelArgs));
+      });
+    };
+    if (fn.spills) {
+      // HyperFormula sizes a spilled result before evaluating it; an upper bound is enough (it pads
+      // a smaller result with blanks): as tall as the tallest range argument plus room for a header
+      // and totals, and ten columns wide.
+      proto[sizeMethod] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+        let height = 1;
+        for (const arg of ast.args) {
+          const size = (this as unknown as { arraySizeForAst: (a: unknown, s: unknown) => ArraySize }).arraySizeForAst(arg, state);
+          if (!size.isScalar()) height = Math.max(height, size.height);
+        }
+        return new ArraySize(10, height + 4);
+      };
+    }
+  }
+  (PracticePlugin as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions = implemented;
+  HyperFormula.registerFunctionPlugin(PracticePlugin as never, { enGB: translations });
+  registered = true;
+  return declared;
+}
+
+/** A workbook engine with the practice functions, from sheets given as 2D arrays of cell contents. */
+export function practiceEngine(sheets: Record<string, unknown[][]>): HyperFormula {
+  registerPracticeFunctions();
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3" });
+}
