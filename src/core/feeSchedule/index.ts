@@ -1,0 +1,13 @@
+export * from "./conversionFactors";
+export * from "./placeOfService";
+export * from "./medicareAmount";
+export * from "./feeScheduleRow";
+export * from "./parsePercent";
+export * from "./readFeeScheduleRows";
+export * from "./medicareRates";
+export * from "./indexFeeSchedule";
+export * from "./modifierFactors";
+export * from "./expectedAllowed";
+export * from "./actualAllowed";
+export * from "./checkFees";
+export { payerKey, normalizeCpt, normalizeModifier } from "./keys";

@@ -1,0 +1,121 @@
+/**
+ * A sheet as data: what a report or a template sheet holds (values, number formats, styles, column
+ * widths, merged cells, charts, conditional emphasis), built by the core and rendered by a host:
+ * into an .xlsx file through ExcelJS (src/files) or into the open workbook through Office.js
+ * (src/office). Rows and columns are 1-based, as in Excel.
+ */
+import { columnLetter } from "../cells/issue";
+
+/** Number formats by meaning; each host maps them to the Excel format codes in NUMBER_FORMATS. */
+export type NumberFormatName = "money" | "moneyWhole" | "percent1" | "percent2" | "days1" | "integer" | "date" | "ratio2";
+
+export const NUMBER_FORMATS: Record<NumberFormatName, string> = {
+  money: '"$"#,##0.00;[Red]-"$"#,##0.00',
+  moneyWhole: '"$"#,##0;[Red]-"$"#,##0',
+  percent1: "0.0%",
+  percent2: "0.00%",
+  days1: "0.0",
+  integer: "#,##0",
+  date: "yyyy-mm-dd",
+  ratio2: "0.00",
+};
+
+/** Cell styles by role; hosts map them to fonts, fills and borders (CELL_STYLES). */
+export type CellStyleName =
+  | "title" | "subtitle" | "section" | "tableHeader" | "label" | "total" | "note"
+  | "kpiLabel" | "kpiValue" | "good" | "watch" | "bad";
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  /** Font colour, "RRGGBB". */
+  color?: string;
+  /** Fill colour, "RRGGBB". */
+  fill?: string;
+  borderTop?: boolean;
+  borderBottom?: boolean;
+  align?: "left" | "center" | "right";
+  wrap?: boolean;
+}
+
+export const CELL_STYLES: Record<CellStyleName, CellStyle> = {
+  title: { bold: true, size: 18, color: "1F3864" },
+  subtitle: { italic: true, size: 10, color: "595959" },
+  section: { bold: true, size: 13, color: "1F3864", borderBottom: true },
+  tableHeader: { bold: true, color: "FFFFFF", fill: "2F5597", align: "center", wrap: true },
+  label: {},
+  total: { bold: true, borderTop: true },
+  note: { italic: true, size: 9, color: "595959" },
+  kpiLabel: { bold: true, size: 10, color: "404040", fill: "F2F2F2", wrap: true },
+  kpiValue: { bold: true, size: 14, fill: "F2F2F2", align: "right" },
+  good: { bold: true, color: "006100", fill: "C6EFCE" },
+  watch: { bold: true, color: "9C5700", fill: "FFEB9C" },
+  bad: { bold: true, color: "9C0006", fill: "FFC7CE" },
+};
+
+export type CellContent = string | number | boolean | null;
+
+export interface SheetCell {
+  row: number;
+  col: number;
+  value: CellContent;
+  format?: NumberFormatName;
+  /** Applied in order; later styles override earlier ones. */
+  styles?: CellStyleName[];
+}
+
+export interface CellRange {
+  fromRow: number;
+  fromCol: number;
+  toRow: number;
+  toCol: number;
+}
+
+export interface SheetChart {
+  kind: "column" | "stackedColumn" | "bar" | "pie" | "line";
+  title: string;
+  /** Category labels (one column or row). */
+  categories: CellRange;
+  series: { name: string; values: CellRange }[];
+  /** Where the chart sits: top-left cell and size in cells. */
+  anchor: { row: number; col: number; rows: number; cols: number };
+}
+
+/** Emphasis that follows the values: a data bar, or a style when a cell passes a threshold. */
+export type ConditionalRule =
+  | { kind: "dataBar"; range: CellRange; color: string }
+  | { kind: "threshold"; range: CellRange; operator: "greaterThan" | "lessThan"; value: number; style: CellStyleName };
+
+export interface SheetDescription {
+  /** The name wanted; a host makes it unique in the workbook ("Physician Report 2026-10 (2)"). */
+  name: string;
+  tabColor?: string;
+  /** Width of columns A, B, … in Excel character units. */
+  columnWidths: number[];
+  cells: SheetCell[];
+  merges: CellRange[];
+  charts: SheetChart[];
+  conditional: ConditionalRule[];
+  freezeRows?: number;
+  showGridLines: boolean;
+}
+
+/** A1-style reference of a range on the sheet: "B4:C9". */
+export function rangeAddress(range: CellRange): string {
+  const a = `${columnLetter(range.fromCol)}${range.fromRow}`;
+  const b = `${columnLetter(range.toCol)}${range.toRow}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** A name not yet in `taken` (Excel compares sheet names case-insensitively; 31 characters at most). */
+export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
+  const clean = wanted.replace(/[\\/?*[\]:]/g, "-").slice(0, 31);
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}

@@ -1,0 +1,112 @@
+import type ExcelJS from "exceljs";
+import {
+  CELL_STYLES,
+  NUMBER_FORMATS,
+  rangeAddress,
+  uniqueSheetName,
+  type CellStyle,
+  type SheetDescription,
+} from "../core/sheet/sheetDescription";
+
+const argb = (rgb: string): string => `FF${rgb}`;
+
+/**
+ * Renders a sheet description into an ExcelJS workbook as a new sheet with a unique name; the
+ * workbook's other sheets are not touched. Returns the sheet's final name.
+ *
+ * ExcelJS cannot write charts: each chart of the description becomes a note in its place, and the
+ * tables it would draw carry data bars (conditional formatting Excel itself renders), so the tab
+ * still reads correctly without the add-in. The task pane's Office.js renderer draws native charts.
+ */
+export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetDescription): string {
+  const name = uniqueSheetName(sheet.name, workbook.worksheets.map((w) => w.name));
+  const ws = workbook.addWorksheet(name, {
+    properties: sheet.tabColor !== undefined ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    views: [
+      sheet.freezeRows !== undefined && sheet.freezeRows > 0
+        ? { state: "frozen", ySplit: sheet.freezeRows, showGridLines: sheet.showGridLines }
+        : { showGridLines: sheet.showGridLines },
+    ],
+  } as Partial<ExcelJS.AddWorksheetOptions>);
+
+  sheet.columnWidths.forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+
+  for (const cell of sheet.cells) {
+    const target = ws.getCell(cell.row, cell.col);
+    target.value = cell.value;
+    if (cell.format !== undefined) target.numFmt = NUMBER_FORMATS[cell.format];
+    if (cell.styles !== undefined && cell.styles.length > 0) {
+      const style: CellStyle = Object.assign({}, ...cell.styles.map((s) => CELL_STYLES[s]));
+      applyStyle(target, style);
+    }
+  }
+
+  for (const m of sheet.merges) ws.mergeCells(m.fromRow, m.fromCol, m.toRow, m.toCol);
+
+  for (const rule of sheet.conditional) {
+    if (rule.kind === "dataBar") {
+      ws.addConditionalFormatting({
+        ref: rangeAddress(rule.range),
+        rules: [
+          {
+            type: "dataBar",
+            priority: 1,
+            minLength: 0,
+            maxLength: 100,
+            gradient: false,
+            border: false,
+            cfvo: [{ type: "min" }, { type: "max" }],
+            color: { argb: argb(rule.color) },
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
+      });
+    } else {
+      const style = CELL_STYLES[rule.style];
+      ws.addConditionalFormatting({
+        ref: rangeAddress(rule.range),
+        rules: [
+          {
+            type: "cellIs",
+            priority: 1,
+            operator: rule.operator,
+            formulae: [String(rule.value)],
+            style: {
+              font: { bold: style.bold, color: style.color !== undefined ? { argb: argb(style.color) } : undefined },
+              fill: style.fill !== undefined ? { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } } : undefined,
+            },
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
+      });
+    }
+  }
+
+  for (const chart of sheet.charts) {
+    const note = ws.getCell(chart.anchor.row, chart.anchor.col);
+    if (note.value === null || note.value === undefined) {
+      note.value = `Chart "${chart.title}": drawn when this report is generated in Excel with the add-in; the table's bars show the same figures.`;
+      applyStyle(note, CELL_STYLES.note);
+    }
+  }
+  return name;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  cell.font = {
+    bold: style.bold,
+    italic: style.italic,
+    size: style.size,
+    color: style.color !== undefined ? { argb: argb(style.color) } : undefined,
+  };
+  if (style.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.borderTop === true || style.borderBottom === true) {
+    cell.border = {
+      top: style.borderTop === true ? { style: "thin" } : undefined,
+      bottom: style.borderBottom === true ? { style: "thin" } : undefined,
+    };
+  }
+  if (style.align !== undefined || style.wrap === true) {
+    cell.alignment = { horizontal: style.align, wrapText: style.wrap, vertical: "middle" };
+  }
+}
