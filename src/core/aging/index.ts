@@ -1,0 +1,5 @@
+export * from "./agingBuckets";
+export * from "./lineAge";
+export * from "./arAging";
+export * from "./arAgingByPayer";
+export * from "./daysInAR";

@@ -1,0 +1,5 @@
+export * from "./reportingPeriod";
+export * from "./collectionRates";
+export * from "./denialRates";
+export * from "./denialsByReason";
+export * from "./daysToPay";

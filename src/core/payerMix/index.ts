@@ -1,0 +1,3 @@
+export * from "./payerKey";
+export * from "./payerMix";
+export * from "./roundShares";

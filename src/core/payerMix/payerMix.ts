@@ -1,0 +1,70 @@
+import type Decimal from "decimal.js";
+import type { ClaimLine } from "../claims/claimLine";
+import type { Cents } from "../money/cents";
+import { ratio } from "../money/ratio";
+import { payerKey } from "./payerKey";
+
+export type PayerMixLine = Pick<ClaimLine, "payer" | "charge" | "insurancePaid" | "patientPaid">;
+
+export interface PayerMixRow {
+  /** Payer name as first written (trimmed). */
+  payer: string;
+  charges: Cents;
+  /** charges ÷ Σ charges of all payers, exact (40 digits); null when Σ charges is 0. */
+  chargeShare: Decimal | null;
+  /** Σ insurancePaid + patientPaid of the payer's lines. */
+  payments: Cents;
+  /** payments ÷ Σ payments of all payers; null when Σ payments is 0. */
+  paymentShare: Decimal | null;
+  /** payments ÷ charges; null when the payer has no charges. */
+  collectionRatio: Decimal | null;
+}
+
+/**
+ * Payer mix of the period lines (definitions.md, "Payer mix"): per payer, names compared trimmed
+ * and case-insensitively and shown as first written, sorted by charges descending, ties by name.
+ * Round shares for display with roundShares so they add to 100 %.
+ */
+export function payerMix(periodLines: readonly PayerMixLine[]): PayerMixRow[] {
+  // Raw name → row index, so the key string is built once per distinct spelling, not per line.
+  const byName = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  const names: string[] = [];
+  const keys: string[] = [];
+  const charges: number[] = [];
+  const payments: number[] = [];
+  let totalCharges = 0;
+  let totalPayments = 0;
+  for (let i = 0; i < periodLines.length; i++) {
+    const line = periodLines[i];
+    let row = byName.get(line.payer);
+    if (row === undefined) {
+      const key = payerKey(line.payer);
+      row = byKey.get(key);
+      if (row === undefined) {
+        row = names.length;
+        byKey.set(key, row);
+        names.push(line.payer.trim());
+        keys.push(key);
+        charges.push(0);
+        payments.push(0);
+      }
+      byName.set(line.payer, row);
+    }
+    const paid = line.insurancePaid + line.patientPaid;
+    charges[row] += line.charge;
+    payments[row] += paid;
+    totalCharges += line.charge;
+    totalPayments += paid;
+  }
+  const order = names.map((_, i) => i);
+  order.sort((a, b) => charges[b] - charges[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  return order.map((i) => ({
+    payer: names[i],
+    charges: charges[i],
+    chargeShare: ratio(charges[i], totalCharges),
+    payments: payments[i],
+    paymentShare: ratio(payments[i], totalPayments),
+    collectionRatio: ratio(payments[i], charges[i]),
+  }));
+}

@@ -1,0 +1,109 @@
+import type { Day } from "../dates/day";
+import type { ClaimLine } from "../claims/claimLine";
+import { arAging, type ArAging } from "../aging/arAging";
+import { arAgingByPayer, type ArAgingByPayer } from "../aging/arAgingByPayer";
+import { daysInAR, type DaysInAR } from "../aging/daysInAR";
+import { collectionRates, type CollectionRates } from "../kpis/collectionRates";
+import { denialRates, type DenialRates } from "../kpis/denialRates";
+import { denialsByReason, type DenialReasonRow } from "../kpis/denialsByReason";
+import { daysToPay, type DaysToPay } from "../kpis/daysToPay";
+import { linesInPeriod, reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
+import { providerProductivity, type ProviderProductivityRow } from "../kpis/providerProductivity";
+import { payerMix, type PayerMixRow } from "../payerMix/payerMix";
+import { checkFees, type FeeCheck } from "../feeSchedule/checkFees";
+import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
+import type { Cents } from "../money/cents";
+
+/** A source row that was not used, and why: listed in the report's notes and the JSON summary. */
+export interface LeftOutRow {
+  sheet: string;
+  row: number;
+  column?: string;
+  reason: string;
+}
+
+/** Key figures of an earlier report tab, for the trend. */
+export interface TrendPoint {
+  asOf: Day;
+  charges: Cents;
+  payments: Cents;
+  arTotal: Cents;
+  netCollectionRate: string | null;
+  daysInAR: string | null;
+  over90Share: string | null;
+  denialRate: string | null;
+}
+
+export interface ReportInput {
+  practiceName: string;
+  asOf: Day;
+  /** Every usable claim line read (any DOS; lines after the as-of date are counted, not aged). */
+  lines: readonly ClaimLine[];
+  /** Rows of data read from the claims source (used + left out). */
+  rowsRead: number;
+  leftOut: readonly LeftOutRow[];
+  feeSchedule?: readonly FeeScheduleRow[] | null;
+  /** Tolerance of the fee check, in cents (default 0). */
+  feeTolerance?: Cents;
+  /** Key figures of earlier report tabs, oldest first. */
+  trend?: readonly TrendPoint[];
+  /** Where the claims came from ("Claims Register" sheet of book.xlsx). */
+  source?: string;
+}
+
+/** Every figure the physician report shows, computed once from the register (definitions.md). */
+export interface ReportFigures {
+  practiceName: string;
+  asOf: Day;
+  period: ReportingPeriod;
+  source: string | null;
+  rowsRead: number;
+  linesUsed: number;
+  periodLines: number;
+  leftOut: readonly LeftOutRow[];
+  aging: ArAging;
+  agingByPayer: ArAgingByPayer;
+  daysInAR: DaysInAR;
+  collections: CollectionRates;
+  denials: DenialRates;
+  denialReasons: DenialReasonRow[];
+  payerMix: PayerMixRow[];
+  daysToPay: DaysToPay;
+  providers: ProviderProductivityRow[];
+  feeCheck: FeeCheck | null;
+  trend: readonly TrendPoint[];
+}
+
+/**
+ * Computes the report's figures. A/R, aging and days in A/R take every line with DOS ≤ as-of;
+ * collections, denials, payer mix, days to pay, productivity and the fee check take the lines of
+ * the reporting period (the 12 calendar months ending with the as-of month, by DOS).
+ */
+export function reportFigures(input: ReportInput): ReportFigures {
+  const period = reportingPeriod(input.asOf);
+  const periodLines = linesInPeriod(input.lines, period);
+  return {
+    practiceName: input.practiceName,
+    asOf: input.asOf,
+    period,
+    source: input.source ?? null,
+    rowsRead: input.rowsRead,
+    linesUsed: input.lines.length,
+    periodLines: periodLines.length,
+    leftOut: input.leftOut,
+    aging: arAging(input.lines, input.asOf),
+    agingByPayer: arAgingByPayer(input.lines, input.asOf),
+    daysInAR: daysInAR(input.lines, input.asOf),
+    collections: collectionRates(periodLines),
+    denials: denialRates(periodLines),
+    denialReasons: denialsByReason(periodLines),
+    payerMix: payerMix(periodLines),
+    daysToPay: daysToPay(periodLines),
+    providers: providerProductivity(periodLines),
+    feeCheck:
+      input.feeSchedule === undefined || input.feeSchedule === null || input.feeSchedule.length === 0
+        ? null
+        : checkFees(periodLines, input.feeSchedule as FeeScheduleRow[], { tolerance: input.feeTolerance ?? 0 }),
+    trend: input.trend ?? [],
+  };
+}
