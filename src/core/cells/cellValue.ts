@@ -19,7 +19,8 @@ export function cellErrorText(value: CellValue): string | null {
   }
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
     const v = value as Record<string, unknown>;
-    for (const key of ["error", "code", "type", "value"]) {
+    // basicValue: Office.js `valuesAsJson` error cells ({ type: "Error", basicValue: "#DIV/0!" }).
+    for (const key of ["error", "code", "type", "value", "basicValue"]) {
       const candidate = v[key];
       if (typeof candidate === "string") {
         const t = candidate.trim().toUpperCase();
@@ -55,7 +56,7 @@ export function showCell(value: CellValue): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "invalid date" : value.toISOString().slice(0, 10);
   try {
     const s = JSON.stringify(value);
-    return s === undefined ? String(value) : s.slice(0, 60);
+    return s === undefined ? String(value).slice(0, 60) : s.slice(0, 60);
   } catch {
     return Object.prototype.toString.call(value);
   }

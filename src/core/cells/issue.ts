@@ -27,15 +27,25 @@ export interface InputIssue extends CellPlace {
 /** "Claims!F12", "row 12, column F", "row 12". */
 export function describePlace(place: CellPlace): string {
   const column = place.column ?? "";
-  if (place.sheet !== undefined && /^[A-Z]{1,3}$/.test(column)) {
-    const sheet = /^[A-Za-z0-9_]+$/.test(place.sheet) ? place.sheet : `'${place.sheet.replace(/'/g, "''")}'`;
-    return `${sheet}!${column}${place.row}`;
+  const sheetName = place.sheet === "" ? undefined : place.sheet;
+  if (sheetName !== undefined && /^[A-Z]{1,3}$/.test(column)) {
+    return `${sheetReference(sheetName)}!${column}${place.row}`;
   }
   const parts: string[] = [];
-  if (place.sheet !== undefined) parts.push(`sheet "${place.sheet}"`);
+  if (sheetName !== undefined) parts.push(`sheet "${sheetName}"`);
   parts.push(`row ${place.row}`);
   if (column !== "") parts.push(`column ${column}`);
   return parts.join(", ");
+}
+
+/**
+ * A sheet name as Excel writes it in a reference: bare when it is letters, digits and "_" and
+ * starts with a letter or "_" and does not read as a cell address ("Claims"); otherwise quoted,
+ * with a quote inside doubled ("'Claims Register'", "'2026'", "'AB12'", "'O''Brien'").
+ */
+function sheetReference(sheet: string): string {
+  const bare = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(?:[Rr]\d*[Cc]\d*|[Rr]\d*|[Cc]\d*)$/.test(sheet);
+  return bare ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** One line a person can read: "Claims!F12: date of service is blank (found: …)". */

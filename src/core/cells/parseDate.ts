@@ -14,16 +14,38 @@ const MONTHS: Record<string, number> = {
  * not guessed. Never throws.
  */
 export function parseDate(value: CellValue): Parsed<Day> {
+  try {
+    return readDate(value);
+  } catch {
+    // Belt and braces: no input may make a cell reader throw.
+    return invalid("not a date", safeShow(value));
+  }
+}
+
+function safeShow(value: CellValue): string {
+  try {
+    return showCell(value);
+  } catch {
+    return "";
+  }
+}
+
+function readDate(value: CellValue): Parsed<Day> {
   if (typeof value === "number") {
     const day = dayFromExcelSerial(value);
     if (day !== null) return { kind: "value", value: day };
-    return invalid(value === 60 ? "serial 60 is Excel's 29 February 1900, a day that never existed" : "not a date serial Excel can show", String(value));
+    // Math.floor: a serial 60.5 (noon of the phantom day) is the same day that never existed
+    return invalid(Math.floor(value) === 60 ? "serial 60 is Excel's 29 February 1900, a day that never existed" : "not a date serial Excel can show", String(value));
   }
   if (isBlankCell(value)) return BLANK;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return invalid("not a valid date", "invalid date");
-    const day = dayFromYMD(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
-    return day === null ? invalid("not a valid date", showCell(value)) : { kind: "value", value: day };
+    // The UTC calendar date: ExcelJS hands date cells over as midnight UTC.
+    const year = value.getUTCFullYear();
+    const day = dayFromYMD(year, value.getUTCMonth() + 1, value.getUTCDate());
+    // The same range as text and serials: Excel's 1900 date system shows 1900-01-01 to 9999-12-31.
+    if (day === null || year < 1900 || year > 9999) return invalid("not a date Excel can show", showCell(value));
+    return { kind: "value", value: day };
   }
   const error = cellErrorText(value);
   if (error !== null) return invalid(`the cell holds the error ${error}, not a date`, error);

@@ -1,4 +1,4 @@
-import { centsFromDollars, type Cents } from "../money/cents";
+import { centsFromDollars, Money, type Cents } from "../money/cents";
 import { cellErrorText, isBlankCell, showCell, type CellValue } from "./cellValue";
 import { BLANK, invalid, type Parsed } from "./parseResult";
 
@@ -6,11 +6,34 @@ import { BLANK, invalid, type Parsed } from "./parseResult";
 const AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
 
 /**
+ * The largest amount read, in dollars: 90 trillion keeps every amount and every sum of a
+ * register a safe integer number of cents (Number.MAX_SAFE_INTEGER cents is about 90.07 trillion).
+ */
+const MAX_DOLLARS = 9e13;
+
+/**
  * Reads an amount of money from a cell: a number, or text as exports write it: "$1,234.50",
  * "-25", "(25.00)" and "25.00-" for negatives. Text in another locale's format ("1 234,50",
  * "1.234,50", "12,5") is refused rather than guessed. Never throws.
  */
 export function parseMoney(value: CellValue): Parsed<Cents> {
+  try {
+    return readMoney(value);
+  } catch {
+    // Belt and braces: no input may make a cell reader throw.
+    return invalid("not an amount", safeShow(value));
+  }
+}
+
+function safeShow(value: CellValue): string {
+  try {
+    return showCell(value);
+  } catch {
+    return "";
+  }
+}
+
+function readMoney(value: CellValue): Parsed<Cents> {
   if (typeof value === "number") return moneyFromNumber(value);
   if (isBlankCell(value)) return BLANK;
   const error = cellErrorText(value);
@@ -22,37 +45,46 @@ export function parseMoney(value: CellValue): Parsed<Cents> {
 
 function moneyFromNumber(x: number): Parsed<Cents> {
   if (!Number.isFinite(x)) return invalid("not a finite number", String(x));
+  if (Math.abs(x) > MAX_DOLLARS) return invalid("amount too large", String(x));
   // Fast path, exact: when x is the double nearest to a whole number of cents, c / 100 === x.
   const c = Math.round(x * 100);
   if (c / 100 === x && Number.isSafeInteger(c)) return { kind: "value", value: c === 0 ? 0 : c };
-  if (Math.abs(x) > 9e13) return invalid("amount too large", String(x));
   // Otherwise take the number's shortest decimal form and round it once to the cent, half up.
   return { kind: "value", value: centsFromDollars(String(x)) };
 }
 
 function moneyFromText(raw: string): Parsed<Cents> {
   let text = raw.trim().replace(/\u00a0/g, " ");
+  // At most one sign: "(25.00)", "25.00-", "-25", "+25", "-$25" or "$-25". Two of them, as in
+  // "(-25)" or "-25-", are refused rather than read as a double negative.
+  let signs = 0;
   let negative = false;
   if (text.startsWith("(") && text.endsWith(")")) {
     negative = true;
+    signs++;
     text = text.slice(1, -1).trim();
   }
   if (text.endsWith("-")) {
-    negative = !negative;
+    negative = true;
+    signs++;
     text = text.slice(0, -1).trim();
   }
   if (text.startsWith("-")) {
-    negative = !negative;
+    negative = true;
+    signs++;
     text = text.slice(1).trim();
   } else if (text.startsWith("+")) {
+    signs++;
     text = text.slice(1).trim();
   }
   if (text.startsWith("$")) text = text.slice(1).trim();
   else if (text.endsWith("$")) text = text.slice(0, -1).trim();
-  if (text.startsWith("-") && !negative) {
+  if (text.startsWith("-")) {
     negative = true;
+    signs++;
     text = text.slice(1).trim();
   }
+  if (signs > 1) return invalid("more than one sign; write a negative amount as -25.00 or (25.00)", raw);
   if (text === "" || text === ".") return invalid("not an amount", raw);
   if (!AMOUNT.test(text)) {
     if (/^\d{1,3}([ .]\d{3})*,\d{1,2}$/.test(text) || /^\d+,\d{1,2}$/.test(text)) {
@@ -60,6 +92,9 @@ function moneyFromText(raw: string): Parsed<Cents> {
     }
     return invalid("not an amount", raw);
   }
-  const cents = centsFromDollars(text.replace(/,/g, ""));
+  const digits = text.replace(/,/g, "");
+  // Range check before converting: centsFromDollars throws a RangeError past a safe integer.
+  if (new Money(digits).abs().greaterThan(MAX_DOLLARS)) return invalid("amount too large", raw);
+  const cents = centsFromDollars(digits);
   return { kind: "value", value: negative && cents !== 0 ? -cents : cents };
 }

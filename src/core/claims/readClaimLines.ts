@@ -1,6 +1,6 @@
 import type { Cents } from "../money/cents";
 import type { Day } from "../dates/day";
-import { isBlankCell, showCell, type CellValue } from "../cells/cellValue";
+import { cellErrorText, isBlankCell, showCell, type CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
 import { parseDate } from "../cells/parseDate";
 import { parseMoney } from "../cells/parseMoney";
@@ -73,12 +73,21 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
       rowIssues.push(issue);
     };
 
-    const text = (field: ClaimField): string | null => {
+    // Text of a field. A required field (claim number, payer) that holds an error value, TRUE/FALSE,
+    // a date or anything else that is not text or a number is an error, so the row is left out and
+    // listed (it used to be a warning, which dropped the row without listing it); an optional one
+    // is a warning and ignored.
+    const text = (field: ClaimField, required = false): string | null => {
       const v = cells[field];
       if (isBlankCell(v)) return null;
+      const error = cellErrorText(v);
+      if (error !== null) {
+        report(field, required ? "error" : "warning", `${FIELD_WORDS[field]}: the cell holds the error ${error}${required ? "" : "; ignored"}`, v);
+        return null;
+      }
       if (typeof v === "string") return v.trim();
       if (typeof v === "number" && Number.isFinite(v)) return String(v);
-      report(field, "warning", `${FIELD_WORDS[field]} is not text; ignored`, v);
+      report(field, required ? "error" : "warning", `${FIELD_WORDS[field]} is not text${required ? "" : "; ignored"}`, v);
       return null;
     };
     const money = (field: ClaimField, required: boolean): Cents | null => {
@@ -102,10 +111,10 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
       return null;
     };
 
-    const claimId = text("claimId");
+    const claimId = text("claimId", true);
     if (claimId === null && !rowIssues.some((i) => i.field === "claimId")) report("claimId", "error", "claim number is blank");
     const dateOfService = date("dateOfService", true);
-    const payer = text("payer");
+    const payer = text("payer", true);
     if (payer === null && !rowIssues.some((i) => i.field === "payer")) report("payer", "error", "payer is blank");
     const charge = money("charge", true);
     if (charge !== null && charge < 0) report("charge", "error", "charge is negative; enter reversals as adjustments", cells.charge);
@@ -118,12 +127,24 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
     let units = 1;
     const unitsCell = cells.units;
     if (!isBlankCell(unitsCell)) {
-      const u = typeof unitsCell === "number" ? unitsCell : typeof unitsCell === "string" ? Number(unitsCell.trim()) : NaN;
+      // Text must be a plain decimal ("2", "1.5"): Number() alone would also take "0x10" or "1e3".
+      const u =
+        typeof unitsCell === "number" ? unitsCell
+        : typeof unitsCell === "string" && /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/.test(unitsCell.trim()) ? Number(unitsCell.trim())
+        : NaN;
       if (Number.isFinite(u) && u > 0) units = u;
       else report("units", "error", "units must be a number above 0", unitsCell);
     }
 
-    const modifiers = parseModifiers(cells.modifiers);
+    const modifiersCell = cells.modifiers;
+    let modifiers: string[] = [];
+    if (!isBlankCell(modifiersCell)) {
+      const error = cellErrorText(modifiersCell);
+      if (error !== null) report("modifiers", "warning", `modifiers: the cell holds the error ${error}; ignored`, modifiersCell);
+      else if (typeof modifiersCell === "string" || (typeof modifiersCell === "number" && Number.isFinite(modifiersCell))) {
+        modifiers = parseModifiers(modifiersCell);
+      } else report("modifiers", "warning", "modifiers are not text; ignored", modifiersCell);
+    }
     if (modifiers.length > 4) report("modifiers", "warning", "more than four modifiers; the first four are used", cells.modifiers);
 
     let status = null as ClaimLine["status"];

@@ -10,8 +10,11 @@ const MS_PER_DAY = 86_400_000;
 export function dayFromYMD(year: number, month: number, dayOfMonth: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(dayOfMonth)) return null;
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
-  const ms = Date.UTC(year, month - 1, dayOfMonth);
-  const d = new Date(ms);
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes the year as given.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, dayOfMonth);
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) return null;
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== dayOfMonth) return null;
   return Math.round(ms / MS_PER_DAY);
 }
@@ -37,7 +40,8 @@ export function isoFromDay(day: Day): string {
 export function firstOfMonth(day: Day, monthsBack = 0): Day {
   const { year, month } = ymdFromDay(day);
   const index = year * 12 + (month - 1) - monthsBack;
-  return dayFromYMD(Math.floor(index / 12), (index % 12) + 1, 1) as Day;
+  const monthIndex = ((index % 12) + 12) % 12; // stays 0-11 for years before year 0 too
+  return dayFromYMD(Math.floor(index / 12), monthIndex + 1, 1) as Day;
 }
 
 /** Last day of the month that holds `day`. */

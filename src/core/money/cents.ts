@@ -14,10 +14,13 @@ export type MoneyDecimal = Decimal;
 
 /** Dollars (a decimal, a decimal string or an exact number) to cents, rounded once, half up. */
 export function centsFromDollars(dollars: Decimal.Value): Cents {
-  const cents = new Money(dollars).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  // Round to the cent first (toDecimalPlaces is exact at any length), then scale: multiplying first
+  // would round the product to 40 significant digits and round twice ("0.00499…9" with 45 digits
+  // would become 1 cent).
+  const cents = new Money(dollars).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).times(100);
   const n = cents.toNumber();
   if (!Number.isSafeInteger(n)) throw new RangeError(`amount out of range: ${String(dollars)}`);
-  return n;
+  return n === 0 ? 0 : n; // never -0 ("-0.001" is 0 cents)
 }
 
 /** Cents to an exact decimal number of dollars. */

@@ -13,7 +13,10 @@ export function ratio(numerator: Decimal.Value, denominator: Decimal.Value): Dec
 
 /** A share or rate as the fixed four-decimal string of the JSON summary ("0.2500"); "" for null. */
 export function formatRate(rate: Decimal | null, places = 4): string {
-  return rate === null ? "" : rate.toFixed(places, Decimal.ROUND_HALF_UP);
+  if (rate === null) return "";
+  const text = rate.toFixed(places, Decimal.ROUND_HALF_UP);
+  // A small negative rate that rounds to zero shows as "0.0000", not "-0.0000".
+  return /^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
 /** A rate as a JavaScript number for Excel (display rounding is the cell format's job). */

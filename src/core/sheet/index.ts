@@ -1,1 +1,2 @@
 export * from "./sheetDescription";
+export * from "./sheetBuilder";

@@ -1,0 +1,61 @@
+import type { CellContent, CellRange, CellStyleName, NumberFormatName, SheetCell, SheetChart, SheetDescription, ConditionalRule } from "./sheetDescription";
+
+/** Accumulates the cells of a sheet description row by row; `build()` returns the plain data. */
+export class SheetBuilder {
+  private readonly cells: SheetCell[] = [];
+  private readonly merges: CellRange[] = [];
+  private readonly charts: SheetChart[] = [];
+  private readonly conditional: ConditionalRule[] = [];
+  /** The next free row (1-based). */
+  row = 1;
+
+  constructor(
+    private readonly name: string,
+    private readonly columnWidths: number[],
+  ) {}
+
+  set(row: number, col: number, value: CellContent, format?: NumberFormatName, ...styles: CellStyleName[]): void {
+    const cell: SheetCell = { row, col, value };
+    if (format !== undefined) cell.format = format;
+    if (styles.length > 0) cell.styles = styles;
+    this.cells.push(cell);
+  }
+
+  /** Writes one row of values starting at column 1 (or `fromCol`) and moves to the next row. */
+  line(values: { value: CellContent; format?: NumberFormatName; styles?: CellStyleName[] }[], fromCol = 1): number {
+    const r = this.row;
+    values.forEach((v, i) => this.set(r, fromCol + i, v.value, v.format, ...(v.styles ?? [])));
+    this.row++;
+    return r;
+  }
+
+  merge(range: CellRange): void {
+    this.merges.push(range);
+  }
+
+  chart(chart: SheetChart): void {
+    this.charts.push(chart);
+  }
+
+  rule(rule: ConditionalRule): void {
+    this.conditional.push(rule);
+  }
+
+  skip(rows = 1): void {
+    this.row += rows;
+  }
+
+  build(options: { tabColor?: string; freezeRows?: number; showGridLines?: boolean } = {}): SheetDescription {
+    return {
+      name: this.name,
+      tabColor: options.tabColor,
+      columnWidths: this.columnWidths.slice(),
+      cells: this.cells.slice(),
+      merges: this.merges.slice(),
+      charts: this.charts.slice(),
+      conditional: this.conditional.slice(),
+      freezeRows: options.freezeRows,
+      showGridLines: options.showGridLines ?? false,
+    };
+  }
+}
