@@ -1,0 +1,139 @@
+import type { CellValue } from "../cells/cellValue";
+import type { InputIssue } from "../cells/issue";
+import { REQUIRED_CLAIM_FIELDS, type ClaimField } from "../claims/claimLine";
+import type { RawClaimRow } from "../claims/readClaimLines";
+import { findHeaderRow } from "./findHeaderRow";
+import { CLAIM_HEADER_SYNONYMS, type HeaderSynonyms } from "./headerSynonyms";
+import { totalsRowReason } from "./isTotalsRow";
+import { mapColumns, type ColumnMapping, type ColumnOverrides } from "./mapColumns";
+import { readExportRows, type LeftOutRow } from "./readExportRows";
+
+export interface ReadExportOptions<F extends string> {
+  /** Sheet or file name, for messages. */
+  sheet?: string;
+  /** Where the caller says a field is: header text, column letter or 1-based column number. */
+  overrides?: ColumnOverrides<F>;
+  /** Synonym lists to use instead of the built-in ones. */
+  synonyms?: HeaderSynonyms<F>;
+  /** Rows searched for the header (30). */
+  maxHeaderRows?: number;
+}
+
+export interface ExportRead<F extends string, R> {
+  sheet?: string;
+  /** 1-based header row; null when none was found (then nothing was read: see `issues`). */
+  headerRow: number | null;
+  /** Column letter of each field ("F", "F, G" for modifiers in several columns). */
+  mapping: Partial<Record<F, string>>;
+  /** 0-based column of each field, and further columns of multi-column fields. */
+  columns: Pick<ColumnMapping<F>, "mapping" | "extraColumns">;
+  unmapped: { column: string; header: string }[];
+  ambiguous: ColumnMapping<F>["ambiguous"];
+  missingRequired: F[];
+  /** Data rows, cells matched to fields, ready for the reader. */
+  rows: R[];
+  /** Totals rows, repeated header rows, footers and notes below the header. */
+  leftOut: LeftOutRow[];
+  blankRows: number;
+  /** rows.length. */
+  dataRows: number;
+  /** Rows below the header that were read: dataRows + leftOut.length + blankRows. */
+  rowsBelowHeader: number;
+  /** What kept the export from being read, and warnings about the header. */
+  issues: InputIssue[];
+}
+
+const CLAIM_FIELD_WORDS = "claim number, date of service, payer and charge";
+
+/**
+ * Reads a practice-management claims export: finds the header row below title and "Run date:"
+ * lines, matches its columns to the register's fields (CLAIM_HEADER_SYNONYMS, caller overrides
+ * first), and sorts every row below it into data rows, rows left out with the reason (totals,
+ * repeated headers, footers, notes) and blank rows, so that
+ * rows below header = dataRows + leftOut + blankRows. Mod 1 … Mod 4 columns are joined into one
+ * modifiers cell, separated by a space. Never throws; a sheet with no usable header gives an error
+ * issue and no rows.
+ */
+export function readClaimsExport(
+  grid: readonly (readonly CellValue[])[],
+  options: ReadExportOptions<ClaimField> = {},
+): ExportRead<ClaimField, RawClaimRow> {
+  return readExport(grid, options, {
+    synonyms: options.synonyms ?? CLAIM_HEADER_SYNONYMS,
+    required: REQUIRED_CLAIM_FIELDS,
+    requiredWords: CLAIM_FIELD_WORDS,
+    multiColumn: ["modifiers"],
+    totalsReason: (mapping) => (cells) => totalsRowReason(cells, mapping),
+    toRow: (row) => row,
+  });
+}
+
+/** What differs between one kind of export and another. */
+export interface ExportKind<F extends string, R> {
+  synonyms: HeaderSynonyms<F>;
+  required: readonly F[];
+  requiredWords: string;
+  multiColumn: readonly F[];
+  minFields?: number;
+  /** Fields of which at least one must have a column (the fee schedule's amount or percent). */
+  oneOf?: readonly F[];
+  totalsReason: (mapping: Partial<Record<F, number>>) => (cells: readonly CellValue[]) => string | null;
+  toRow: (row: { row: number; cells: Partial<Record<F, CellValue>> }) => R;
+}
+
+/** The shared reading of an export; see readClaimsExport. */
+export function readExport<F extends string, R>(
+  grid: readonly (readonly CellValue[])[],
+  options: ReadExportOptions<F>,
+  kind: ExportKind<F, R>,
+): ExportRead<F, R> {
+  const sheet = options.sheet;
+  const safeGrid: readonly (readonly CellValue[])[] = Array.isArray(grid) ? grid : [];
+  const result: ExportRead<F, R> = {
+    headerRow: null, mapping: {}, columns: { mapping: {}, extraColumns: {} }, unmapped: [], ambiguous: [],
+    missingRequired: [], rows: [], leftOut: [], blankRows: 0, dataRows: 0, rowsBelowHeader: 0, issues: [],
+  };
+  if (sheet !== undefined) result.sheet = sheet;
+  const issue = (row: number, severity: InputIssue["severity"], message: string, column?: string): InputIssue => {
+    const i: InputIssue = { row, severity, message };
+    if (sheet !== undefined) i.sheet = sheet;
+    if (column !== undefined) i.column = column;
+    return i;
+  };
+
+  const overrides = options.overrides ?? {};
+  const header = findHeaderRow(safeGrid, kind.synonyms, kind.required, {
+    sheet, overrides, maxRows: options.maxHeaderRows, minFields: kind.minFields, requiredWords: kind.requiredWords,
+  });
+  if (!header.found) {
+    result.issues.push(header.issue);
+    return result;
+  }
+  const headerCells = Array.isArray(safeGrid[header.row - 1]) ? safeGrid[header.row - 1] : [];
+  const mapped = mapColumns(headerCells, kind.synonyms, overrides, { required: kind.required, multiColumn: kind.multiColumn });
+  result.headerRow = header.row;
+  result.mapping = mapped.columnsByField;
+  result.columns = { mapping: mapped.mapping, extraColumns: mapped.extraColumns };
+  result.unmapped = mapped.unmapped;
+  result.ambiguous = mapped.ambiguous;
+  result.missingRequired = mapped.missingRequired;
+  for (const bad of mapped.badOverrides) result.issues.push(issue(header.row, "warning", `override for ${bad.field}: ${bad.message}`));
+  for (const a of mapped.ambiguous) {
+    result.issues.push(issue(header.row, "warning", `columns ${a.columns.join(", ")} could all be ${a.field}; column ${a.chosen} was used (name another with the overrides option)`, a.chosen));
+  }
+  const missing: string[] = [...mapped.missingRequired];
+  const oneOf = kind.oneOf ?? [];
+  if (oneOf.length > 0 && !oneOf.some((f) => mapped.mapping[f] !== undefined)) missing.push(oneOf.join(" or "));
+  if (missing.length > 0) {
+    result.issues.push(issue(header.row, "error", `header row ${header.row} has no column for ${missing.join(", ")}; nothing was read (name the columns with the overrides option)`));
+    return result;
+  }
+
+  const sorted = readExportRows(safeGrid, header.row, result.columns, kind.totalsReason(mapped.mapping), { sheet });
+  result.rows = sorted.rows.map(kind.toRow);
+  result.leftOut = sorted.leftOut;
+  result.blankRows = sorted.blankRows;
+  result.dataRows = sorted.rows.length;
+  result.rowsBelowHeader = Math.max(0, safeGrid.length - header.row);
+  return result;
+}

@@ -1,0 +1,146 @@
+import { isBlankCell, type CellValue } from "../cells/cellValue";
+import type { ColumnMapping } from "./mapColumns";
+import { headerText, normalizeHeader } from "./normalizeHeader";
+
+/** A row of an export that is not data, with the reason it was left out. */
+export interface LeftOutRow {
+  sheet?: string;
+  /** 1-based row number in the sheet or file. */
+  row: number;
+  column?: string;
+  reason: string;
+}
+
+export interface ExportRows<F extends string> {
+  rows: { row: number; cells: Partial<Record<F, CellValue>> }[];
+  leftOut: LeftOutRow[];
+  blankRows: number;
+}
+
+function words(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/** Page headers and footers that PM systems print inside the data. */
+export function footerReason(text: string): string | null {
+  const w = words(text);
+  if (/^end of (the )?report\b/.test(w) || /^report end\b/.test(w)) return `end-of-report footer ("${text.trim()}")`;
+  if (/^page \d+( of \d+)?$/.test(w)) return `page number line ("${text.trim()}")`;
+  if (/^(run|report|print|printed|generated|created|as of|export|exported)( (date|time|on|by|at))?\b/.test(w) && /\d/.test(w)) {
+    return `page header or footer ("${text.trim()}")`;
+  }
+  if (/^(printed|generated|exported|run) by\b/.test(w) || /^confidential\b/.test(w)) return `page header or footer ("${text.trim()}")`;
+  return null;
+}
+
+/** The row's cells, safely (a row that is not an array reads as empty). */
+export function cellsOf(row: unknown): readonly CellValue[] {
+  return Array.isArray(row) ? row : [];
+}
+
+/**
+ * Sorts the rows below a header into data rows and rows left out: blank rows (counted), repeated
+ * header rows (multi-page exports), totals rows (`totalsReason`), end-of-report footers and page
+ * headers, lines of text alone (group headings, notes), and rows with values only in columns no
+ * field took. Every row below the header lands in exactly one place:
+ * rows below header = rows.length + leftOut.length + blankRows. Never throws.
+ */
+export function readExportRows<F extends string>(
+  grid: readonly (readonly CellValue[])[],
+  headerRow: number,
+  columns: Pick<ColumnMapping<F>, "mapping" | "extraColumns">,
+  totalsReason: (cells: readonly CellValue[]) => string | null,
+  options: { sheet?: string; joinWith?: string } = {},
+): ExportRows<F> {
+  const rows: ExportRows<F>["rows"] = [];
+  const leftOut: LeftOutRow[] = [];
+  let blankRows = 0;
+  const header = cellsOf(grid[headerRow - 1]);
+  const fields = Object.keys(columns.mapping) as F[];
+  const mappedColumns = new Set<number>();
+  for (const f of fields) {
+    mappedColumns.add(columns.mapping[f] as number);
+    for (const extra of columns.extraColumns[f] ?? []) mappedColumns.add(extra);
+  }
+  const headerWords = new Map<number, string>();
+  for (const column of mappedColumns) {
+    const w = normalizeHeader(headerText(header[column]));
+    if (w !== "") headerWords.set(column, w);
+  }
+  // Same text, same words: data columns repeat payer names, statuses and codes row after row.
+  const memo = new Map<string, string>();
+  const normalized = (cell: CellValue, w: string): string => {
+    if (typeof cell !== "string") return "";
+    if (/\d/.test(cell) && !/\d/.test(w)) return ""; // a claim number, date or amount is no header
+    let n = memo.get(cell);
+    if (n === undefined) {
+      n = normalizeHeader(cell.trim());
+      if (memo.size < 10000) memo.set(cell, n);
+    }
+    return n;
+  };
+  const place = (row: number, reason: string): LeftOutRow => {
+    const entry: LeftOutRow = { row, reason };
+    if (options.sheet !== undefined) entry.sheet = options.sheet;
+    return entry;
+  };
+
+  for (let i = headerRow; i < grid.length; i++) {
+    const rowNumber = i + 1;
+    const cells = cellsOf(grid[i]);
+    const filled: number[] = [];
+    cells.forEach((cell, column) => {
+      if (!isBlankCell(cell)) filled.push(column);
+    });
+    if (filled.length === 0) {
+      blankRows++;
+      continue;
+    }
+    // A repeated header (page break): at least two mapped columns, and half of them, repeat their header.
+    let repeats = 0;
+    for (const [column, w] of headerWords) if (normalized(cells[column], w) === w) repeats++;
+    if (repeats >= 2 && repeats * 2 >= headerWords.size) {
+      leftOut.push(place(rowNumber, "repeated header row (page break)"));
+      continue;
+    }
+    const totals = totalsReason(cells);
+    if (totals !== null) {
+      leftOut.push(place(rowNumber, totals));
+      continue;
+    }
+    const footer = filled.length > 2 ? null : filled
+      .map((c) => cells[c])
+      .filter((v): v is string => typeof v === "string")
+      .map(footerReason)
+      .find((r) => r !== null) ?? null;
+    if (footer !== null) {
+      leftOut.push(place(rowNumber, footer));
+      continue;
+    }
+    if (filled.length === 1 && typeof cells[filled[0]] === "string" && /\S\s+\S/.test(cells[filled[0]] as string)) {
+      leftOut.push(place(rowNumber, `a line of text alone ("${(cells[filled[0]] as string).trim().slice(0, 60)}"), not a data row`));
+      continue;
+    }
+    if (!filled.some((c) => mappedColumns.has(c))) {
+      leftOut.push(place(rowNumber, "values only in columns that no field uses"));
+      continue;
+    }
+    const rowCells: Partial<Record<F, CellValue>> = {};
+    for (const field of fields) {
+      const first = columns.mapping[field] as number;
+      const extras = columns.extraColumns[field] ?? [];
+      if (extras.length === 0) {
+        rowCells[field] = cells[first] ?? null;
+      } else {
+        const parts = [first, ...extras]
+          .sort((a, b) => a - b)
+          .map((c) => cells[c])
+          .filter((v) => !isBlankCell(v))
+          .map((v) => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : v));
+        rowCells[field] = parts.length === 0 ? null : parts.every((p) => typeof p === "string") ? parts.join(options.joinWith ?? " ") : parts[0];
+      }
+    }
+    rows.push({ row: rowNumber, cells: rowCells });
+  }
+  return { rows, leftOut, blankRows };
+}
