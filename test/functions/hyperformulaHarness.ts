@@ -109,7 +109,7 @@ export function registerPracticeFunctions(): Declared[] {
     };
     translations[formulaId] = formulaId;
     proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
-      return (this as unknown as { runFunction: Function }).runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
+      return (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
         const excelArgs = fn.params.map((p, i) => (i < args.length ? toExcelArgument(args[i], p.matrix) : undefined));
         return fromResult(impl(...excelArgs));
       });

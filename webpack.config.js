@@ -1,0 +1,117 @@
+/* Build of the Practice Ledger Excel add-in (yo office "Excel Custom Functions using a Shared
+ * Runtime" layout). Output in dist/:
+ *   taskpane.html   the one page of the shared runtime: loads Office.js, then the taskpane,
+ *                   functions and commands bundles (manifest.xml names it Taskpane.Url for the
+ *                   runtime, the custom functions Page, the FunctionFile and the ribbon button)
+ *   functions.js    custom functions (+ CustomFunctions.associate calls added by the plugin)
+ *   functions.json  custom functions metadata generated from the JSDoc of src/functions/functions.ts
+ *   help.html, assets/icon-*.png, manifest.xml
+ * Type checking is not done here (ts-loader transpileOnly): `npm run typecheck` does it. */
+
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+/** Dev certificates made by office-addin-dev-certs (scripts/start.mjs makes them), or null. */
+function devCertificates() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { cert: "localhost.crt", key: "localhost.key", ca: "ca.crt" };
+  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
+  if (!Object.values(paths).every((p) => fs.existsSync(p))) return null;
+  return Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)]));
+}
+
+function devServerTransport() {
+  const certs = devCertificates();
+  if (certs !== null) return { type: "https", options: certs };
+  console.warn(
+    "[practice-ledger] No dev certificates in ~/.office-addin-dev-certs: serving HTTPS with " +
+      "webpack-dev-server's own self-signed certificate, which Excel will not trust. " +
+      "Run `npx office-addin-dev-certs install` (or `npm start`) to create them.",
+  );
+  return "https";
+}
+
+module.exports = (_env, argv) => {
+  const dev = argv.mode !== "production";
+  // A production deployment replaces the dev URL in the copied manifest when ADDIN_PUBLIC_URL
+  // is set (for example https://addin.example.org/); otherwise the manifest is copied as is.
+  const publicUrl = process.env.ADDIN_PUBLIC_URL;
+
+  const config = {
+    mode: dev ? "development" : "production",
+    // No eval-based devtool: the Content-Security-Policy of taskpane.html forbids eval.
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: FUNCTIONS_SOURCE,
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      // Fails the build (compilation error) when the JSDoc of a function is not valid metadata.
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions", "commands"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              if (dev || !publicUrl) return content;
+              const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+              return content.toString().split(DEV_URL).join(base);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+
+  if (dev) {
+    config.devServer = {
+      host: "localhost",
+      port: DEV_PORT,
+      server: devServerTransport(),
+      static: false, // everything is served from the compilation (dist/ in memory)
+      // Excel (another origin) fetches functions.json and functions.js.
+      headers: { "Access-Control-Allow-Origin": "*" },
+      client: { overlay: { warnings: false, errors: true } },
+    };
+  }
+  return config;
+};
