@@ -37,7 +37,7 @@ export async function readWorkbookGrids(file: string, onProgress?: (rows: number
   const sheets: SheetGrid[] = [];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: "cache",
-    styles: "cache",
+    styles: "ignore",
     hyperlinks: "ignore",
     worksheets: "emit",
     entries: "emit",
