@@ -1,7 +1,5 @@
-/** Payer names compare trimmed and case-insensitively (definitions.md, "Payer mix"). */
-export function payerKey(payer: string): string {
-  return payer.trim().replace(/\s+/g, " ").toLowerCase();
-}
+/** Payer names compare as everywhere else: trimmed, case-insensitive (definitions.md, "Payer mix"). */
+export { payerKey } from "../payerMix/payerKey";
 
 /**
  * A CPT/HCPCS code as matched: trimmed, upper case; an all-digit code shorter than five digits
