@@ -48,7 +48,7 @@ export const CELL_STYLES: Record<CellStyleName, CellStyle> = {
   total: { bold: true, borderTop: true },
   note: { italic: true, size: 9, color: "595959" },
   kpiLabel: { bold: true, size: 10, color: "404040", fill: "F2F2F2", wrap: true },
-  kpiValue: { bold: true, size: 14, fill: "F2F2F2", align: "right" },
+  kpiValue: { bold: true, size: 12, fill: "F2F2F2", align: "right" },
   good: { bold: true, color: "006100", fill: "C6EFCE" },
   watch: { bold: true, color: "9C5700", fill: "FFEB9C" },
   bad: { bold: true, color: "9C0006", fill: "FFC7CE" },
