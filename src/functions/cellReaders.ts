@@ -103,3 +103,42 @@ export function textArg(value: unknown, name: string, fallback: string | null): 
   if (typeof value === "number") return String(value);
   throw new FunctionInputError("#VALUE!", `${name} must be text (found "${showCell(value)}")`);
 }
+
+const PLAIN_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * A scalar decimal argument (an RVU, a GPCI, a conversion factor) as an exact decimal string: a
+ * number cell gives its shortest decimal form (0.1 → "0.1", so no binary fraction enters the
+ * arithmetic); text must be a plain decimal. Blank → `fallback` when given, else an error.
+ * Negative values are refused.
+ */
+export function decimalArg(value: unknown, name: string, fallback?: string): string {
+  const v = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
+  if (isBlankCell(v)) {
+    if (fallback !== undefined) return fallback;
+    throw new FunctionInputError("#VALUE!", `${name} is required (a number)`);
+  }
+  let text: string | null = null;
+  if (typeof v === "number" && Number.isFinite(v)) text = String(v);
+  else if (typeof v === "string" && PLAIN_DECIMAL.test(v.trim())) text = v.trim();
+  if (text === null) throw new FunctionInputError("#VALUE!", `${name} must be a number (found "${showCell(v)}")`);
+  if (text.startsWith("-") && !/^-0*(?:\.0*)?$/.test(text)) {
+    throw new FunctionInputError("#VALUE!", `${name} cannot be negative (found "${showCell(v)}")`);
+  }
+  return text;
+}
+
+/**
+ * Aging bucket upper bounds from a range or an array constant such as {30,60,90,120}, in order,
+ * blanks skipped; null when omitted (the default MGMA buckets). Each must be a number.
+ */
+export function boundsArg(value: unknown, name: string): number[] | null {
+  if (value === undefined || value === null) return null;
+  const cells = (Array.isArray(value) ? (value as unknown[]).flatMap((r) => (Array.isArray(r) ? r : [r])) : [value]).filter((v) => !isBlankCell(v));
+  if (cells.length === 0) return null;
+  return cells.map((v) => {
+    const n = typeof v === "number" ? v : typeof v === "string" && PLAIN_DECIMAL.test(v.trim()) ? Number(v.trim()) : NaN;
+    if (!Number.isFinite(n)) throw new FunctionInputError("#VALUE!", `${name} must be numbers of days, e.g. {30,60,90,120} (found "${showCell(v)}")`);
+    return n;
+  });
+}

@@ -110,7 +110,8 @@ export function registerPracticeFunctions(): Declared[] {
     translations[formulaId] = formulaId;
     proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
       return (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
-        const excelArgs = fn.params.map((p, i) => (i < args.length ? toExcelArgument(args[i], p.matrix) : undefined));
+        // An omitted optional argument reaches the function as null, as in Excel, not as a 1 x 1 range.
+        const excelArgs = fn.params.map((p, i) => (i < args.length && args[i] !== undefined ? toExcelArgument(args[i], p.matrix) : null));
         return fromResult(impl(...excelArgs));
       });
     };
@@ -122,7 +123,8 @@ export function registerPracticeFunctions(): Declared[] {
         let height = 1;
         for (const arg of ast.args) {
           const size = (this as unknown as { arraySizeForAst: (a: unknown, s: unknown) => ArraySize }).arraySizeForAst(arg, state);
-          if (!size.isScalar()) height = Math.max(height, size.height);
+          // isScalar() is also true for a reference (a range), whatever its size: take the height itself.
+          if (Number.isFinite(size.height)) height = Math.max(height, size.height);
         }
         return new ArraySize(10, height + 4);
       };
