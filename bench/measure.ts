@@ -1,0 +1,95 @@
+/** Timing and memory helpers of the benchmark (Node only; run with --expose-gc). */
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Collects garbage when the process was started with --expose-gc (npm run bench does). */
+export function collectGarbage(): void {
+  gc?.();
+}
+
+let peakRss = 0;
+
+/** Samples the resident set size; the benchmark calls this after every timed run. */
+export function sampleMemory(): number {
+  const rss = process.memoryUsage().rss;
+  if (rss > peakRss) peakRss = rss;
+  return rss;
+}
+
+export interface MemoryFigures {
+  /** Largest process.memoryUsage().rss sampled, in MB. */
+  peakRssSampledMB: number;
+  /** process.resourceUsage().maxRSS (the kernel's peak, kilobytes) in MB. */
+  maxRssMB: number;
+}
+
+export function memoryFigures(): MemoryFigures {
+  sampleMemory();
+  return { peakRssSampledMB: round(peakRss / 1048576, 1), maxRssMB: round(process.resourceUsage().maxRSS / 1024, 1) };
+}
+
+export interface Timing {
+  /** Median wall-clock time of the repetitions, ms. */
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** Median CPU time (user + system) of this process over the repetitions, ms. */
+  medianCpuMs: number;
+  repetitions: number;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Runs `run` `warmup` times untimed, then `repetitions` times timed (garbage collected before
+ * each, outside the timing), and returns the median. The last result is kept so the work cannot
+ * be optimised away and can be checked.
+ */
+export function timeRepeated<T>(run: () => T, repetitions: number, warmup: number): { timing: Timing; result: T } {
+  let result = undefined as T;
+  for (let i = 0; i < warmup; i++) result = run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < repetitions; i++) {
+    collectGarbage();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    result = run();
+    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    wall.push(ms);
+    cpu.push((c.user + c.system) / 1000);
+    sampleMemory();
+  }
+  return {
+    timing: {
+      medianMs: round(median(wall), 3),
+      minMs: round(Math.min(...wall), 3),
+      maxMs: round(Math.max(...wall), 3),
+      medianCpuMs: round(median(cpu), 3),
+      repetitions,
+    },
+    result,
+  };
+}
+
+/** One timed run (for work too long to repeat), with its CPU time. */
+export function timeOnce<T>(run: () => T): { ms: number; cpuMs: number; result: T } {
+  collectGarbage();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = run();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  sampleMemory();
+  return { ms: round(ms, 3), cpuMs: round((c.user + c.system) / 1000, 3), result };
+}
+
+export function round(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+}
