@@ -45,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`practice-ledger: ${e.message}\n\n${USAGE}`);
+      // One line: the reason (`practice-ledger help` shows the usage).
+      process.stderr.write(`practice-ledger: ${e.message}\n`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -55,12 +55,25 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * The separator that splits the first lines (up to 20 non-blank ones, so a title line above the
+ * header does not decide) into the most fields most consistently: comma, semicolon or tab.
+ */
 function detectDelimiter(text: string): string {
-  const end = text.search(/\r|\n/);
-  const firstLine = end === -1 ? text : text.slice(0, end);
-  const count = (d: string): number => firstLine.split(d).length - 1;
-  const commas = count(",");
-  if (count(";") > commas && count(";") >= count("\t")) return ";";
-  if (count("\t") > commas) return "\t";
-  return ",";
+  const lines = text.split(/\r\n|\n|\r/, 200).filter((l) => l.trim() !== "").slice(0, 20);
+  let best = ",";
+  let bestScore = -1;
+  for (const d of [",", ";", "\t"]) {
+    // Lines that split into 2+ fields, weighted by how many fields they give.
+    let score = 0;
+    for (const line of lines) {
+      const fields = line.split(d).length;
+      if (fields > 1) score += fields;
+    }
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
 }
