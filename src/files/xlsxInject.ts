@@ -371,8 +371,6 @@ function addSheetEntry(workbookXml: string, name: string, rId: string): string {
       break;
     }
   }
-  let xml = insertBeforeClose(workbookXml, `${p}sheets`, `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${relAttr}/>`);
-
-  return xml;
+  return insertBeforeClose(workbookXml, `${p}sheets`, `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${relAttr}/>`);
 }
 
