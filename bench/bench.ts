@@ -16,7 +16,9 @@
  * (takes about 5 minutes more, and may still run out of memory on this machine).
  * Exit code 1 when the peer and the core disagree on any figure.
  */
+import * as fs from "node:fs";
 import os from "node:os";
+import * as path from "node:path";
 import v8 from "node:v8";
 import type { RawClaimRow } from "../src/core/claims/readClaimLines";
 import { readClaimLines } from "../src/core/claims/readClaimLines";
@@ -32,6 +34,7 @@ import { compareFigures, computeCoreResults, flattenCoreResults, type Agreement 
 import { collectGarbage, memoryFigures, round, sampleMemory, timeOnce, timeRepeated, type Timing } from "./measure";
 import { claimsAreContiguous, loadPeerValuesOnly, peerDataRows, peerReportSheet, runPeer } from "./peer";
 import { formatMs, formatTable, type TableRow } from "./table";
+import { runCliReport, writeClaimsWorkbook } from "./cliEndToEnd";
 
 // ------------------------------------------------------------------ settings
 
@@ -91,7 +94,7 @@ export const MEASUREMENTS: Measurement[] = [
   { id: "customFunctions", run: measureCustomFunctions },
   { id: "readClaimLines", run: measureReadClaimLines },
   { id: "peer", run: measurePeer },
-  // { id: "cliEndToEnd", sizes: [SMALL], run: measureCliEndToEnd },
+  { id: "cliEndToEnd", sizes: [SMALL], run: measureCliEndToEnd },
   // { id: "officeHostReport", sizes: [SMALL], run: measureOfficeHostReport },
 ];
 
@@ -136,6 +139,23 @@ function measureCore(ctx: SizeContext): void {
     goal: goalApplies ? `< ${GOAL_CORE_MS} ms` : "",
     met: goalApplies ? (total.medianMs < GOAL_CORE_MS ? "yes" : "NO") : "",
   });
+}
+
+const GOAL_CLI_MS = 5000;
+const GOAL_CLI_MB = 1024;
+
+/** The command line end to end on a 100,000-line .xlsx: time and peak memory (goal < 5 s, < 1 GB). */
+async function measureCliEndToEnd(ctx: SizeContext): Promise<void> {
+  const book = path.join(os.tmpdir(), `pl-bench-${ctx.size}.xlsx`);
+  await writeClaimsWorkbook(ctx.lines(), book);
+  const runs = [runCliReport(book, ctx.asOf), runCliReport(book, ctx.asOf), runCliReport(book, ctx.asOf)];
+  fs.rmSync(book, { force: true });
+  if (runs.some((r) => r.exitCode !== 0)) throw new Error("practice-ledger report failed in the benchmark");
+  const wall = runs.map((r) => r.wallMs).sort((a, b) => a - b)[1];
+  const rss = Math.max(...runs.map((r) => r.maxRssMB));
+  ctx.core.cliEndToEnd = { medianWallMs: round(wall, 1), maxRssMB: round(rss, 1), fileMB: round(runs[0].fileMB, 2), runs: runs.length };
+  ctx.rows.push({ figure: `CLI report end to end (${runs[0].fileMB.toFixed(1)} MB .xlsx, wall)`, lines: ctx.size, coreMs: wall, goal: `< ${GOAL_CLI_MS} ms`, met: wall < GOAL_CLI_MS ? "yes" : "NO" });
+  ctx.rows.push({ figure: `CLI report peak memory (MB, not ms)`, lines: ctx.size, coreMs: rss, goal: `< ${GOAL_CLI_MB} MB`, met: rss < GOAL_CLI_MB ? "yes" : "NO" });
 }
 
 /** The names under which functions.ts exports PRACTICE.ARAGING and PRACTICE.PAYERMIX (by export name). */

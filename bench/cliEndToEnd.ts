@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { CLAIM_FIELD_HEADERS, CLAIM_FIELDS, type ClaimLine } from "../src/core/claims/claimLine";
+import { centsToNumber } from "../src/core/money/cents";
+import { excelSerialFromDay } from "../src/core/dates/excelSerial";
+import { isoFromDay, type Day } from "../src/core/dates/day";
+
+const ROOT = path.join(__dirname, "..");
+
+export interface CliRun {
+  wallMs: number;
+  maxRssMB: number;
+  exitCode: number;
+  fileMB: number;
+}
+
+/** Writes the lines as a "Claims Register" workbook (ExcelJS streaming writer; not timed). */
+export async function writeClaimsWorkbook(lines: readonly ClaimLine[], file: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet("Claims Register");
+  ws.addRow(CLAIM_FIELDS.map((f) => CLAIM_FIELD_HEADERS[f])).commit();
+  for (const l of lines) {
+    ws.addRow([
+      l.claimId, excelSerialFromDay(l.dateOfService), l.payer, centsToNumber(l.charge), centsToNumber(l.insurancePaid),
+      centsToNumber(l.patientPaid), centsToNumber(l.contractualAdjustment), centsToNumber(l.otherAdjustment),
+      l.allowed === null ? null : centsToNumber(l.allowed), l.cpt, l.modifiers.join(" ") || null, l.units, l.placeOfService,
+      l.provider, l.payerClass, l.status, l.denialReason,
+      l.submittedDate === null ? null : excelSerialFromDay(l.submittedDate),
+      l.lastPaymentDate === null ? null : excelSerialFromDay(l.lastPaymentDate),
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+/**
+ * `practice-ledger report book.xlsx --as-of … --out … --json …` in a child process, as a user runs
+ * it: wall time from spawn to exit, and the child's peak resident memory.
+ */
+export function runCliReport(book: string, asOf: Day): CliRun {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pl-bench-cli-"));
+  const script = `require("tsx/cjs");
+require(${JSON.stringify(path.join(ROOT, "src/cli/main.ts"))})
+  .main(${JSON.stringify(["report", book, "--as-of", isoFromDay(asOf), "--out", path.join(dir, "out.xlsx"), "--json", path.join(dir, "summary.json"), "--quiet"])})
+  .then((code) => { process.stderr.write("\\nBENCH " + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }) + "\\n"); process.exitCode = code; });`;
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const m = /BENCH (\{.*\})/.exec(child.stderr ?? "");
+  const maxRSSkB = m === null ? NaN : (JSON.parse(m[1]) as { maxRSS: number }).maxRSS;
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (child.status !== 0) process.stderr.write(child.stderr ?? "");
+  return { wallMs, maxRssMB: maxRSSkB / 1024, exitCode: child.status ?? -1, fileMB: fs.statSync(book).size / 1e6 };
+}

@@ -1,0 +1,4 @@
+export * from "./requestBudget";
+export * from "./requirements";
+export * from "./renderSheet";
+export * from "./readSheets";

@@ -1,0 +1,94 @@
+/** Reading the open workbook in row blocks, and the report pipeline on what was read. */
+import { workbookReport } from "../../src/core/report/workbookReport";
+import { DEFAULT_SAMPLE_AS_OF } from "../../src/sample";
+import { readUsedRanges, MissingSheetError, PROBE_CELLS } from "../../src/office/readSheets";
+import { renderSheetDescription } from "../../src/office/renderSheet";
+import { PAYLOAD_LIMIT_BYTES, SimulatedExcel } from "./simulatedExcel";
+import { excelContext, registerGrid } from "./helpers";
+
+const BUDGET = 4 * 1024 * 1024;
+
+/** The grid as Office.js reads it back: blanks are "". */
+const asRead = (grid: (string | number | boolean | null)[][]): unknown[][] => grid.map((row) => row.map((v) => (v === null ? "" : v)));
+
+describe("readUsedRanges", () => {
+  it("reads a 100-row register in 3 syncs: names, used ranges, one block", async () => {
+    const grid = registerGrid(100);
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Claims Register", grid);
+    const sheets = await readUsedRanges(excelContext(sim));
+    // 101 rows × 19 columns = 1,919 cells ≤ PROBE_CELLS (10,000): the first block holds it all.
+    expect(101 * 19).toBeLessThanOrEqual(PROBE_CELLS);
+    expect(sim.syncCount).toBe(3);
+    expect(sheets).toEqual([{ name: "Claims Register", grid: asRead(grid) }]);
+  });
+
+  it("reads a 100,000-row register with syncs ≤ 3 + ceil(bytes / budget), each response under 5 MB, and the core report is the same", async () => {
+    const grid = registerGrid(100_000);
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Claims Register", grid);
+    sim.addSheetNow("Notes", [["free text"]]);
+    const before = sim.snapshotAll();
+    const sheets = await readUsedRanges(excelContext(sim));
+    const responseBytes = sim.syncs.reduce((n, s) => n + s.responseBytes, 0);
+    expect(sim.syncCount).toBeLessThanOrEqual(3 + Math.ceil(responseBytes / BUDGET) + 1);
+    expect(sim.syncCount).toBeGreaterThan(3); // the register is well over one budget
+    for (const s of sim.syncs) {
+      expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+      expect(s.requestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    }
+    expect(sheets.map((s) => s.name)).toEqual(["Claims Register", "Notes"]);
+    expect(sheets[0].grid.length).toBe(100_001);
+    expect(JSON.stringify(sheets[0].grid)).toBe(JSON.stringify(asRead(grid))); // one string compare: fast on 1.9 million cells
+    // Reading changes nothing.
+    expect(sim.snapshotAll()).toEqual(before);
+
+    // The same pipeline as the .xlsx path: the report from what was read equals the report from the grid itself.
+    const fromExcel = workbookReport(sheets, { asOf: DEFAULT_SAMPLE_AS_OF });
+    const direct = workbookReport([{ name: "Claims Register", grid: asRead(grid) }, { name: "Notes", grid: [["free text"]] }], { asOf: DEFAULT_SAMPLE_AS_OF });
+    expect(JSON.stringify(fromExcel.summary)).toBe(JSON.stringify(direct.summary));
+    // 100,000 rows read; the synthetic register repeats one line exactly, which the reader leaves out (as it does from the grid).
+    expect(fromExcel.claims.rowsRead).toBe(100_000);
+    expect(fromExcel.claims.lines.length).toBe(direct.claims.lines.length);
+    expect(fromExcel.claims.lines.length + fromExcel.claims.leftOut.length).toBe(100_000);
+
+    // Then the report renders in 2 syncs, like the one from 100 rows.
+    const syncsBefore = sim.syncCount;
+    const { syncs } = await renderSheetDescription(excelContext(sim), fromExcel.sheet);
+    expect(syncs).toBe(2);
+    expect(sim.syncCount - syncsBefore).toBe(2);
+    for (const [name, snap] of Object.entries(before)) expect(sim.snapshot(name)).toBe(snap);
+  });
+
+  it("needs more syncs only when the budget forces it: a register within one budget takes at most 4", async () => {
+    const read = async (rows: number): Promise<SimulatedExcel> => {
+      const sim = new SimulatedExcel([]);
+      sim.addSheetNow("Claims Register", registerGrid(rows));
+      await readUsedRanges(excelContext(sim));
+      return sim;
+    };
+    // 100 rows: the first block holds everything → names + used ranges + 1 block = 3 syncs.
+    expect((await read(100)).syncCount).toBe(3);
+    // 20,000 rows: under one 4 MB budget → the first block, then the rest in one more sync = 4.
+    const sim = await read(20_000);
+    expect(sim.syncs.reduce((n, s) => n + s.responseBytes, 0)).toBeLessThan(BUDGET);
+    expect(sim.syncCount).toBe(4);
+  });
+
+  it("places a used range that starts at C3 at grid[2][2], and an empty sheet as []", async () => {
+    const sim = new SimulatedExcel(["Empty"]);
+    sim.addSheetNow("Offset", [[], [], [null, null, "Payer", "Charge"], [null, null, "Aetna", 125]]);
+    const sheets = await readUsedRanges(excelContext(sim));
+    expect(sheets).toEqual([
+      { name: "Empty", grid: [] },
+      { name: "Offset", grid: [[], [], ["", "", "Payer", "Charge"], ["", "", "Aetna", 125]] },
+    ]);
+  });
+
+  it("reads only the sheets named, and names the ones missing", async () => {
+    const sim = new SimulatedExcel(["A", "B"]);
+    sim.addSheetNow("Claims", [["x"]]);
+    expect((await readUsedRanges(excelContext(sim), ["claims"])).map((s) => s.name)).toEqual(["Claims"]);
+    await expect(readUsedRanges(excelContext(sim), ["Claims", "Fees"])).rejects.toThrow(new MissingSheetError('No sheet named "Fees" in this workbook.'));
+  });
+});
