@@ -132,7 +132,11 @@ export function syntheticClaimLines(count: number, options: SyntheticOptions = {
     let firstExtra = -1;
     for (let k = 1; k < lines; k++) {
       let e = pickIndex(random, pools.extra);
-      if (e === firstExtra || (firstExtra >= 0 && EXTRA_CODES[e][0] === EXTRA_CODES[firstExtra][0])) e = (e + 1) % EXTRA_CODES.length;
+      // The second extra code differs from the first in CPT, not only in modifier (two identical
+      // lines on one claim would be an exact duplicate that the register reader leaves out).
+      for (let guard = 0; firstExtra >= 0 && EXTRA_CODES[e][0] === EXTRA_CODES[firstExtra][0] && guard < EXTRA_CODES.length; guard++) {
+        e = (e + 1) % EXTRA_CODES.length;
+      }
       if (k === 1) firstExtra = e;
       codeCpt[k] = pools.extraCpt[e];
       codeMod[k] = EXTRA_CODES[e][1];
