@@ -1,7 +1,7 @@
 import type { ClaimLine } from "../claims/claimLine";
 import type { Day } from "../dates/day";
 import type { Cents } from "../money/cents";
-import { payerKey } from "../payerMix/payerKey";
+import { PayerGroups } from "../payerMix/payerGroups";
 import type { AgingBucket } from "./agingBuckets";
 import { closedBucketBounds, resolveAgingOptions, type AgingLine, type AgingOptions } from "./arAging";
 import type { AgingBasis } from "./lineAge";
@@ -41,11 +41,7 @@ export function arAgingByPayer(lines: readonly PayerAgingLine[], asOf: Day, opti
   const closed = bounds.length;
   const width = buckets.length;
   const basisCode = basis === "dateOfService" ? 0 : basis === "submittedDate" ? 1 : 2;
-  // Raw name → row index first, so the trimmed/lower-cased key is built once per distinct spelling.
-  const byName = new Map<string, number>();
-  const byKey = new Map<string, number>();
-  const names: string[] = [];
-  const keys: string[] = [];
+  const groups = new PayerGroups();
   const amounts: Float64Array[] = [];
   const credits: number[] = [];
   let after = 0;
@@ -57,19 +53,10 @@ export function arAgingByPayer(lines: readonly PayerAgingLine[], asOf: Day, opti
       after++;
       continue;
     }
-    let row = byName.get(line.payer);
-    if (row === undefined) {
-      const key = payerKey(line.payer);
-      row = byKey.get(key);
-      if (row === undefined) {
-        row = names.length;
-        byKey.set(key, row);
-        names.push(line.payer.trim());
-        keys.push(key);
-        amounts.push(new Float64Array(width));
-        credits.push(0);
-      }
-      byName.set(line.payer, row);
+    const row = groups.groupOf(line.payer);
+    if (row === amounts.length) {
+      amounts.push(new Float64Array(width));
+      credits.push(0);
     }
     const balance = line.charge - line.insurancePaid - line.patientPaid - line.contractualAdjustment - line.otherAdjustment;
     const start = basisCode === 0 ? dos : basisCode === 1 ? (line.submittedDate ?? dos) : (line.lastPaymentDate ?? dos);
@@ -82,7 +69,7 @@ export function arAgingByPayer(lines: readonly PayerAgingLine[], asOf: Day, opti
 
   const grandAmounts = new Array<number>(width).fill(0);
   let grandCredit = 0;
-  const payers: (PayerAgingRow & { key: string })[] = names.map((payer, row) => {
+  const payers: (PayerAgingRow & { key: string })[] = groups.names.map((payer, row) => {
     const rowAmounts = Array.from(amounts[row]);
     let total = 0;
     for (let b = 0; b < width; b++) {
@@ -90,7 +77,7 @@ export function arAgingByPayer(lines: readonly PayerAgingLine[], asOf: Day, opti
       grandAmounts[b] += rowAmounts[b];
     }
     grandCredit += credits[row];
-    return { payer, amounts: rowAmounts, total, creditBalances: credits[row], key: keys[row] };
+    return { payer, amounts: rowAmounts, total, creditBalances: credits[row], key: groups.keys[row] };
   });
   payers.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let grandTotal = 0;

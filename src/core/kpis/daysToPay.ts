@@ -2,7 +2,7 @@ import type Decimal from "decimal.js";
 import type { ClaimLine } from "../claims/claimLine";
 import { Money } from "../money/cents";
 import { ratio } from "../money/ratio";
-import { payerKey } from "../payerMix/payerKey";
+import { PayerGroups } from "../payerMix/payerGroups";
 
 export type DaysToPayLine = Pick<ClaimLine, "payer" | "dateOfService" | "insurancePaid" | "lastPaymentDate"> &
   Partial<Pick<ClaimLine, "submittedDate">>;
@@ -38,10 +38,7 @@ export interface DaysToPay {
  */
 export function daysToPay(lines: readonly DaysToPayLine[], options: DaysToPayOptions = {}): DaysToPay {
   const fromDos = options.from === "dateOfService";
-  const byName = new Map<string, number>();
-  const byKey = new Map<string, number>();
-  const names: string[] = [];
-  const keys: string[] = [];
+  const groups = new PayerGroups();
   const days: number[][] = [];
   const all: number[] = [];
   let paymentBeforeStart = 0;
@@ -54,25 +51,14 @@ export function daysToPay(lines: readonly DaysToPayLine[], options: DaysToPayOpt
       paymentBeforeStart++;
       continue;
     }
-    let row = byName.get(line.payer);
-    if (row === undefined) {
-      const key = payerKey(line.payer);
-      row = byKey.get(key);
-      if (row === undefined) {
-        row = names.length;
-        byKey.set(key, row);
-        names.push(line.payer.trim());
-        keys.push(key);
-        days.push([]);
-      }
-      byName.set(line.payer, row);
-    }
+    const row = groups.groupOf(line.payer);
+    if (row === days.length) days.push([]);
     days[row].push(wait);
     all.push(wait);
   }
-  const order = names.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  const order = groups.names.map((_, i) => i).sort((a, b) => groups.compareByName(a, b));
   return {
-    payers: order.map((i) => summarize(names[i], days[i])),
+    payers: order.map((i) => summarize(groups.names[i], days[i])),
     overall: summarize("All payers", all),
     paymentBeforeStart,
   };

@@ -1,3 +1,4 @@
 export * from "./payerKey";
 export * from "./payerMix";
 export * from "./roundShares";
+export * from "./payerGroups";

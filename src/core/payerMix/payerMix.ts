@@ -2,7 +2,7 @@ import type Decimal from "decimal.js";
 import type { ClaimLine } from "../claims/claimLine";
 import type { Cents } from "../money/cents";
 import { ratio } from "../money/ratio";
-import { payerKey } from "./payerKey";
+import { PayerGroups } from "./payerGroups";
 
 export type PayerMixLine = Pick<ClaimLine, "payer" | "charge" | "insurancePaid" | "patientPaid">;
 
@@ -26,30 +26,17 @@ export interface PayerMixRow {
  * Round shares for display with roundShares so they add to 100 %.
  */
 export function payerMix(periodLines: readonly PayerMixLine[]): PayerMixRow[] {
-  // Raw name → row index, so the key string is built once per distinct spelling, not per line.
-  const byName = new Map<string, number>();
-  const byKey = new Map<string, number>();
-  const names: string[] = [];
-  const keys: string[] = [];
+  const groups = new PayerGroups();
   const charges: number[] = [];
   const payments: number[] = [];
   let totalCharges = 0;
   let totalPayments = 0;
   for (let i = 0; i < periodLines.length; i++) {
     const line = periodLines[i];
-    let row = byName.get(line.payer);
-    if (row === undefined) {
-      const key = payerKey(line.payer);
-      row = byKey.get(key);
-      if (row === undefined) {
-        row = names.length;
-        byKey.set(key, row);
-        names.push(line.payer.trim());
-        keys.push(key);
-        charges.push(0);
-        payments.push(0);
-      }
-      byName.set(line.payer, row);
+    const row = groups.groupOf(line.payer);
+    if (row === charges.length) {
+      charges.push(0);
+      payments.push(0);
     }
     const paid = line.insurancePaid + line.patientPaid;
     charges[row] += line.charge;
@@ -57,10 +44,10 @@ export function payerMix(periodLines: readonly PayerMixLine[]): PayerMixRow[] {
     totalCharges += line.charge;
     totalPayments += paid;
   }
-  const order = names.map((_, i) => i);
-  order.sort((a, b) => charges[b] - charges[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  const order = groups.names.map((_, i) => i);
+  order.sort((a, b) => charges[b] - charges[a] || groups.compareByName(a, b));
   return order.map((i) => ({
-    payer: names[i],
+    payer: groups.names[i],
     charges: charges[i],
     chargeShare: ratio(charges[i], totalCharges),
     payments: payments[i],
