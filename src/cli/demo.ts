@@ -31,6 +31,12 @@ export async function runDemo(dir: string, log: (message: string) => void): Prom
       `  A/R ${s.ar.total}, days in A/R ${s.ar.daysInAR}, over 90 days ${s.ar.over90Share}`,
       `  net collection rate ${s.kpis.netCollectionRate}, denial rate ${s.kpis.denialRate}`,
       `  fee check: ${s.feeSchedule?.checkedLines ?? 0} lines checked, underpaid total ${s.feeSchedule?.underpaidTotal ?? "0.00"}`,
+      s.budget === null
+        ? "  budget: none found"
+        : `  budget: net income year to date ${s.budget.netIncomeYTD}; ${s.budget.linesOverBudget.length} lines over budget; equipment budget remaining ${s.budget.equipmentBudgetRemaining}`,
+      s.payroll === null
+        ? "  payroll: none found"
+        : `  payroll: cost ${s.payroll.totalCost} for the period (${s.payroll.shareOfCollections ?? "n/a"} of collections), ${s.payroll.overtimeHours} overtime hours`,
       `  wrote "${sheetName}" to ${out}`,
       `  wrote the JSON summary to ${json}`,
     ].join("\n") + "\n",

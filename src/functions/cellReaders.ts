@@ -23,6 +23,15 @@ export class CellProblems {
     }
   }
 
+  /** A problem at a place named by the caller ("actuals, row 2, column 5 of the range"). */
+  addAt(where: string, message: string, found: CellValue): void {
+    this.count++;
+    if (this.first === null) {
+      const shown = isBlankCell(found) ? "" : ` (found "${showCell(found)}")`;
+      this.first = `${where}: ${message}${shown}`;
+    }
+  }
+
   /** Throws the #VALUE! error when any problem was collected. */
   throwIfAny(): void {
     if (this.first === null) return;
@@ -141,4 +150,48 @@ export function boundsArg(value: unknown, name: string): number[] | null {
     if (!Number.isFinite(n)) throw new FunctionInputError("#VALUE!", `${name} must be numbers of days, e.g. {30,60,90,120} (found "${showCell(v)}")`);
     return n;
   });
+}
+
+/** "1,040.5" → "1040.5": thousands separators in a quantity written as text. */
+const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/**
+ * A quantity (hours, weeks) from a cell as an exact decimal string, or a message saying why it
+ * cannot be read. A number gives its shortest decimal form (7.75 → "7.75"); text must be a plain
+ * decimal ("7.75", "1,040"); blank → null. Negative values are refused.
+ */
+export function readQuantity(value: CellValue): { value: string } | { blank: true } | { message: string } {
+  if (isBlankCell(value)) return { blank: true };
+  const error = cellErrorText(value);
+  if (error !== null) return { message: `the cell holds the error ${error}, not a number` };
+  let text: string | null = null;
+  if (typeof value === "number") text = Number.isFinite(value) ? String(value) : null;
+  else if (typeof value === "string") {
+    const t = value.trim();
+    if (PLAIN_DECIMAL.test(t)) text = t;
+    else if (THOUSANDS.test(t)) text = t.replace(/,/g, "");
+  }
+  if (text === null) return { message: "not a number" };
+  if (text.startsWith("-") && !/^-0*(?:\.0*)?$/.test(text)) return { message: "cannot be negative" };
+  return { value: text.replace(/^-/, "") };
+}
+
+/** Hours (or another quantity) from a range cell as an exact decimal string: blank is "0"; unreadable or negative values are problems. */
+export function quantityAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): string {
+  const read = readQuantity(column[index]);
+  if ("value" in read) return read.value;
+  if ("message" in read) problems.add(name, index, read.message, column[index]);
+  return "0";
+}
+
+/** A scalar quantity argument (hours, weeks) as an exact decimal string; blank → `fallback` when given, else an error. */
+export function quantityArg(value: unknown, name: string, fallback?: string): string {
+  const v = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
+  const read = readQuantity(v);
+  if ("value" in read) return read.value;
+  if ("blank" in read) {
+    if (fallback !== undefined) return fallback;
+    throw new FunctionInputError("#VALUE!", `${name} is required (a number)`);
+  }
+  throw new FunctionInputError("#VALUE!", `${name}: ${read.message} (found "${showCell(v)}")`);
 }

@@ -5,8 +5,10 @@
 
 import { lineBalance } from "../core/claims/balance";
 import { centsToNumber } from "../core/money/cents";
+import { favorableCells, forecastCells, runRateCells, varianceCells, variancePctCells } from "./budget";
 import { moneyArg } from "./cellReaders";
 import { guarded } from "./excelError";
+import { employerTaxesResult, fteValue, grossPayValue, overtimeResult } from "./payroll";
 import { expectedFeeValue, feeVarianceValue, lineFromArgs, mpfsValue, underpaidTable } from "./feeSchedule";
 import {
   ageBucketLabel,
@@ -197,4 +199,120 @@ export function daysToPay(startDates: any[][], paymentDates: any[][], payers?: a
  */
 export function payerMix(payers: any[][], charges: any[][], payments: any[][]): any[][] {
   return guarded(() => payerMixTable(payers, charges, payments)) as any[][];
+}
+
+/* ---------------------------------------------------------------- payroll */
+
+/**
+ * Gross pay of one employee for one pay period, exact to the cent (rounded once, half up). Hourly (payPeriodsPerYear blank): rate x (regular + PTO hours) + rate x 1.5 x overtime hours (FLSA) + rate x 2 x double-time hours. Salaried (payPeriodsPerYear given): rate is the annual salary, pay = salary / pay periods; a non-exempt employee's overtime is paid 1.5 x the regular rate = the period's salary / the hours it covers (29 CFR 778.113); PTO is within the salary. Blank hours are 0; text that is not a number, a negative number or an error value is #VALUE!.
+ * @customfunction GROSSPAY
+ * @param rate Hourly rate in dollars (e.g. 23.125), or the annual salary when payPeriodsPerYear is given.
+ * @param [regularHours] Straight-time hours worked (required for hourly pay); for a salary, the hours it covers in the period (blank = 40 x 52 / pay periods, 80 for biweekly).
+ * @param [overtimeHours] Overtime hours, paid 1.5 x the regular rate (blank = 0).
+ * @param [ptoHours] Paid time off hours, at the straight rate (blank = 0; within a salary).
+ * @param [doubleTimeHours] Double-time hours, paid 2 x (California, over 12 h in a day; blank = 0).
+ * @param [payPeriodsPerYear] For a salary: 52 weekly, 26 biweekly, 24 semimonthly, 12 monthly (blank = hourly pay).
+ * @param [exempt] For a salary: TRUE when exempt from overtime (29 CFR part 541), so overtime hours earn nothing extra (blank = FALSE).
+ * @returns Gross wages of the period in dollars.
+ */
+export function grossPay(rate: any, regularHours?: any, overtimeHours?: any, ptoHours?: any, doubleTimeHours?: any, payPeriodsPerYear?: any, exempt?: any): any {
+  return guarded(() => grossPayValue(rate, regularHours, overtimeHours, ptoHours, doubleTimeHours, payPeriodsPerYear, exempt));
+}
+
+/**
+ * Overtime hours from daily hours (FLSA: hours over 40 in a workweek at 1.5 x; each workweek stands alone, no averaging). Without dates the hours are the days of one workweek, in order (at most 7); with dates they are grouped into workweeks starting on workweekStart, and hours on the same date are added. With californiaDaily, a day's hours over 8 are overtime and over 12 double time (Labor Code 510; the seventh-day rule is not applied), and only straight-time hours count toward the weekly 40. Returns the overtime hours (1.5 x; double time not included), or with detail TRUE spills Workweek | Regular | Overtime | Double time (the workweek's first day as a date serial) and a Total row. A header row at the top is skipped; a blank hours cell is 0; a blank date with hours, text that is not a number or date, a negative number or an error value is #VALUE! naming the cell.
+ * @customfunction OVERTIME
+ * @param hoursByDay Hours worked each day (a column or a row), e.g. 8, 9.5, 7.75.
+ * @param [dates] Date of each day, same rows as hoursByDay (blank = the hours are one workweek).
+ * @param [workweekStart] First day of the workweek: 1 = Sunday ... 7 = Saturday, as WEEKDAY gives, or a day name (blank = Sunday).
+ * @param [californiaDaily] TRUE to apply California's daily overtime (over 8 h at 1.5 x, over 12 h at 2 x) (blank = FALSE).
+ * @param [detail] TRUE to spill regular, overtime and double-time hours per workweek (blank = FALSE, the overtime hours).
+ * @returns Overtime hours, or the table of hours by workweek.
+ */
+export function overtime(hoursByDay: any[][], dates?: any[][], workweekStart?: any, californiaDaily?: any, detail?: any): any[][] {
+  return guarded(() => overtimeResult(hoursByDay, dates, workweekStart, californiaDaily, detail)) as any[][];
+}
+
+/**
+ * Employer payroll taxes on one employee's wages of one payroll, for budgeting the employer's cost: this is not a withholding engine (no income tax, no employee share, no additional 0.9 % Medicare, which the employee alone pays). Spills Tax | Amount for Social Security (6.2 % of wages under the $184,500 yearly base), Medicare (1.45 % of all wages), FUTA (0.6 % of the first $7,000), SUTA (the practice's own rate and base; 0 until set) and Total, using the 2026 rates unless a Settings range is given; the year-to-date wages before this payroll decide how much is still under each wage base. Each tax is rounded to the cent half up on the year's taxable wages, so a year's payrolls add up. With tax, returns that one amount. A blank or unreadable wages, a negative ytdWagesBefore or an unreadable setting is #VALUE!; settings warnings (a SUTA rate without its wage base) show as Note rows.
+ * @customfunction EMPLOYERTAXES
+ * @param wages Gross wages of this payroll for the employee.
+ * @param [ytdWagesBefore] The employee's wages paid earlier in the same calendar year (blank = 0).
+ * @param [settings] Settings range of 2 columns, setting name and value, e.g. "SUTA rate" 2.7%, "SUTA wage base" $7,000 (blank = the 2026 rates; names not about payroll are skipped).
+ * @param [tax] "Social Security", "Medicare", "FUTA", "SUTA" or "Total" to return that amount alone (blank = the whole table).
+ * @returns The employer taxes table, or one tax in dollars.
+ */
+export function employerTaxes(wages: any, ytdWagesBefore?: any, settings?: any[][], tax?: any): any[][] {
+  return guarded(() => employerTaxesResult(wages, ytdWagesBefore, settings, tax)) as any[][];
+}
+
+/**
+ * Full-time equivalent: hours / (standard week hours x weeks), capped at 1.0 (overtime does not make more than one person). Over a range, each cell is one employee's hours and their FTEs, each capped on its own, are added (the staff's total FTE). Blank cells are skipped; a text first cell is a header; other text, a negative number or an error value is #VALUE!; standard week x weeks of 0 is #DIV/0!.
+ * @customfunction FTE
+ * @param hours Hours worked (paid) in the span, or a range of each employee's hours.
+ * @param [standardWeekHours] Hours of a full-time week (blank = 40).
+ * @param [weeks] Weeks the hours cover (blank = 52, a year).
+ * @returns The FTE (1 = full time).
+ */
+export function fte(hours: any[][], standardWeekHours?: any, weeks?: any): any {
+  return guarded(() => fteValue(hours, standardWeekHours, weeks));
+}
+
+/* ---------------------------------------------------------------- budget */
+
+/**
+ * Budget variance = actual - budget, for one cell or element by element over ranges of the same shape (a single budget cell is repeated), spilling one result per cell. The sign is the same for revenue and expense lines (see PRACTICE.FAVORABLE for which is good news). A blank actual (month not booked yet) gives a blank; a blank budget is 0; positions where both cells are labels or blank (a header row, a category column) give a blank; text that is not an amount or an error value is #VALUE! in that position only.
+ * @customfunction VARIANCE
+ * @param actual Actual amount, or a range of actual amounts.
+ * @param budget Budgeted amount, or a range of the same shape.
+ * @returns Actual minus budget in dollars, one per cell.
+ */
+export function variance(actual: any[][], budget: any[][]): any[][] {
+  return guarded(() => varianceCells(actual, budget)) as any[][];
+}
+
+/**
+ * Budget variance % = (actual - budget) / budget, blank where the budget is 0 or blank; one cell or element by element over ranges of the same shape (a single budget cell is repeated), spilling one result per cell. A blank actual (month not booked yet) gives a blank; positions where both cells are labels or blank give a blank; text that is not an amount or an error value is #VALUE! in that position only.
+ * @customfunction VARIANCEPCT
+ * @param actual Actual amount, or a range of actual amounts.
+ * @param budget Budgeted amount, or a range of the same shape.
+ * @returns The variance as a fraction of the budget (0.05 = 5 % over), one per cell.
+ */
+export function variancePct(actual: any[][], budget: any[][]): any[][] {
+  return guarded(() => variancePctCells(actual, budget)) as any[][];
+}
+
+/**
+ * Whether a budget variance is favorable: for expense (and capital) lines actual below budget, for revenue lines actual above budget. TRUE favorable, FALSE unfavorable, blank when on budget or not booked yet; element by element over ranges like PRACTICE.VARIANCE. An unknown line type is #VALUE! in that position.
+ * @customfunction FAVORABLE
+ * @param actual Actual amount, or a range of actual amounts.
+ * @param budget Budgeted amount, or a range of the same shape.
+ * @param lineType "revenue", "expense" or "capital" (or a category name that says which, e.g. "Rent"), one for all or a range of the same shape.
+ * @returns TRUE, FALSE or blank, one per cell.
+ */
+export function favorable(actual: any[][], budget: any[][], lineType: any[][]): any[][] {
+  return guarded(() => favorableCells(actual, budget, lineType)) as any[][];
+}
+
+/**
+ * Forecast for the year = actual year to date (months 1 to asOfMonth) + the budget of the months after it. One budget line is a row (or a column) of months starting with the first month of the budget year; a block of several rows is one line per row (months across) and spills one forecast per row, a header row giving a blank. A label first cell (the category) is skipped. A blank actual counts 0 (not booked); actuals after the as-of month are not read; budgets must hold 12 months. Text that is not an amount or an error value is #VALUE! naming the cell.
+ * @customfunction FORECAST
+ * @param actuals Actual amounts by month, from the first month of the year (at least asOfMonth months).
+ * @param budgets Budgeted amounts of the 12 months, same lines as actuals.
+ * @param asOfMonth Months elapsed, 1 to 12 (10 = through October for a calendar year).
+ * @returns The forecast for the year in dollars, one per line.
+ */
+export function forecast(actuals: any[][], budgets: any[][], asOfMonth: any): any[][] {
+  return guarded(() => forecastCells(actuals, budgets, asOfMonth)) as any[][];
+}
+
+/**
+ * Run rate for the year = actual year to date / months elapsed x 12, rounded once to the cent. Actuals are a row (or a column) of months starting with the first month of the year, or a block of one line per row (months across) spilling one run rate per row. A label first cell is skipped; a blank month counts 0; months after asOfMonth are not read; text that is not an amount or an error value is #VALUE! naming the cell.
+ * @customfunction RUNRATE
+ * @param actuals Actual amounts by month, from the first month of the year (at least asOfMonth months).
+ * @param asOfMonth Months elapsed, 1 to 12 (10 = through October for a calendar year).
+ * @returns The yearly run rate in dollars, one per line.
+ */
+export function runRate(actuals: any[][], asOfMonth: any): any[][] {
+  return guarded(() => runRateCells(actuals, asOfMonth)) as any[][];
 }

@@ -83,6 +83,16 @@ function fromResult(result: unknown): unknown {
   return result;
 }
 
+/** Spilling functions whose result has the shape of some of their range arguments (by position). */
+const ELEMENT_WISE = new Map<string, number[]>([
+  ["VARIANCE", [0, 1]],
+  ["VARIANCEPCT", [0, 1]],
+  ["FAVORABLE", [0, 1, 2]],
+  ["FORECAST", [0, 1]],
+  ["RUNRATE", [0]],
+]);
+const ONE_COLUMN = new Set(["FORECAST", "RUNRATE"]);
+
 let registered = false;
 
 /** Registers the plugin once per process; returns the declared functions. */
@@ -115,7 +125,24 @@ export function registerPracticeFunctions(): Declared[] {
         return fromResult(impl(...excelArgs));
       });
     };
-    if (fn.spills) {
+    if (fn.spills && ELEMENT_WISE.has(fn.id)) {
+      // Element-wise functions (one result per cell of their ranges) reserve exactly the largest
+      // argument's shape, so a column of =PRACTICE.VARIANCE(B2,C2) formulas does not overlap.
+      proto[sizeMethod] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+        let width = 1;
+        let height = 1;
+        ast.args.forEach((arg, i) => {
+          if (ELEMENT_WISE.get(fn.id)?.includes(i) !== true) return;
+          const size = (this as unknown as { arraySizeForAst: (a: unknown, s: unknown) => ArraySize }).arraySizeForAst(arg, state);
+          if (Number.isFinite(size.width)) width = Math.max(width, size.width);
+          // A single column given to FORECAST or RUNRATE is one line of months: one result.
+          const lines = ONE_COLUMN.has(fn.id) && size.width === 1 ? 1 : size.height;
+          if (Number.isFinite(lines)) height = Math.max(height, lines);
+        });
+        // FORECAST and RUNRATE give one result per row: one column.
+        return new ArraySize(ONE_COLUMN.has(fn.id) ? 1 : width, height);
+      };
+    } else if (fn.spills) {
       // HyperFormula sizes a spilled result before evaluating it; an upper bound is enough (it pads
       // a smaller result with blanks): as tall as the tallest range argument plus room for a header
       // and totals, and ten columns wide.

@@ -9,6 +9,7 @@ const tree = parseTree(source, "functions");
 const EXPECTED = [
   "BALANCE", "MPFS", "EXPECTEDFEE", "FEEVARIANCE", "UNDERPAID", "AGEBUCKET", "ARAGING", "DAYSINAR",
   "COLLECTIONRATE", "DENIALRATE", "DAYSTOPAY", "PAYERMIX",
+  "GROSSPAY", "OVERTIME", "EMPLOYERTAXES", "FTE", "VARIANCE", "VARIANCEPCT", "FAVORABLE", "FORECAST", "RUNRATE",
 ];
 
 describe("functions.ts metadata (as custom-functions-metadata reads it for functions.json)", () => {
@@ -34,6 +35,8 @@ describe("functions.ts metadata (as custom-functions-metadata reads it for funct
 
   it("declares the spilling functions as returning a 2D array", () => {
     const spills = tree.functions.filter((f) => f.result?.dimensionality === "matrix").map((f) => f.id).sort();
-    expect(spills).toEqual(["ARAGING", "DAYSTOPAY", "PAYERMIX", "UNDERPAID"]);
+    expect(spills).toEqual([
+      "ARAGING", "DAYSTOPAY", "EMPLOYERTAXES", "FAVORABLE", "FORECAST", "OVERTIME", "PAYERMIX", "RUNRATE", "UNDERPAID", "VARIANCE", "VARIANCEPCT",
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { SheetBuilder } from "../sheet/sheetBuilder";
 import type { CellStyleName, SheetDescription } from "../sheet/sheetDescription";
 import { KPI_BENCHMARKS, type KpiBenchmark, type KpiStatus } from "./benchmarks";
 import type { ReportFigures } from "./reportFigures";
+import { budgetSection, payrollSection } from "./budgetPayrollSections";
 
 /** Labels of the key-figure rows: fixed, because trends read them back from earlier report tabs. */
 export const KEY_FIGURE_LABELS = {
@@ -35,7 +36,7 @@ const STATUS_WORDS: Record<KpiStatus, string> = { good: "On target", watch: "Wat
  * The physician report as a sheet description: title block, KPI tiles with benchmark and status,
  * A/R aging (with a chart), aging by payer, payer mix (with a chart), denials by reason, fee
  * schedule discrepancies (grouped by payer and code: aggregates, no claim or patient identifiers),
- * provider productivity, the trend against earlier report tabs, and notes on what was left out.
+ * budget status and payroll (or a note that the workbook has none), provider productivity, the trend against earlier report tabs, and notes on what was left out.
  */
 export function physicianReport(f: ReportFigures): SheetDescription {
   const b = new SheetBuilder(physicianReportName(f.asOf), [34, 16, 16, 16, 16, 16, 16, 16]);
@@ -192,6 +193,10 @@ export function physicianReport(f: ReportFigures): SheetDescription {
     }
   }
 
+  // Budget status and payroll, after the fee schedule.
+  budgetSection(b, f);
+  payrollSection(b, f);
+
   // Provider productivity.
   heading("Provider productivity (period)");
   header(["Provider", "Charges", "Payments", "Visits"]);
@@ -248,6 +253,11 @@ export function physicianReport(f: ReportFigures): SheetDescription {
   b.line([{ value: `Rows read: ${f.rowsRead}; claim lines used: ${f.linesUsed}; left out: ${f.leftOut.length}; lines dated after the as-of date (counted, not aged): ${f.aging.linesAfterAsOf}.`, styles: ["note"] }]);
   if (f.leftOut.length > 0) {
     b.line([{ value: "Rows left out are listed with their reasons by the Practice Ledger task pane and in the command line's JSON summary.", styles: ["note"] }]);
+  }
+  if (f.sheetIssues.length > 0) {
+    const errors = f.sheetIssues.filter((i) => i.severity === "error").length;
+    const sheets = [...new Set(f.sheetIssues.map((i) => i.sheet))].join(", ");
+    b.line([{ value: `Budget, payroll and settings sheets (${sheets}): ${f.sheetIssues.length} issue(s), ${errors} of them rows or values left out; each is listed with sheet, row and column in the task pane and the JSON summary.`, styles: ["note"] }]);
   }
   b.line([{ value: "Definitions: A/R = charges − payments − adjustments, credit balances netted (MGMA, HFMA). Days in A/R = A/R ÷ average daily charges of the last 90 days. Net collection rate = payments ÷ (charges − contractual adjustments) (MGMA).", styles: ["note"] }]);
 

@@ -13,12 +13,26 @@ import { payerMix, type PayerMixRow } from "../payerMix/payerMix";
 import { checkFees, type FeeCheck } from "../feeSchedule/checkFees";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
+import { budgetReportFigures, type BudgetInput, type BudgetReportFigures } from "./budgetFigures";
+import { payrollReportFigures, type PayrollInput, type PayrollReportFigures } from "./payrollFigures";
 
 /** A source row that was not used, and why: listed in the report's notes and the JSON summary. */
 export interface LeftOutRow {
   sheet: string;
   row: number;
   column?: string;
+  reason: string;
+}
+
+/**
+ * A problem in a sheet other than the claims register (Budget, Actuals, Payroll, Settings):
+ * "error" = the row or value was left out; "warning" = used, but worth a look.
+ */
+export interface SheetIssue {
+  sheet: string;
+  row: number;
+  column?: string;
+  severity: "error" | "warning";
   reason: string;
 }
 
@@ -49,6 +63,12 @@ export interface ReportInput {
   trend?: readonly TrendPoint[];
   /** Where the claims came from ("Claims Register" sheet of book.xlsx). */
   source?: string;
+  /** The budget read from the Budget (and Actuals) sheet; absent or null when there is none. */
+  budget?: BudgetInput | null;
+  /** The payroll register and its settings; absent or null when there is none. */
+  payroll?: PayrollInput | null;
+  /** Issues of the Budget, Actuals, Payroll and Settings sheets. */
+  sheetIssues?: readonly SheetIssue[];
 }
 
 /** Every figure the physician report shows, computed once from the register (definitions.md). */
@@ -72,6 +92,12 @@ export interface ReportFigures {
   providers: ProviderProductivityRow[];
   feeCheck: FeeCheck | null;
   trend: readonly TrendPoint[];
+  /** Budget status at the as-of month; null when no budget sheet was found (or it is for a later year). */
+  budget: BudgetReportFigures | null;
+  /** Payroll over the reporting period (by pay date); null when no payroll sheet was found. */
+  payroll: PayrollReportFigures | null;
+  /** Issues of the Settings, Payroll, Budget and Actuals sheets, sheet by sheet. */
+  sheetIssues: readonly SheetIssue[];
 }
 
 /**
@@ -82,6 +108,7 @@ export interface ReportFigures {
 export function reportFigures(input: ReportInput): ReportFigures {
   const period = reportingPeriod(input.asOf);
   const periodLines = linesInPeriod(input.lines, period);
+  const collections = collectionRates(periodLines);
   return {
     practiceName: input.practiceName,
     asOf: input.asOf,
@@ -94,7 +121,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
     aging: arAging(input.lines, input.asOf),
     agingByPayer: arAgingByPayer(input.lines, input.asOf),
     daysInAR: daysInAR(input.lines, input.asOf),
-    collections: collectionRates(periodLines),
+    collections,
     denials: denialRates(periodLines),
     denialReasons: denialsByReason(periodLines),
     payerMix: payerMix(periodLines),
@@ -105,5 +132,8 @@ export function reportFigures(input: ReportInput): ReportFigures {
         ? null
         : checkFees(periodLines, input.feeSchedule as FeeScheduleRow[], { tolerance: input.feeTolerance ?? 0 }),
     trend: input.trend ?? [],
+    budget: input.budget === undefined || input.budget === null ? null : budgetReportFigures(input.budget, input.asOf),
+    payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, collections.payments),
+    sheetIssues: input.sheetIssues ?? [],
   };
 }

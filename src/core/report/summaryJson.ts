@@ -3,11 +3,71 @@ import { formatCents } from "../money/cents";
 import { formatRate } from "../money/ratio";
 import { isoFromDay } from "../dates/day";
 import type { ReportFigures } from "./reportFigures";
+import type { BudgetFigures } from "../budget/budgetStatus";
+import type { BudgetReportFigures } from "./budgetFigures";
+import type { PayrollReportFigures } from "./payrollFigures";
+
+/** Budget and actual year to date of one line type, with the variance (actual − budget). */
+export interface BudgetTotalJson {
+  budgetYTD: string;
+  actualYTD: string;
+  variance: string;
+}
+
+/** Budget status at the as-of month (definitions.md, "Budget"). */
+export interface BudgetSummaryJson {
+  /** Month (1-12) the year to date runs through. */
+  asOfMonth: number;
+  year: number;
+  revenue: BudgetTotalJson;
+  expense: BudgetTotalJson;
+  capital: BudgetTotalJson;
+  /** revenue actual YTD − expense actual YTD */
+  netIncomeYTD: string;
+  categories: {
+    category: string;
+    lineType: string;
+    budgetYTD: string;
+    actualYTD: string;
+    variance: string;
+    variancePct: string | null;
+    favorable: boolean | null;
+    forecast: string;
+    runRate: string;
+    overBudget: boolean;
+  }[];
+  linesOverBudget: string[];
+  equipmentBudgetRemaining: string;
+  /** Sheets read. */
+  sheets: { budget: string; actual: string | null };
+  /** Subtotal rows, total columns and headings recognised and not summed. */
+  notSummed: { sheet: string; row?: number; column?: string; label: string; reason: string }[];
+}
+
+/** Payroll over the reporting period, by pay date (definitions.md, "Payroll"). */
+export interface PayrollSummaryJson {
+  from: string;
+  to: string;
+  /** wages + employer taxes + benefits */
+  totalCost: string;
+  wages: string;
+  employerTaxes: { socialSecurity: string; medicare: string; futa: string; suta: string; total: string };
+  benefits: string;
+  overtimeHours: string;
+  overtimePay: string;
+  byDepartment: { department: string; cost: string; hours: string }[];
+  fte: string | null;
+  /** totalCost ÷ period payments */
+  shareOfCollections: string | null;
+  sheet: string;
+  settingsSource: string;
+  lines: number;
+}
 
 /**
  * The JSON summary of a report: a public interface (names are kept; new ones may be added).
- * Money as strings with two decimals, shares and rates with four, days with one; a rate with
- * nothing to divide by is null.
+ * Money as strings with two decimals, shares and rates with four, days with one, hours and FTEs
+ * with two; a rate with nothing to divide by is null.
  */
 export interface ReportSummaryJson {
   practice: string;
@@ -60,10 +120,77 @@ export interface ReportSummaryJson {
     overpaidTotal: string;
     underpaidByPayer: { payer: string; lines: number; amount: string }[];
   } | null;
+  /** Budget status; null when the workbook has no budget sheet. */
+  budget: BudgetSummaryJson | null;
+  /** Payroll summary; null when the workbook has no payroll sheet. */
+  payroll: PayrollSummaryJson | null;
+  /** Issues of the Budget, Actuals, Payroll and Settings sheets ("error": left out; "warning": used). */
+  sheetIssues: { sheet: string; row: number; column?: string; severity: "error" | "warning"; reason: string }[];
 }
 
 const rate = (r: Decimal | null): string | null => (r === null ? null : formatRate(r, 4));
 const days = (d: Decimal | null): string | null => (d === null ? null : d.toFixed(1, Decimal.ROUND_HALF_UP));
+const hours = (d: Decimal): string => d.toFixed(2, Decimal.ROUND_HALF_UP);
+
+function budgetTotal(t: BudgetFigures): BudgetTotalJson {
+  return { budgetYTD: formatCents(t.budgetYTD), actualYTD: formatCents(t.actualYTD), variance: formatCents(t.variance) };
+}
+
+/** The `budget` section of the summary. */
+export function budgetSummaryJson(b: BudgetReportFigures): BudgetSummaryJson {
+  const s = b.status;
+  return {
+    asOfMonth: b.asOfMonth,
+    year: b.year,
+    revenue: budgetTotal(s.totals.revenue),
+    expense: budgetTotal(s.totals.expense),
+    capital: budgetTotal(s.totals.capital),
+    netIncomeYTD: formatCents(s.netIncomeYTD),
+    categories: s.byCategory.map((c) => ({
+      category: c.category,
+      lineType: c.lineType,
+      budgetYTD: formatCents(c.budgetYTD),
+      actualYTD: formatCents(c.actualYTD),
+      variance: formatCents(c.variance),
+      variancePct: rate(c.variancePct),
+      favorable: c.favorable,
+      forecast: formatCents(c.forecast),
+      runRate: formatCents(c.runRate),
+      overBudget: c.overBudget,
+    })),
+    linesOverBudget: s.linesOverBudget.map((c) => c.category),
+    equipmentBudgetRemaining: formatCents(s.equipmentBudgetRemaining),
+    sheets: { ...b.sheets },
+    notSummed: b.notSummed.map((n) => ({ ...n })),
+  };
+}
+
+/** The `payroll` section of the summary. */
+export function payrollSummaryJson(p: PayrollReportFigures): PayrollSummaryJson {
+  const t = p.totals;
+  return {
+    from: isoFromDay(p.from),
+    to: isoFromDay(p.to),
+    totalCost: formatCents(t.totalCost),
+    wages: formatCents(t.grossWages),
+    employerTaxes: {
+      socialSecurity: formatCents(t.socialSecurity),
+      medicare: formatCents(t.medicare),
+      futa: formatCents(t.futa),
+      suta: formatCents(t.suta),
+      total: formatCents(t.employerTaxes),
+    },
+    benefits: formatCents(t.benefits),
+    overtimeHours: hours(p.overtimeHours),
+    overtimePay: formatCents(p.overtimePay),
+    byDepartment: p.byDepartment.map((d) => ({ department: d.name, cost: formatCents(d.totalCost), hours: hours(d.hoursWorked) })),
+    fte: p.fte === null ? null : p.fte.toFixed(2, Decimal.ROUND_HALF_UP),
+    shareOfCollections: rate(p.shareOfCollections),
+    sheet: p.sheet,
+    settingsSource: p.settingsSource,
+    lines: p.linesInPeriod,
+  };
+}
 
 export function summaryJson(f: ReportFigures): ReportSummaryJson {
   return {
@@ -136,5 +263,8 @@ export function summaryJson(f: ReportFigures): ReportSummaryJson {
             overpaidTotal: formatCents(f.feeCheck.overpaidTotal),
             underpaidByPayer: f.feeCheck.underpaidByPayer.map((p) => ({ payer: p.payer, lines: p.lines, amount: formatCents(p.amount) })),
           },
+    budget: f.budget === null ? null : budgetSummaryJson(f.budget),
+    payroll: f.payroll === null ? null : payrollSummaryJson(f.payroll),
+    sheetIssues: f.sheetIssues.map((i) => ({ ...i })),
   };
 }

@@ -11,7 +11,16 @@ import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { SheetDescription } from "../sheet/sheetDescription";
 import type { Cents } from "../money/cents";
 import { physicianReport } from "./physicianReport";
-import { reportFigures, type LeftOutRow, type ReportFigures, type TrendPoint } from "./reportFigures";
+import { reportFigures, type LeftOutRow, type ReportFigures, type SheetIssue, type TrendPoint } from "./reportFigures";
+import { readBudgetSheet, type BudgetSheetRead } from "../budget/readBudgetSheet";
+import { mergeBudgetAndActual } from "../budget/mergeBudgetAndActual";
+import type { PayrollSettingsRead } from "../payroll/settingsFromRows";
+import { PAYROLL_SETTINGS_2026 } from "../payroll/settings";
+import { ymdFromDay } from "../dates/day";
+import { budgetAsOfMonth, type BudgetInput, type BudgetNotSummed } from "./budgetFigures";
+import type { PayrollInput } from "./payrollFigures";
+import { payrollSheetScore, readPayrollSheet, type PayrollSheetRead } from "./payrollSheet";
+import { readPayrollSettingsSheet, settingsSheetScore } from "./settingsSheet";
 import { summaryJson, type ReportSummaryJson } from "./summaryJson";
 import { isReportTabName, trendFromReportTab } from "./trendFromReportTab";
 
@@ -30,6 +39,11 @@ export interface WorkbookReportOptions {
   /** Sheets of a separate fee-schedule file. */
   feeScheduleSheets?: WorkbookSheet[];
   feeTolerance?: Cents;
+  /** Sheets of the budget and its actuals, of the payroll register and of the settings (found by name, else by content). */
+  budgetSheet?: string;
+  actualSheet?: string;
+  payrollSheet?: string;
+  settingsSheet?: string;
 }
 
 export interface WorkbookReport {
@@ -38,6 +52,12 @@ export interface WorkbookReport {
   sheet: SheetDescription;
   claims: ClaimsRegisterRead;
   feeSchedule: { sheet: string; rows: FeeScheduleRow[]; issues: InputIssue[] } | null;
+  /** The budget as read (Budget sheet with the Actuals sheet merged in), or null. */
+  budget: BudgetInput | null;
+  /** The payroll register as read, or null. */
+  payroll: PayrollSheetRead | null;
+  /** The payroll settings as read, or null when no Settings sheet holds any. */
+  payrollSettings: (PayrollSettingsRead & { sheet: string }) | null;
 }
 
 /** Input that cannot make a report at all (no claims found): one plain sentence. */
@@ -47,7 +67,9 @@ export class UnusableInputError extends Error {}
  * From a workbook's sheets to the physician report: finds the claims register and the fee
  * schedule by their headers (or as named), reads them (every row left out is listed with sheet,
  * row and reason), reads earlier report tabs for the trend, and builds the figures, the JSON
- * summary and the report sheet description.
+ * summary and the report sheet description. The Budget, Actuals, Payroll and Settings sheets are
+ * found by name (case-insensitive), else by content; every issue they raise is listed in
+ * `figures.sheetIssues` with sheet, row, column and reason.
  */
 export function workbookReport(sheets: readonly WorkbookSheet[], options: WorkbookReportOptions): WorkbookReport {
   const dataSheets = sheets.filter((s) => !isReportTabName(s.name));
@@ -80,6 +102,10 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     feeSchedule = { sheet: feeSheet.name, rows: read.rows, issues: [...exported.issues, ...read.issues] };
   }
 
+  const taken = new Set<WorkbookSheet>([claimsSheet]);
+  if (feeSheet !== null) taken.add(feeSheet);
+  const extra = readBudgetAndPayroll(dataSheets, taken, options);
+
   const trend: TrendPoint[] = sheets
     .filter((s) => isReportTabName(s.name))
     .map((s) => trendFromReportTab(s.grid))
@@ -98,8 +124,130 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     feeTolerance: options.feeTolerance,
     trend: uniqueTrend,
     source: `sheet "${claimsSheet.name}"`,
+    budget: extra.budget,
+    payroll: extra.payrollInput,
+    sheetIssues: extra.sheetIssues,
   });
-  return { figures, summary: summaryJson(figures), sheet: physicianReport(figures), claims, feeSchedule };
+  return {
+    figures, summary: summaryJson(figures), sheet: physicianReport(figures), claims, feeSchedule,
+    budget: extra.budget, payroll: extra.payroll, payrollSettings: extra.settings,
+  };
+}
+
+const sameName = (s: WorkbookSheet, ...names: string[]): boolean => names.includes(s.name.trim().toLowerCase());
+
+/** A sheet named as asked, else one of the default names, else the best by content (score > 0). */
+function findSheet(
+  sheets: readonly WorkbookSheet[],
+  taken: ReadonlySet<WorkbookSheet>,
+  named: string | undefined,
+  defaultNames: string[],
+  score: (s: WorkbookSheet) => number,
+): WorkbookSheet | null {
+  const free = sheets.filter((s) => !taken.has(s));
+  if (named !== undefined) return free.find((s) => sameName(s, named.trim().toLowerCase())) ?? null;
+  const byName = free.find((s) => sameName(s, ...defaultNames));
+  if (byName !== undefined) return byName;
+  return pickSheet(free, undefined, score);
+}
+
+function issueOf(i: InputIssue, sheet: string): SheetIssue {
+  const out: SheetIssue = { sheet: i.sheet ?? sheet, row: i.row, severity: i.severity, reason: i.found !== undefined && !i.message.includes(i.found) ? `${i.message} (found "${i.found}")` : i.message };
+  if (i.column !== undefined) out.column = i.column;
+  return out;
+}
+
+/**
+ * The budget (Budget sheet, with an Actuals sheet merged in when the budget sheet holds no
+ * actuals), the payroll register and the payroll settings, with every issue they raise.
+ */
+function readBudgetAndPayroll(
+  sheets: readonly WorkbookSheet[],
+  taken: Set<WorkbookSheet>,
+  options: WorkbookReportOptions,
+): { budget: BudgetInput | null; payroll: PayrollSheetRead | null; payrollInput: PayrollInput | null; settings: (PayrollSettingsRead & { sheet: string }) | null; sheetIssues: SheetIssue[] } {
+  const sheetIssues: SheetIssue[] = [];
+
+  // Payroll register and settings first: their headers are specific.
+  const payrollSheet = findSheet(sheets, taken, options.payrollSheet, ["payroll", "payroll register"], (s) => payrollSheetScore(s.grid, s.name));
+  if (payrollSheet !== null) taken.add(payrollSheet);
+  const settingsSheet = findSheet(sheets, taken, options.settingsSheet, ["settings"], (s) => (settingsSheetScore(s.grid) >= 2 ? 1 : 0));
+  if (settingsSheet !== null) taken.add(settingsSheet);
+
+  let payroll: PayrollSheetRead | null = null;
+  let payrollInput: PayrollInput | null = null;
+  let settings: (PayrollSettingsRead & { sheet: string }) | null = null;
+  if (settingsSheet !== null && settingsSheetScore(settingsSheet.grid) > 0) {
+    settings = { ...readPayrollSettingsSheet(settingsSheet.grid, settingsSheet.name), sheet: settingsSheet.name };
+    sheetIssues.push(...settings.issues.map((i) => issueOf(i, settingsSheet.name)));
+  }
+  if (payrollSheet !== null) {
+    payroll = readPayrollSheet(payrollSheet.grid, payrollSheet.name);
+    sheetIssues.push(...payroll.issues.map((i) => issueOf(i, payrollSheet.name)));
+    for (const l of payroll.leftOut) sheetIssues.push({ sheet: l.sheet ?? payrollSheet.name, row: l.row, severity: "error", reason: `left out: ${l.reason}` });
+    if (payroll.headerRow !== null) {
+      payrollInput = {
+        sheet: payrollSheet.name,
+        lines: payroll.lines,
+        settings: settings?.settings ?? { ...PAYROLL_SETTINGS_2026 },
+        settingsSource: settings !== null ? `sheet "${settings.sheet}"` : "2026 defaults (no payroll settings found)",
+      };
+    }
+  }
+
+  // Budget, then its actuals.
+  const budgetReads = new Map<WorkbookSheet, BudgetSheetRead>();
+  const budgetRead = (s: WorkbookSheet, values?: "budget" | "actual"): BudgetSheetRead => {
+    let r = budgetReads.get(s);
+    if (r === undefined) {
+      r = readBudgetSheet(s.grid, { sheet: s.name, ...(values === undefined ? {} : { values }) });
+      budgetReads.set(s, r);
+    }
+    return r;
+  };
+  const budgetScore = (want: "budget" | "actual") => (s: WorkbookSheet): number => {
+    const r = budgetRead(s);
+    if (r.layout.orientation === null || r.lines.length === 0) return 0;
+    const has = want === "budget" ? r.layout.values !== "actual" : r.layout.values === "actual";
+    return has ? r.lines.length : 0;
+  };
+  const budgetSheet = findSheet(sheets, taken, options.budgetSheet, ["budget"], budgetScore("budget"));
+  if (budgetSheet === null) return { budget: null, payroll, payrollInput, settings, sheetIssues };
+  taken.add(budgetSheet);
+  budgetReads.delete(budgetSheet);
+  const budget = budgetRead(budgetSheet, sameName(budgetSheet, "budget") ? "budget" : undefined);
+  let actualSheet: WorkbookSheet | null = null;
+  let actual: BudgetSheetRead | null = null;
+  if (budget.layout.values === "budget") {
+    actualSheet = findSheet(sheets, taken, options.actualSheet, ["actuals", "actual"], budgetScore("actual"));
+    if (actualSheet !== null) {
+      taken.add(actualSheet);
+      budgetReads.delete(actualSheet);
+      actual = budgetRead(actualSheet, "actual");
+    }
+  }
+  const merged = actual === null ? { lines: budget.lines, issues: budget.issues } : mergeBudgetAndActual(budget, actual);
+  sheetIssues.push(...merged.issues.map((i) => issueOf(i, budgetSheet.name)));
+  const notSummed: BudgetNotSummed[] = [];
+  for (const [s, r] of [[budgetSheet, budget], [actualSheet, actual]] as const) {
+    if (s === null || r === null) continue;
+    for (const l of r.layout.leftOut) notSummed.push({ sheet: s.name, ...l });
+  }
+  const year = budget.layout.year ?? actual?.layout.year ?? null;
+  if (actual !== null && actualSheet !== null && actual.layout.year !== null && year !== null && actual.layout.year !== year) {
+    sheetIssues.push({ sheet: actualSheet.name, row: actual.layout.headerRows[0] ?? 1, severity: "warning", reason: `the actuals are for ${actual.layout.year}, the budget for ${year}; they were matched month by month` });
+  }
+  if (year !== null && budgetAsOfMonth(year, options.asOf) === null) {
+    sheetIssues.push({ sheet: budgetSheet.name, row: budget.layout.headerRows[0] ?? 1, severity: "warning", reason: `the budget is for ${year}, after the as-of date (${ymdFromDay(options.asOf).year}); budget status is not shown` });
+  }
+  if (budget.lines.length === 0) return { budget: null, payroll, payrollInput, settings, sheetIssues };
+  const input: BudgetInput = {
+    lines: merged.lines,
+    year,
+    sheets: { budget: budgetSheet.name, actual: actualSheet?.name ?? null },
+    notSummed,
+  };
+  return { budget: input, payroll, payrollInput, settings, sheetIssues };
 }
 
 function pickSheet(sheets: readonly WorkbookSheet[], named: string | undefined, score: (s: WorkbookSheet) => number): WorkbookSheet | null {
