@@ -355,18 +355,24 @@ export function payerMixTable(payers: unknown, charges: unknown, payments: unkno
   }
   problems.throwIfAny();
   const rows = payerMix(lines);
-  const totals = collectionRates(lines.map((l) => ({ ...l, contractualAdjustment: 0, otherAdjustment: 0 })));
+  // The Total row adds up the payer rows (exact integer cents): no second pass over the lines.
+  let totalCharges = 0;
+  let totalPayments = 0;
+  for (const row of rows) {
+    totalCharges += row.charges;
+    totalPayments += row.payments;
+  }
   const out: Spill = [["Payer", "Charges", "Share of charges", "Payments", "Share of payments", "Collection ratio"]];
   for (const row of rows) {
     out.push([row.payer, centsToNumber(row.charges), rateCell(row.chargeShare), centsToNumber(row.payments), rateCell(row.paymentShare), rateCell(row.collectionRatio)]);
   }
   out.push([
     "Total",
-    centsToNumber(totals.charges),
-    rateCell(ratio(totals.charges, totals.charges)),
-    centsToNumber(totals.payments),
-    rateCell(ratio(totals.payments, totals.payments)),
-    rateCell(totals.grossCollectionRate),
+    centsToNumber(totalCharges),
+    rateCell(ratio(totalCharges, totalCharges)),
+    centsToNumber(totalPayments),
+    rateCell(ratio(totalPayments, totalPayments)),
+    rateCell(ratio(totalPayments, totalCharges)),
   ]);
   return out;
 }

@@ -39,7 +39,7 @@ const STATUS_WORDS: Record<KpiStatus, string> = { good: "On target", watch: "Wat
  * budget status and payroll (or a note that the workbook has none), provider productivity, the trend against earlier report tabs, and notes on what was left out.
  */
 export function physicianReport(f: ReportFigures): SheetDescription {
-  const b = new SheetBuilder(physicianReportName(f.asOf), [34, 16, 16, 16, 16, 16, 16, 16]);
+  const b = new SheetBuilder(physicianReportName(f.asOf), [34, 18, 28, 16, 16, 16, 16, 16]);
   const heading = (text: string): void => {
     b.skip();
     b.line([{ value: text, styles: ["section"] }]);
