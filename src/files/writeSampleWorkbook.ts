@@ -63,6 +63,7 @@ export function sampleWorkbook(sample: SamplePractice): ExcelJS.Workbook {
   settings.addRow(["Setting", "Value", "Note"]);
   settings.addRow(["Practice name", sample.practice.name]);
   settings.addRow(["Physicians", sample.practice.physicians.map((p) => p.name).join(", ")]);
+  settings.addRow(["Over budget threshold", "5%", "A budget line counts as over budget when year to date it runs over by more than this share"]);
   settings.addRow([]);
   const payrollHeading = settings.addRow(["Payroll rates (2026): update each January"]);
   payrollHeading.font = { bold: true };

@@ -63,6 +63,10 @@ describe("the demo workbook: budget and payroll sheets written, read back and re
     expect(s.payroll).not.toBeNull();
     expect(s.budget?.asOfMonth).toBe(10); // as of 2026-10-31
     expect(s.budget?.year).toBe(2026);
+    // The Settings sheet's "Over budget threshold" of 5% is applied: only the two categories the
+    // sample plants 17% and 24% over plan are flagged, not the lines a few dollars over.
+    expect(s.budget?.overBudgetThreshold).toBe("0.0500");
+    expect(s.budget?.linesOverBudget).toEqual(["Medical and surgical supply", "Information technology"]);
     expect(s.budget?.categories.length).toBeGreaterThanOrEqual(15);
     const staff = report.figures.payroll?.totals.employees ?? 0;
     expect(staff).toBeGreaterThanOrEqual(10);

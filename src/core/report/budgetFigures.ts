@@ -1,3 +1,5 @@
+import type Decimal from "decimal.js";
+import { Money } from "../money/cents";
 import { ymdFromDay, type Day } from "../dates/day";
 import type { BudgetLine } from "../budget/budgetLine";
 import { budgetStatus, type BudgetStatus } from "../budget/budgetStatus";
@@ -18,7 +20,15 @@ export interface BudgetInput {
   year: number | null;
   sheets: { budget: string; actual: string | null };
   notSummed: readonly BudgetNotSummed[];
+  /**
+   * Share by which a line may run over its year-to-date budget before the report calls it over
+   * budget (definitions.md, "Budget": a threshold the manager sets). Default 5 %.
+   */
+  overBudgetThreshold?: Decimal.Value;
 }
+
+/** The report's over-budget threshold where the Settings sheet sets none. */
+export const DEFAULT_OVER_BUDGET_THRESHOLD = "0.05";
 
 export interface BudgetReportFigures {
   /** Budget year. */
@@ -29,6 +39,8 @@ export interface BudgetReportFigures {
   /** Budget lines read. */
   lines: number;
   status: BudgetStatus;
+  /** The over-budget threshold applied (a share: "0.05"). */
+  overBudgetThreshold: string;
   notSummed: readonly BudgetNotSummed[];
 }
 
@@ -53,12 +65,14 @@ export function budgetReportFigures(input: BudgetInput, asOf: Day): BudgetReport
   const year = input.year ?? ymdFromDay(asOf).year;
   const asOfMonth = budgetAsOfMonth(year, asOf);
   if (asOfMonth === null) return null;
+  const threshold = new Money(input.overBudgetThreshold ?? DEFAULT_OVER_BUDGET_THRESHOLD);
   return {
     year,
     asOfMonth,
     sheets: { ...input.sheets },
     lines: input.lines.length,
-    status: budgetStatus(input.lines, asOfMonth),
+    status: budgetStatus(input.lines, asOfMonth, { overBudgetThreshold: threshold }),
+    overBudgetThreshold: threshold.toString(),
     notSummed: input.notSummed,
   };
 }

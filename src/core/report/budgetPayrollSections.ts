@@ -88,7 +88,7 @@ export function budgetSection(b: SheetBuilder, f: ReportFigures): void {
   b.skip();
   const over = s.linesOverBudget;
   b.line([
-    { value: "Lines over budget", styles: ["kpiLabel"] },
+    { value: `Lines over budget (by more than ${(Number(budget.overBudgetThreshold) * 100).toFixed(1)}%)`, styles: ["kpiLabel"] },
     { value: over.length, format: "integer", styles: ["kpiValue", over.length > 0 ? "bad" : "good"] },
     { value: over.length === 0 ? "None" : over.map((c) => `${c.category} (${c.lineType === "revenue" ? `${dollarsText(-c.variance)} short of plan` : `${dollarsText(c.variance)} over`})`).join("; "), styles: ["note"] },
   ]);

@@ -37,6 +37,8 @@ export interface BudgetSummaryJson {
     overBudget: boolean;
   }[];
   linesOverBudget: string[];
+  /** Share a line may run over its year-to-date budget before it counts as over budget ("0.0500"). */
+  overBudgetThreshold: string;
   equipmentBudgetRemaining: string;
   /** Sheets read. */
   sheets: { budget: string; actual: string | null };
@@ -159,6 +161,7 @@ export function budgetSummaryJson(b: BudgetReportFigures): BudgetSummaryJson {
       overBudget: c.overBudget,
     })),
     linesOverBudget: s.linesOverBudget.map((c) => c.category),
+    overBudgetThreshold: new Decimal(b.overBudgetThreshold).toFixed(4),
     equipmentBudgetRemaining: formatCents(s.equipmentBudgetRemaining),
     sheets: { ...b.sheets },
     notSummed: b.notSummed.map((n) => ({ ...n })),

@@ -9,6 +9,7 @@ import { readFeeScheduleExport } from "../import/readFeeScheduleExport";
 import { readFeeScheduleRows } from "../feeSchedule/readFeeScheduleRows";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { SheetDescription } from "../sheet/sheetDescription";
+import { parsePercent } from "../feeSchedule/parsePercent";
 import type { Cents } from "../money/cents";
 import { physicianReport } from "./physicianReport";
 import { reportFigures, type LeftOutRow, type ReportFigures, type SheetIssue, type TrendPoint } from "./reportFigures";
@@ -247,6 +248,9 @@ function readBudgetAndPayroll(
     sheets: { budget: budgetSheet.name, actual: actualSheet?.name ?? null },
     notSummed,
   };
+  const threshold = parsePercent(settingFromSheets(sheets, /^over[- ]budget threshold$/i));
+  if (threshold.kind === "value") input.overBudgetThreshold = threshold.value;
+  else if (threshold.kind === "invalid") sheetIssues.push({ sheet: "Settings", row: 1, severity: "warning", reason: `over budget threshold: ${threshold.message}; 5% used` });
   return { budget: input, payroll, payrollInput, settings, sheetIssues };
 }
 
@@ -266,16 +270,19 @@ function pickSheet(sheets: readonly WorkbookSheet[], named: string | undefined, 
 
 /** "Practice name" in a Settings sheet (label in one cell, the name in the next). */
 function practiceNameFromSettings(sheets: readonly WorkbookSheet[]): string | null {
+  const value = settingFromSheets(sheets, /^practice( name)?$/i);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** The cell right of a label matching `label` on the Settings sheet (null when there is none). */
+function settingFromSheets(sheets: readonly WorkbookSheet[], label: RegExp): CellValue {
   const settings = sheets.find((s) => s.name.trim().toLowerCase() === "settings");
   if (settings === undefined) return null;
   for (const row of settings.grid) {
     if (row === undefined) continue;
     for (let c = 0; c + 1 < row.length; c++) {
-      const label = row[c];
-      const value = row[c + 1];
-      if (typeof label === "string" && /^practice( name)?$/i.test(label.trim()) && typeof value === "string" && value.trim() !== "") {
-        return value.trim();
-      }
+      const cell = row[c];
+      if (typeof cell === "string" && label.test(cell.trim())) return row[c + 1];
     }
   }
   return null;
