@@ -35,9 +35,11 @@ describe("renderSheetDescription: physician report", () => {
     expectSheetMatches(sim, result.name, report);
 
     const snap = JSON.parse(sim.snapshot(result.name));
-    // Widths [34, 16, …] chars → 34 × 5.25 + 3.75 = 182.25 pt; 16 × 5.25 + 3.75 = 87.75 pt.
+    // Widths [34, 18, 28, 16, …] chars → 34 × 5.25 + 3.75 = 182.25 pt; 18 × 5.25 + 3.75 = 98.25 pt;
+    // 16 × 5.25 + 3.75 = 87.75 pt.
     expect(snap.columnWidths[1]).toBe(182.25);
-    expect(snap.columnWidths[2]).toBe(87.75);
+    expect(snap.columnWidths[2]).toBe(98.25);
+    expect(snap.columnWidths[4]).toBe(87.75);
     expect(columnWidthPoints(16)).toBe(87.75);
     expect(snap.tabColor).toBe("#2F5597");
     expect(snap.showGridlines).toBe(false);
