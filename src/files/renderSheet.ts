@@ -6,6 +6,8 @@ import {
   uniqueSheetName,
   type CellStyle,
   type SheetDescription,
+  uniqueTableName,
+  validationSource,
 } from "../core/sheet/sheetDescription";
 
 const argb = (rgb: string): string => `FF${rgb}`;
@@ -35,7 +37,10 @@ export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetDescription)
 
   for (const cell of sheet.cells) {
     const target = ws.getCell(cell.row, cell.col);
-    target.value = cell.value;
+    // A formula is written without a cached value unless the description gives one.
+    target.value = cell.formula !== undefined
+      ? ({ formula: cell.formula.replace(/^=/, ""), ...(cell.value !== null ? { result: cell.value } : {}) } as ExcelJS.CellValue)
+      : cell.value;
     if (cell.format !== undefined) target.numFmt = NUMBER_FORMATS[cell.format];
     if (cell.styles !== undefined && cell.styles.length > 0) {
       const style: CellStyle = Object.assign({}, ...cell.styles.map((s) => CELL_STYLES[s]));
@@ -44,6 +49,50 @@ export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetDescription)
   }
 
   for (const m of sheet.merges) ws.mergeCells(m.fromRow, m.fromCol, m.toRow, m.toCol);
+
+  // Tables: ExcelJS writes a table's cells from its rows, so the rows are the cells just written.
+  const taken: string[] = [];
+  workbook.worksheets.forEach((w) => {
+    for (const t of Object.values((w as unknown as { tables?: Record<string, { name?: string; table?: { name?: string } }> }).tables ?? {})) {
+      const n = t.table?.name ?? t.name;
+      if (typeof n === "string") taken.push(n);
+    }
+  });
+  for (const table of sheet.tables ?? []) {
+    const tableName = uniqueTableName(table.name, taken);
+    taken.push(tableName);
+    const { fromRow, fromCol, toRow, toCol } = table.range;
+    const columns: ExcelJS.TableColumnProperties[] = [];
+    for (let c = fromCol; c <= toCol; c++) columns.push({ name: String(ws.getCell(fromRow, c).value ?? `Column${c - fromCol + 1}`), filterButton: true });
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let r = fromRow + 1; r <= toRow; r++) {
+      const row: ExcelJS.CellValue[] = [];
+      for (let c = fromCol; c <= toCol; c++) row.push(ws.getCell(r, c).value);
+      rows.push(row);
+    }
+    ws.addTable({
+      name: tableName,
+      ref: `${rangeAddress({ fromRow, fromCol, toRow: fromRow, toCol: fromCol })}`,
+      headerRow: true,
+      totalsRow: table.showTotals === true,
+      style: { theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns,
+      rows,
+    });
+  }
+
+  // One validation per range (ExcelJS's worksheet.dataValidations.add writes a single <dataValidation sqref>).
+  const validations = (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of sheet.validations ?? []) {
+    validations.add(rangeAddress(v.range), {
+      type: "list",
+      allowBlank: v.allowBlank,
+      formulae: [`"${validationSource(v.list)}"`],
+      showErrorMessage: true,
+      errorStyle: v.alert ?? "stop",
+      ...(v.message !== undefined ? { error: v.message, errorTitle: "Practice Ledger" } : {}),
+    });
+  }
 
   for (const rule of sheet.conditional) {
     if (rule.kind === "dataBar") {

@@ -11,7 +11,10 @@
  *
  * Safety: only the new sheet is written. If anything fails after the sheet was added, the sheet
  * is deleted (one more sync) and the error names what failed; the user's sheets are never changed.
- * Requirement sets: see requirements.ts (ExcelApi 1.8 at most).
+ * Tables (Worksheet.tables.add, names made unique in the workbook, read in the first sync),
+ * drop-down lists (Range.dataValidation, ExcelApi 1.8) and formula cells (Range.formulas, one
+ * write per run of consecutive formula cells in a column) are rendered too.
+ * Requirement sets: see requirements.ts and operations/requirements.ts (ExcelApi 1.8 at most).
  */
 import {
   CELL_STYLES,
@@ -23,6 +26,9 @@ import {
   type CellStyle,
   type SheetChart,
   type SheetDescription,
+  type SheetValidation,
+  uniqueTableName,
+  validationSource,
 } from "../core/sheet/sheetDescription";
 import { columnLetter } from "../core/cells/issue";
 import { DEFAULT_BUDGET_BYTES, OPERATION_OVERHEAD_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
@@ -32,6 +38,13 @@ export interface RenderOptions {
   budgetBytes?: number;
   /** Make the new sheet the active one (default true). */
   activate?: boolean;
+  /**
+   * Called before each sync of the render: a long operation checks there for a cancel request and
+   * throws. The partial sheet is then removed and, when `passThrough(error)` is true, that very
+   * error is rethrown (otherwise a RenderSheetError wraps it).
+   */
+  beforeSync?: () => void;
+  passThrough?: (error: unknown) => boolean;
 }
 
 export interface RenderResult {
@@ -39,6 +52,8 @@ export interface RenderResult {
   name: string;
   /** context.sync() calls made. */
   syncs: number;
+  /** Final names of the description's tables, in its order (made unique in the workbook). */
+  tables?: string[];
 }
 
 /**
@@ -136,9 +151,15 @@ export function styleRectangles(sheet: SheetDescription): StyleRect[] {
 export async function renderSheetDescription(context: Excel.RequestContext, sheet: SheetDescription, options: RenderOptions = {}): Promise<RenderResult> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const wantsTables = (sheet.tables ?? []).length > 0;
+  const workbookTables = wantsTables ? context.workbook.tables : null;
+  if (workbookTables !== null) workbookTables.load("items/name");
+  options.beforeSync?.();
   await context.sync();
   const name = uniqueSheetName(sheet.name, worksheets.items.map((w) => w.name));
-  const budget = new RequestBudget(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+  const takenTables = workbookTables === null ? [] : workbookTables.items.map((t) => t.name);
+  const tableNames: string[] = [];
+  const budget = new CheckedBudget(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES, options.beforeSync);
   let stage = "adding the sheet";
   try {
     const ws = worksheets.add(name);
@@ -163,6 +184,23 @@ export async function renderSheetDescription(context: Excel.RequestContext, shee
     for (const rect of styleRectangles(sheet)) {
       await budget.reserve(OPERATION_OVERHEAD_BYTES * 8);
       applyStyle(ws.getRange(rangeAddress(rect)), rect.style, rect.toRow > rect.fromRow);
+    }
+
+    stage = "tables";
+    for (const table of sheet.tables ?? []) {
+      const tableName = uniqueTableName(table.name, [...takenTables, ...tableNames]);
+      tableNames.push(tableName);
+      await budget.reserve(OPERATION_OVERHEAD_BYTES * 4 + jsonBytes(tableName));
+      const added = ws.tables.add(rangeAddress(table.range), true);
+      added.name = tableName;
+      added.style = table.style ?? "TableStyleMedium2";
+      if (table.showTotals === true) added.showTotals = true;
+    }
+
+    stage = "drop-down lists";
+    for (const v of sheet.validations ?? []) {
+      await budget.reserve(OPERATION_OVERHEAD_BYTES * 3 + jsonBytes(validationSource(v.list)) + jsonBytes(v.message ?? ""));
+      applyValidation(ws.getRange(rangeAddress(v.range)), v);
     }
 
     stage = "merged cells";
@@ -203,6 +241,7 @@ export async function renderSheetDescription(context: Excel.RequestContext, shee
   } catch (error) {
     const syncsSoFar = 1 + budget.syncs;
     const removed = await removeSheet(context, name);
+    if (options.passThrough?.(error) === true) throw error;
     const where = failedLocation(error) ?? stage;
     const why = error instanceof Error ? error.message : String(error);
     throw new RenderSheetError(
@@ -210,7 +249,40 @@ export async function renderSheetDescription(context: Excel.RequestContext, shee
       { sheetName: name, stage: where, syncs: syncsSoFar + removed.syncs, cause: error },
     );
   }
-  return { name, syncs: 1 + budget.syncs };
+  const result: RenderResult = { name, syncs: 1 + budget.syncs };
+  if (wantsTables) result.tables = tableNames;
+  return result;
+}
+
+/** The request budget with a check before each sync (cancellation). */
+class CheckedBudget extends RequestBudget {
+  constructor(
+    context: Excel.RequestContext,
+    budget: number,
+    private readonly check?: () => void,
+  ) {
+    super(context, budget);
+  }
+  override async flush(): Promise<void> {
+    this.check?.();
+    await super.flush();
+  }
+}
+
+const ALERT_STYLES: Record<NonNullable<SheetValidation["alert"]>, "Stop" | "Warning" | "Information"> = { stop: "Stop", warning: "Warning", information: "Information" };
+
+/** A drop-down list (ExcelApi 1.8 data validation). */
+function applyValidation(range: Excel.Range, v: SheetValidation): void {
+  range.dataValidation.rule = { list: { inCellDropDown: true, source: validationSource(v.list) } };
+  range.dataValidation.ignoreBlanks = v.allowBlank;
+  if (v.alert !== undefined || v.message !== undefined) {
+    range.dataValidation.errorAlert = {
+      showAlert: true,
+      style: ALERT_STYLES[v.alert ?? "stop"],
+      title: "Practice Ledger",
+      message: v.message ?? "Choose a value from the list.",
+    };
+  }
 }
 
 /** A failed render: the message names the sheet and what failed; `syncs` counts every sync made. */
@@ -274,6 +346,8 @@ async function writeValues(ws: Excel.Worksheet, sheet: SheetDescription, budget:
   const blockLimit = Math.max(1024, budget.budget - 4 * OPERATION_OVERHEAD_BYTES);
   let values: (string | number | boolean | null)[][] = [];
   let formats: (string | null)[][] = [];
+  // Formula cells of the block: column → formula per row of the block (written as column runs).
+  let formulas = new Map<number, (string | null)[]>();
   let anyFormat = false;
   let blockBytes = 0;
   let firstRow = 1;
@@ -284,9 +358,11 @@ async function writeValues(ws: Excel.Worksheet, sheet: SheetDescription, budget:
     const range = ws.getRangeByIndexes(firstRow - 1, 0, values.length, maxCol);
     range.values = values;
     if (anyFormat) range.numberFormat = formats;
+    for (const [col, list] of formulas) writeFormulaRuns(ws, firstRow, col, list);
     firstRow += values.length;
     values = [];
     formats = [];
+    formulas = new Map();
     anyFormat = false;
     blockBytes = 0;
   };
@@ -295,14 +371,22 @@ async function writeValues(ws: Excel.Worksheet, sheet: SheetDescription, budget:
     const rowValues: (string | number | boolean | null)[] = new Array(maxCol).fill(null);
     const rowFormats: (string | null)[] = new Array(maxCol).fill(null);
     let rowHasFormat = false;
+    let rowFormulaBytes = 0;
     for (const c of byRow.get(r) ?? []) {
-      rowValues[c.col - 1] = cellInput(c.value);
+      if (c.formula !== undefined) {
+        // Written through Range.formulas after the block's values; the value stays null here.
+        let list = formulas.get(c.col);
+        if (list === undefined) formulas.set(c.col, (list = []));
+        list[values.length] = c.formula;
+        rowValues[c.col - 1] = null;
+        rowFormulaBytes += jsonBytes(c.formula) + 8;
+      } else rowValues[c.col - 1] = cellInput(c.value);
       if (c.format !== undefined) {
         rowFormats[c.col - 1] = NUMBER_FORMATS[c.format];
         rowHasFormat = true;
       }
     }
-    const rowBytes = jsonBytes(rowValues) + (rowHasFormat ? jsonBytes(rowFormats) : 5 * maxCol) + 2;
+    const rowBytes = jsonBytes(rowValues) + (rowHasFormat ? jsonBytes(rowFormats) : 5 * maxCol) + 2 + rowFormulaBytes;
     // Fill what is left of the current request; when little is left, a full block for the next one.
     const limit = budget.remaining >= blockLimit / 4 ? budget.remaining - 2 * OPERATION_OVERHEAD_BYTES : blockLimit;
     if (values.length > 0 && blockBytes + rowBytes > limit) await emit();
@@ -312,6 +396,26 @@ async function writeValues(ws: Excel.Worksheet, sheet: SheetDescription, budget:
     blockBytes += rowBytes;
   }
   await emit();
+}
+
+/**
+ * The formulas of one column of a block, as runs of consecutive rows: one Range.formulas write
+ * per run (a calculated column is one run), so the operations do not grow with the rows.
+ */
+function writeFormulaRuns(ws: Excel.Worksheet, firstRow: number, col: number, list: (string | null)[]): void {
+  let i = 0;
+  while (i < list.length) {
+    if (list[i] === undefined || list[i] === null) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < list.length && list[j + 1] !== undefined && list[j + 1] !== null) j++;
+    const run: string[][] = [];
+    for (let k = i; k <= j; k++) run.push([list[k] as string]);
+    ws.getRangeByIndexes(firstRow - 1 + i, col - 1, run.length, 1).formulas = run;
+    i = j + 1;
+  }
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle, severalRows: boolean): void {

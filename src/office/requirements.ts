@@ -13,12 +13,13 @@ export interface RequirementUse {
 }
 
 export const REQUIREMENTS: readonly RequirementUse[] = [
-  { set: "ExcelApi", version: "1.1", neededFor: "writing values, number formats, fonts, fills, borders and charts" },
+  { set: "ExcelApi", version: "1.1", neededFor: "writing values, formulas, number formats, fonts, fills, borders, charts and tables; selecting a cell" },
   { set: "ExcelApi", version: "1.2", neededFor: "column widths and merged cells" },
+  { set: "ExcelApi", version: "1.3", neededFor: "table totals rows" },
   { set: "ExcelApi", version: "1.4", neededFor: "reading used ranges (getUsedRangeOrNullObject)" },
-  { set: "ExcelApi", version: "1.6", neededFor: "conditional formats (data bars, highlighted thresholds)" },
+  { set: "ExcelApi", version: "1.6", neededFor: "conditional formats (data bars, highlighted thresholds, the fee check's highlight)" },
   { set: "ExcelApi", version: "1.7", neededFor: "frozen header rows, tab colours, row blocks (getRangeByIndexes) and chart series" },
-  { set: "ExcelApi", version: "1.8", neededFor: "hiding gridlines" },
+  { set: "ExcelApi", version: "1.8", neededFor: "hiding gridlines and drop-down lists (data validation)" },
 ];
 
 /** The highest requirement set used. */

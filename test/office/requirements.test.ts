@@ -11,7 +11,7 @@ describe("checkRequirements", () => {
     expect(check.ok).toBe(false);
     expect(check.missing.map((m) => m.version)).toEqual(["1.7", "1.8"]);
     expect(check.message).toContain("ExcelApi 1.7 (frozen header rows");
-    expect(check.message).toContain("ExcelApi 1.8 (hiding gridlines)");
+    expect(check.message).toContain("ExcelApi 1.8 (hiding gridlines and drop-down lists");
     expect(check.message).toContain("Excel on the web");
   });
 

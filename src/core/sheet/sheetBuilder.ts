@@ -1,4 +1,4 @@
-import type { CellContent, CellRange, CellStyleName, NumberFormatName, SheetCell, SheetChart, SheetDescription, ConditionalRule } from "./sheetDescription";
+import type { CellContent, CellRange, CellStyleName, NumberFormatName, SheetCell, SheetChart, SheetDescription, ConditionalRule, SheetTable, SheetValidation } from "./sheetDescription";
 
 /** Accumulates the cells of a sheet description row by row; `build()` returns the plain data. */
 export class SheetBuilder {
@@ -6,6 +6,8 @@ export class SheetBuilder {
   private readonly merges: CellRange[] = [];
   private readonly charts: SheetChart[] = [];
   private readonly conditional: ConditionalRule[] = [];
+  private readonly tables: SheetTable[] = [];
+  private readonly validations: SheetValidation[] = [];
   /** The next free row (1-based). */
   row = 1;
 
@@ -29,6 +31,22 @@ export class SheetBuilder {
     return r;
   }
 
+  /** A formula cell ("=D2-E2"); `cached` is the value stored with it in an .xlsx (none by default). */
+  formula(row: number, col: number, formula: string, format?: NumberFormatName, cached: CellContent = null, ...styles: CellStyleName[]): void {
+    const cell: SheetCell = { row, col, value: cached, formula };
+    if (format !== undefined) cell.format = format;
+    if (styles.length > 0) cell.styles = styles;
+    this.cells.push(cell);
+  }
+
+  table(table: SheetTable): void {
+    this.tables.push(table);
+  }
+
+  validation(validation: SheetValidation): void {
+    this.validations.push(validation);
+  }
+
   merge(range: CellRange): void {
     this.merges.push(range);
   }
@@ -46,7 +64,7 @@ export class SheetBuilder {
   }
 
   build(options: { tabColor?: string; freezeRows?: number; showGridLines?: boolean } = {}): SheetDescription {
-    return {
+    const sheet: SheetDescription = {
       name: this.name,
       tabColor: options.tabColor,
       columnWidths: this.columnWidths.slice(),
@@ -57,5 +75,9 @@ export class SheetBuilder {
       freezeRows: options.freezeRows,
       showGridLines: options.showGridLines ?? false,
     };
+    // Optional parts only when used, so descriptions without them stay as they were.
+    if (this.tables.length > 0) sheet.tables = this.tables.slice();
+    if (this.validations.length > 0) sheet.validations = this.validations.slice();
+    return sheet;
   }
 }

@@ -63,6 +63,13 @@ export interface SheetCell {
   format?: NumberFormatName;
   /** Applied in order; later styles override earlier ones. */
   styles?: CellStyleName[];
+  /**
+   * An A1-style formula with its leading "=" ("=D2-E2-F2-G2-H2"), written as a formula by both
+   * hosts. Plain A1 references, not structured ones ("[@Charge]"): Office.js (Range.formulas) and
+   * ExcelJS both write them as they are, and a table extends them row by row. `value` is then the
+   * cached result the .xlsx renderer stores with it (none when null); Excel computes its own.
+   */
+  formula?: string;
 }
 
 export interface CellRange {
@@ -87,6 +94,33 @@ export type ConditionalRule =
   | { kind: "dataBar"; range: CellRange; color: string }
   | { kind: "threshold"; range: CellRange; operator: "greaterThan" | "lessThan"; value: number; style: CellStyleName };
 
+/**
+ * An Excel table (ListObject) over a range whose first row holds the headers. Table names are
+ * unique in a workbook: a host makes the name unique ("ClaimsRegister2").
+ */
+export interface SheetTable {
+  name: string;
+  range: CellRange;
+  /** Built-in table style, e.g. "TableStyleMedium2" (the hosts' default). */
+  style?: string;
+  showTotals?: boolean;
+}
+
+/** A drop-down list on a range (data validation). */
+export interface SheetValidation {
+  range: CellRange;
+  /** The choices, in order (each without a comma). */
+  list: string[];
+  allowBlank: boolean;
+  /**
+   * What Excel does with a value not in the list: "stop" refuses it (default); "warning" asks;
+   * "information" accepts it after a note (for cells that may hold several codes, e.g. "25 59").
+   */
+  alert?: "stop" | "warning" | "information";
+  /** The alert's text. */
+  message?: string;
+}
+
 export interface SheetDescription {
   /** The name wanted; a host makes it unique in the workbook ("Physician Report 2026-10 (2)"). */
   name: string;
@@ -99,6 +133,10 @@ export interface SheetDescription {
   conditional: ConditionalRule[];
   freezeRows?: number;
   showGridLines: boolean;
+  /** Excel tables on the sheet. */
+  tables?: SheetTable[];
+  /** Drop-down lists (data validation). */
+  validations?: SheetValidation[];
 }
 
 /** A1-style reference of a range on the sheet: "B4:C9". */
@@ -118,4 +156,26 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
     const candidate = clean.slice(0, 31 - suffix.length) + suffix;
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/**
+ * A table name not yet in `taken` (compared case-insensitively, as Excel does): letters, digits,
+ * "_" and "." only, starting with a letter or "_", not readable as a cell reference ("AB12",
+ * "R1C1"), 255 characters at most; "ClaimsRegister", then "ClaimsRegister2", "ClaimsRegister3"…
+ */
+export function uniqueTableName(wanted: string, taken: readonly string[]): string {
+  let clean = wanted.replace(/[^A-Za-z0-9_.]/g, "").slice(0, 250);
+  if (!/^[A-Za-z_]/.test(clean)) clean = `T_${clean}`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(clean) || /^[RrCc]\d*([Cc]\d*)?$/.test(clean)) clean = `${clean}_`;
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const candidate = `${clean}${i}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** The list of a validation as Excel's source text ("Draft,Submitted,Paid"). */
+export function validationSource(list: readonly string[]): string {
+  return list.map((v) => v.replace(/,/g, " ")).join(",");
 }

@@ -11,6 +11,9 @@
  * - each sync counts, its request (the JSON of the queued operations) and its response (the JSON
  *   of the loaded properties) are measured in UTF-8 bytes, and either one over 5 MB fails the sync
  *   with the message Excel gives ("The request payload size has exceeded the limit").
+ * Tables (names unique in the workbook, no overlap), data validation, Range.formulas (stored,
+ * never evaluated: a formula cell reads as 0 through Range.values), custom-formula conditional
+ * formats and Range.select are recorded too, with the same strictness.
  * Simplification: Range.values coerces text the way typing does only for the common cases (a
  * leading apostrophe keeps text, "=…" is a formula, a plain decimal number becomes a number,
  * TRUE/FALSE become booleans); dates and currency text are kept as text.
@@ -85,6 +88,22 @@ export interface ConditionalFormatState {
   range: string;
   dataBar?: { fillColor?: string; gradientFill?: boolean; lowerBoundRule?: unknown; upperBoundRule?: unknown };
   cellValue?: { rule?: unknown; bold?: boolean; fontColor?: string; fill?: string };
+  custom?: { formula?: string; bold?: boolean; fontColor?: string; fill?: string };
+}
+
+export interface TableState {
+  id: string;
+  name: string;
+  range: string;
+  style: string;
+  showTotals: boolean;
+}
+
+export interface ValidationState {
+  range: string;
+  rule?: unknown;
+  ignoreBlanks?: boolean;
+  errorAlert?: unknown;
 }
 
 type Stored = string | number | boolean | { formula: string };
@@ -97,6 +116,8 @@ export class SheetState {
   merges: string[] = [];
   charts: ChartState[] = [];
   conditionalFormats: ConditionalFormatState[] = [];
+  tables: TableState[] = [];
+  validations: ValidationState[] = [];
   frozenRows = 0;
   showGridlines = true;
   tabColor = "";
@@ -199,6 +220,8 @@ export interface SyncRecord {
 export class SimulatedExcel {
   sheets: SheetState[] = [];
   activeSheetId: string | null = null;
+  /** What Range.select() selected last: sheet name and address. */
+  selection: { sheet: string; address: string } | null = null;
   readonly syncs: SyncRecord[] = [];
   /** Makes the operation at this location (e.g. "ChartCollection.add") fail at sync. */
   failAt: string | null = null;
@@ -255,8 +278,21 @@ export class SimulatedExcel {
     return JSON.stringify({
       id: s.id, name: s.name, position: this.sheets.indexOf(s), tabColor: s.tabColor, showGridlines: s.showGridlines,
       frozenRows: s.frozenRows, columnWidths: s.columnWidths, merges: s.merges, charts: s.charts,
-      conditionalFormats: s.conditionalFormats, cells,
+      conditionalFormats: s.conditionalFormats, tables: s.tables, validations: s.validations, cells,
     });
+  }
+
+  /** The formula of a cell (1-based row, col), or null when it holds none. */
+  formula(name: string, row: number, col: number): string | null {
+    const s = this.sheetByName(name);
+    if (s === undefined) throw new Error(`no sheet "${name}"`);
+    const v = s.values[row - 1]?.[col - 1];
+    return v !== undefined && typeof v === "object" ? v.formula : null;
+  }
+
+  /** Every table of the workbook. */
+  allTables(): TableState[] {
+    return this.sheets.flatMap((s) => s.tables);
   }
 
   /** Every sheet's snapshot, by name. */
@@ -376,8 +412,103 @@ function propList(props: string | string[] | undefined): string[] {
 
 export class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
+  readonly tables: SimTableCollection;
   constructor(readonly context: SimRequestContext) {
     this.worksheets = new SimWorksheetCollection(context);
+    this.tables = new SimTableCollection(context, "workbook.tables", null);
+  }
+}
+
+/** Workbook.tables (every table) or Worksheet.tables (one sheet's). */
+export class SimTableCollection extends Proxy {
+  constructor(
+    context: SimRequestContext,
+    path: string,
+    private readonly sheet: SimWorksheet | null,
+  ) {
+    super(context, path);
+  }
+  get items(): { name: string; id: string }[] {
+    return this.read("items") as { name: string; id: string }[];
+  }
+  load(props?: string | string[]): this {
+    const select = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.context.enqueue({
+      wire: JSON.stringify({ load: this.path, select }),
+      location: "TableCollection.load",
+      apply: () => {
+        const host = this.context.host;
+        const tables = this.sheet === null ? host.allTables() : this.sheet.resolve().tables;
+        const data = tables.map((t) => ({ id: t.id, name: t.name }));
+        return { response: data, commit: () => this.loaded.set("items", data) };
+      },
+    });
+    return this;
+  }
+  add(address: string | SimRange, hasHeaders: boolean): SimTable {
+    if (this.sheet === null) throw new Error("the simulator adds tables through Worksheet.tables");
+    const sheet = this.sheet;
+    const id = this.context.host.newId();
+    const host = this.context.host;
+    this.queueCall("TableCollection.add", "add", [typeof address === "string" ? address : address.path, hasHeaders], () => {
+      const s = sheet.resolve();
+      const a = typeof address === "string" ? parseAddress(address) : address.area();
+      if (typeof address !== "string" && address.sheet.resolve() !== s) throw new SimulatedApiError("InvalidArgument", "The range is on another sheet.");
+      // A table with headers needs a header row and at least one data row.
+      const area = hasHeaders && a.rows === 1 ? { ...a, rows: 2 } : a;
+      for (const t of s.tables) {
+        const b = parseAddress(t.range);
+        const overlap = area.r0 < b.r0 + b.rows && b.r0 < area.r0 + area.rows && area.c0 < b.c0 + b.cols && b.c0 < area.c0 + area.cols;
+        if (overlap) throw new SimulatedApiError("InvalidOperation", "A table can't overlap another table.");
+      }
+      if (hasHeaders) {
+        for (let c = 0; c < area.cols; c++) {
+          const v = s.values[area.r0]?.[area.c0 + c];
+          if (v === undefined || v === "") throw new SimulatedApiError("InvalidArgument", "The simulator wants every header cell of a new table filled.");
+        }
+      }
+      let n = 1;
+      while (host.allTables().some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+      s.tables.push({ id, name: `Table${n}`, range: areaAddress(area), style: "TableStyleMedium2", showTotals: false });
+    });
+    return new SimTable(this.context, `${this.path}.add(${JSON.stringify(id)})`, () => {
+      const t = host.allTables().find((x) => x.id === id);
+      if (t === undefined) throw new SimulatedApiError("ItemNotFound", "The requested resource doesn't exist.");
+      return t;
+    });
+  }
+}
+
+export class SimTable extends Proxy {
+  constructor(
+    context: SimRequestContext,
+    path: string,
+    private readonly resolve: () => TableState,
+  ) {
+    super(context, path);
+  }
+  set name(v: string) {
+    this.queueSet("Table.name", "name", v, () => {
+      const t = this.resolve();
+      const valid = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(v) && !/^[A-Za-z]{1,3}\d+$/.test(v) && !/^[RrCc]\d*([Cc]\d*)?$/.test(v);
+      if (!valid) throw new SimulatedApiError("InvalidArgument", `The table name "${v}" is not valid.`);
+      if (this.context.host.allTables().some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase())) throw new SimulatedApiError("ItemAlreadyExists", "A table with this name already exists.");
+      t.name = v;
+    });
+  }
+  get name(): string {
+    return this.read("name") as string;
+  }
+  set style(v: string) {
+    this.queueSet("Table.style", "style", v, () => {
+      if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(v)) throw new SimulatedApiError("InvalidArgument", `Unknown table style "${v}".`);
+      this.resolve().style = v;
+    });
+  }
+  set showTotals(v: boolean) {
+    this.queueSet("Table.showTotals", "showTotals", v, () => {
+      this.resolve().showTotals = v;
+    });
   }
 }
 
@@ -446,6 +577,7 @@ type SheetResolver = () => SheetState | null;
 export class SimWorksheet extends Proxy {
   readonly freezePanes: { freezeRows: (count?: number) => void };
   readonly charts: SimChartCollection;
+  readonly tables: SimTableCollection;
   constructor(
     context: SimRequestContext,
     path: string,
@@ -460,6 +592,7 @@ export class SimWorksheet extends Proxy {
       }),
     };
     this.charts = new SimChartCollection(context, `${path}.charts`, this);
+    this.tables = new SimTableCollection(context, `${path}.tables`, this);
   }
   setLoaded(values: Record<string, unknown>): void {
     this.loaded.set("isNullObject", false);
@@ -558,6 +691,7 @@ const styleSetter = (prop: keyof CellStyleState) => (old: CellStyleState | undef
 export class SimRange extends Proxy {
   readonly format: SimRangeFormat;
   readonly conditionalFormats: { add: (type: string) => SimConditionalFormat };
+  readonly dataValidation: Record<"rule" | "ignoreBlanks" | "errorAlert", unknown>;
   constructor(
     context: SimRequestContext,
     path: string,
@@ -572,7 +706,7 @@ export class SimRange extends Proxy {
         const id = context.host.newId();
         this.queueCall("ConditionalFormatCollection.add", "conditionalFormats.add", [type], () => {
           const s = this.sheet.resolve();
-          if (!["DataBar", "CellValue"].includes(type)) throw new SimulatedApiError("InvalidArgument", `The simulator supports DataBar and CellValue, not ${type}.`);
+          if (!["DataBar", "CellValue", "Custom"].includes(type)) throw new SimulatedApiError("InvalidArgument", `The simulator supports DataBar, CellValue and Custom, not ${type}.`);
           s.conditionalFormats.push({ id, type, range: areaAddress(this.area()) });
         });
         return new SimConditionalFormat(context, `${path}.conditionalFormats.add(${JSON.stringify(type)})`, () => {
@@ -582,6 +716,66 @@ export class SimRange extends Proxy {
         });
       },
     };
+    const validation = {};
+    const unreadable = (prop: string) => (): never => {
+      throw propertyNotLoaded(prop);
+    };
+    const validationState = (): ValidationState => {
+      const s = this.sheet.resolve();
+      const address = areaAddress(this.area());
+      let v = s.validations.find((x) => x.range === address);
+      if (v === undefined) s.validations.push((v = { range: address }));
+      return v;
+    };
+    Object.defineProperty(validation, "rule", {
+      get: unreadable("rule"), enumerable: true,
+      set: (v: unknown) => this.queueSet("DataValidation.rule", "dataValidation.rule", v, () => {
+        const list = (v as { list?: { source?: unknown } } | null)?.list;
+        if (list === undefined || typeof list.source !== "string" || list.source === "") throw new SimulatedApiError("InvalidArgument", "The simulator supports list rules with a source text.");
+        if (list.source.length > 255) throw new SimulatedApiError("InvalidArgument", "A list source is 255 characters at most.");
+        validationState().rule = v;
+      }),
+    });
+    Object.defineProperty(validation, "ignoreBlanks", {
+      get: unreadable("ignoreBlanks"), enumerable: true,
+      set: (v: unknown) => this.queueSet("DataValidation.ignoreBlanks", "dataValidation.ignoreBlanks", v, () => {
+        validationState().ignoreBlanks = Boolean(v);
+      }),
+    });
+    Object.defineProperty(validation, "errorAlert", {
+      get: unreadable("errorAlert"), enumerable: true,
+      set: (v: unknown) => this.queueSet("DataValidation.errorAlert", "dataValidation.errorAlert", v, () => {
+        const style = (v as { style?: unknown } | null)?.style;
+        if (!["Stop", "Warning", "Information"].includes(String(style))) throw new SimulatedApiError("InvalidArgument", "errorAlert.style must be Stop, Warning or Information.");
+        validationState().errorAlert = v;
+      }),
+    });
+    this.dataValidation = validation as SimRange["dataValidation"];
+  }
+  set formulas(input: unknown[][]) {
+    this.queueSet("Range.formulas", "formulas", input, () => {
+      const s = this.sheet.resolve();
+      const a = this.area();
+      checkDims(input, a);
+      eachCell(s.values, a, (_old, r, c) => {
+        const v = input[r][c];
+        if (v === null || v === undefined) return undefined;
+        if (typeof v === "string" && !v.startsWith("=")) return coerceInput(v);
+        if (typeof v === "string" && !balancedParentheses(v)) throw new SimulatedApiError("InvalidArgument", `The formula ${v} is not valid.`);
+        return coerceInput(v);
+      });
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas") as unknown[][];
+  }
+  select(): void {
+    this.queueCall("Range.select", "select", [], () => {
+      const s = this.sheet.resolve();
+      const a = this.area();
+      this.context.host.activeSheetId = s.id;
+      this.context.host.selection = { sheet: s.name, address: areaAddress(a) };
+    });
   }
   area(): Area {
     const a = this.areaOrNull();
@@ -721,6 +915,18 @@ function checkDims(input: unknown[][], a: Area): void {
   }
 }
 
+/** Parentheses balanced outside string literals: a cheap check that a formula is well formed. */
+function balancedParentheses(formula: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (const ch of formula) {
+    if (ch === '"') inString = !inString;
+    else if (!inString && ch === "(") depth++;
+    else if (!inString && ch === ")" && --depth < 0) return false;
+  }
+  return depth === 0 && !inString;
+}
+
 /** What Excel stores when a value is written through Range.values (see the header's simplification). */
 function coerceInput(v: unknown): Stored {
   if (typeof v === "number" || typeof v === "boolean") return v;
@@ -769,9 +975,11 @@ export class SimRangeFormat extends Proxy {
 export class SimConditionalFormat extends Proxy {
   readonly dataBar: { positiveFormat: Record<"fillColor" | "gradientFill", unknown>; lowerBoundRule: unknown; upperBoundRule: unknown };
   readonly cellValue: { format: { font: Record<"bold" | "color", unknown>; fill: Record<"color", unknown> }; rule: unknown };
+  private readonly resolveState: () => ConditionalFormatState;
+  readonly custom: { format: { font: Record<"bold" | "color", unknown>; fill: Record<"color", unknown> }; rule: { formula: unknown } };
   constructor(context: SimRequestContext, path: string, resolve: () => ConditionalFormatState) {
     super(context, path);
-    const setter = (location: string, prop: string, kind: "DataBar" | "CellValue", apply: (cf: ConditionalFormatState, v: unknown) => void) => (v: unknown) =>
+    const setter = (location: string, prop: string, kind: "DataBar" | "CellValue" | "Custom", apply: (cf: ConditionalFormatState, v: unknown) => void) => (v: unknown) =>
       this.queueSet(location, prop, v, () => {
         const cf = resolve();
         if (cf.type !== kind) throw new SimulatedApiError("InvalidOperation", `The conditional format is a ${cf.type}, not a ${kind}.`);
@@ -785,6 +993,7 @@ export class SimConditionalFormat extends Proxy {
       for (const [p, set] of props) Object.defineProperty(o, p, { get: unreadable(p), set, enumerable: true });
       return o;
     };
+    this.resolveState = resolve;
     const bar = (cf: ConditionalFormatState) => (cf.dataBar ??= {});
     const cv = (cf: ConditionalFormatState) => (cf.cellValue ??= {});
     this.dataBar = obj([
@@ -806,6 +1015,29 @@ export class SimConditionalFormat extends Proxy {
         ]),
         fill: obj([["color", setter("ConditionalRangeFill.color", "cellValue.format.fill.color", "CellValue", (cf, v) => (cv(cf).fill = String(v)))]]),
       },
+    });
+    const cu = (cf: ConditionalFormatState) => (cf.custom ??= {});
+    this.custom = {
+      rule: obj([["formula", setter("ConditionalFormatRule.formula", "custom.rule.formula", "Custom", (cf, v) => {
+        const f = String(v);
+        if (!f.startsWith("=") || !balancedParentheses(f)) throw new SimulatedApiError("InvalidArgument", `The formula ${f} is not valid.`);
+        if (f.length > 8192) throw new SimulatedApiError("InvalidArgument", "A formula is 8,192 characters at most.");
+        cu(cf).formula = f;
+      })]]) as { formula: unknown },
+      format: {
+        font: obj([
+          ["bold", setter("ConditionalRangeFont.bold", "custom.format.font.bold", "Custom", (cf, v) => (cu(cf).bold = Boolean(v)))],
+          ["color", setter("ConditionalRangeFont.color", "custom.format.font.color", "Custom", (cf, v) => (cu(cf).fontColor = String(v)))],
+        ]) as Record<"bold" | "color", unknown>,
+        fill: obj([["color", setter("ConditionalRangeFill.color", "custom.format.fill.color", "Custom", (cf, v) => (cu(cf).fill = String(v)))]]) as Record<"color", unknown>,
+      },
+    };
+  }
+  /** Removes this conditional format. */
+  delete(): void {
+    this.queueCall("ConditionalFormat.delete", "delete", [], () => {
+      const cf = this.resolveState();
+      for (const s of this.context.host.sheets) s.conditionalFormats = s.conditionalFormats.filter((x) => x !== cf);
     });
   }
 }

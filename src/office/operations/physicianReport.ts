@@ -1,0 +1,39 @@
+import type { Day } from "../../core/dates/day";
+import { withKpiEmphasis } from "../../core/report/kpiEmphasis";
+import type { ReportSummaryJson } from "../../core/report/summaryJson";
+import { UnusableInputError, workbookReport } from "../../core/report/workbookReport";
+import { OperationError } from "./errors";
+import { progress, type LeftOutCell, type OperationOptions } from "./options";
+import { leftOutCells, readSheets, renderNewSheet } from "./workbook";
+
+/**
+ * Writes a new "Physician Report YYYY-MM" tab from the open workbook: reads the used ranges
+ * (readUsedRanges), runs the same pipeline as the command line (workbookReport), adds threshold
+ * emphasis on the KPI values outside their benchmark (kpiEmphasis), renders it with native charts
+ * and activates it. The user's sheets are only read. Syncs: about 3 + ceil(bytes / budget) to
+ * read, 2 to write.
+ */
+export async function generatePhysicianReport(
+  context: Excel.RequestContext,
+  options: { asOf: Day; practiceName?: string } & OperationOptions,
+): Promise<{ sheet: string; summary: ReportSummaryJson; leftOut: LeftOutCell[] }> {
+  const o: OperationOptions = { onProgress: options.onProgress, signal: options.signal };
+  progress(o, 0, "Reading the workbook…");
+  const sheets = await readSheets(context, undefined, o);
+  progress(o, 0.5, "Computing the figures…");
+  let report: ReturnType<typeof workbookReport>;
+  try {
+    report = workbookReport(sheets, { asOf: options.asOf, ...(options.practiceName !== undefined && options.practiceName.trim() !== "" ? { practiceName: options.practiceName.trim() } : {}) });
+  } catch (error) {
+    if (error instanceof UnusableInputError) {
+      throw new OperationError(`No report was written: ${error.message}. Set up a Claims Register or convert an export first.`);
+    }
+    throw error;
+  }
+  const claimsSheet = report.claims.sheet ?? "";
+  const leftOut = leftOutCells(report.claims.leftOut, claimsSheet);
+  progress(o, 0.7, "Writing the report…");
+  const { name } = await renderNewSheet(context, withKpiEmphasis(report.sheet), o, true);
+  progress(o, 1, "Done");
+  return { sheet: name, summary: report.summary, leftOut };
+}

@@ -1,0 +1,52 @@
+/* Progress of the running operation and the outcome of the last one. Both sit in polite live
+ * regions so a screen reader announces progress steps and results without moving the focus. */
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { useOperation } from "./useOperation";
+import { useSelectCell } from "./useSelectCell";
+
+const useStyles = makeStyles({
+  area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalS} 0` },
+  progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
+  bar: { flexGrow: 1 },
+});
+
+export function OperationStatus() {
+  const { running, outcome, cancel, setOutcome } = useOperation();
+  const selectCell = useSelectCell();
+  const styles = useStyles();
+  return (
+    <div className={styles.area}>
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="progress">
+        {running !== null && (
+          <div className={styles.progress}>
+            <Field className={styles.bar} label={running.label} validationMessage={running.text} validationState="none">
+              <ProgressBar value={running.fraction} max={1} thickness="large" aria-label={`${running.label} progress`} />
+            </Field>
+            <Button onClick={cancel}>Cancel</Button>
+          </div>
+        )}
+      </div>
+      <div aria-live="polite" data-testid="outcome">
+        {outcome !== null && (
+          <MessageBar intent={outcome.intent} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{outcome.title}</MessageBarTitle> {outcome.text}
+              {outcome.cell !== undefined && ` (cell ${outcome.cell.address} on sheet ${outcome.cell.sheet})`}
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" aria-label="Dismiss message" onClick={() => setOutcome(null)}>
+                  Dismiss
+                </Button>
+              }
+            >
+              {outcome.cell !== undefined && (
+                <Button onClick={() => outcome.cell !== undefined && void selectCell(outcome.cell)}>Go to cell {outcome.cell.address}</Button>
+              )}
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </div>
+    </div>
+  );
+}

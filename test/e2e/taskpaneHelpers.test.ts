@@ -1,0 +1,85 @@
+/* The task pane's pure helpers: display of amounts and shares, the default as-of date and its
+ * period, the tolerance input, Convert's overrides, sheet-qualified addresses. */
+import fc from "fast-check";
+import { formatCents } from "../../src/core/money/cents";
+import { isoFromDay } from "../../src/core/dates/day";
+import { dayFromIso, defaultAsOf, dollars, dollarsText, longDate, percentText, reportingPeriod, toleranceCents } from "../../src/taskpane/format";
+import { mappingOverrides } from "../../src/taskpane/mapping";
+import { splitAddress } from "../../src/taskpane/address";
+
+describe("amounts and shares for display", () => {
+  test("dollars with thousands separators, exact to the cent", () => {
+    expect(dollarsText("1234567.50")).toBe("$1,234,567.50"); // 1 234 567 dollars and 50 cents
+    expect(dollarsText("-12.00")).toBe("−$12.00");
+    expect(dollarsText("0.05")).toBe("$0.05");
+    expect(dollars(100000)).toBe("$1,000.00"); // 100 000 cents = 1 000 dollars
+    expect(dollarsText("n/a")).toBe("n/a");
+  });
+  test("shares as percentages, rounded half up for display only", () => {
+    expect(percentText("0.1234")).toBe("12.3 %"); // 0.1234 × 100 = 12.34 → 12.3
+    expect(percentText("0.0005")).toBe("0.1 %"); // 0.05 → 0.1 (half up)
+    expect(percentText("0.12345", 2)).toBe("12.35 %"); // 12.345 → 12.35 (half up)
+    expect(percentText(null)).toBe("n/a");
+  });
+  test("property: the displayed amount carries the cents unchanged", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (c) => {
+        const shown = dollars(c).replace("−", "-").replace("$", "").replace(/,/g, "");
+        return shown === formatCents(c);
+      }),
+    );
+  });
+});
+
+describe("as-of date and period (definitions.md, As-of date and period)", () => {
+  test("default as-of: the last day of the previous month", () => {
+    expect(isoFromDay(defaultAsOf(new Date(2026, 10, 15)))).toBe("2026-10-31"); // 15 Nov 2026 → 31 Oct
+    expect(isoFromDay(defaultAsOf(new Date(2026, 0, 1)))).toBe("2025-12-31"); // 1 Jan 2026 → 31 Dec 2025
+    expect(isoFromDay(defaultAsOf(new Date(2024, 2, 10)))).toBe("2024-02-29"); // leap year February
+  });
+  test("the 12 calendar months that end with the as-of month", () => {
+    const asOf = dayFromIso("2026-10-31");
+    expect(asOf).not.toBeNull();
+    const p = reportingPeriod(asOf as number);
+    expect(isoFromDay(p.from)).toBe("2025-11-01"); // October 2026 minus 11 months = November 2025
+    expect(isoFromDay(p.to)).toBe("2026-10-31");
+    expect(longDate(p.from)).toBe("November 1, 2025");
+  });
+  test("date input text", () => {
+    expect(dayFromIso("")).toBeNull();
+    expect(dayFromIso("2026-02-30")).toBeNull();
+  });
+});
+
+describe("fee check tolerance", () => {
+  test("dollars typed → cents", () => {
+    expect(toleranceCents("")).toBe(0);
+    expect(toleranceCents("0.00")).toBe(0);
+    expect(toleranceCents("1.5")).toBe(150); // 1 dollar 50 cents
+    expect(toleranceCents("$2")).toBe(200);
+    expect(toleranceCents("1,000.05")).toBe(100005);
+    expect(toleranceCents("-1")).toBeNull();
+    expect(toleranceCents("0.125")).toBeNull(); // a third decimal is not a cent amount
+    expect(toleranceCents("abc")).toBeNull();
+  });
+  test("property: formatted cents read back exactly", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (c) => toleranceCents(formatCents(c)) === c));
+  });
+});
+
+describe("Convert's overrides", () => {
+  test("only changed fields are sent; an unmapped field is sent as no column", () => {
+    const found = { claimId: "A", payer: "D", charge: "K", cpt: "F" };
+    const edited = { claimId: "A", payer: "E", charge: "K", cpt: "", provider: "J" };
+    expect(mappingOverrides(found, edited)).toEqual({ payer: "E", cpt: "", provider: "J" });
+    expect(mappingOverrides(found, { ...found })).toEqual({});
+  });
+});
+
+describe("sheet-qualified addresses", () => {
+  test("quoted and plain sheet names", () => {
+    expect(splitAddress("Sheet1!A1:C9")).toEqual({ sheet: "Sheet1", address: "A1:C9" });
+    expect(splitAddress("'Bob''s Export'!A4:N20")).toEqual({ sheet: "Bob's Export", address: "A4:N20" });
+    expect(splitAddress("A1")).toBeNull();
+  });
+});
