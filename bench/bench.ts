@@ -35,6 +35,7 @@ import { collectGarbage, memoryFigures, round, sampleMemory, timeOnce, timeRepea
 import { claimsAreContiguous, loadPeerValuesOnly, peerDataRows, peerReportSheet, runPeer } from "./peer";
 import { formatMs, formatTable, type TableRow } from "./table";
 import { runCliReport, writeClaimsWorkbook } from "./cliEndToEnd";
+import { officeHostReport, taskpaneBundleBytes } from "./officeHost";
 
 // ------------------------------------------------------------------ settings
 
@@ -95,7 +96,7 @@ export const MEASUREMENTS: Measurement[] = [
   { id: "readClaimLines", run: measureReadClaimLines },
   { id: "peer", run: measurePeer },
   { id: "cliEndToEnd", sizes: [SMALL], run: measureCliEndToEnd },
-  // { id: "officeHostReport", sizes: [SMALL], run: measureOfficeHostReport },
+  { id: "officeHostReport", sizes: [SMALL], run: measureOfficeHostReport },
 ];
 
 // ------------------------------------------------------------------ measurements
@@ -156,6 +157,40 @@ async function measureCliEndToEnd(ctx: SizeContext): Promise<void> {
   ctx.core.cliEndToEnd = { medianWallMs: round(wall, 1), maxRssMB: round(rss, 1), fileMB: round(runs[0].fileMB, 2), runs: runs.length };
   ctx.rows.push({ figure: `CLI report end to end (${runs[0].fileMB.toFixed(1)} MB .xlsx, wall)`, lines: ctx.size, coreMs: wall, goal: `< ${GOAL_CLI_MS} ms`, met: wall < GOAL_CLI_MS ? "yes" : "NO" });
   ctx.rows.push({ figure: `CLI report peak memory (MB, not ms)`, lines: ctx.size, coreMs: rss, goal: `< ${GOAL_CLI_MB} MB`, met: rss < GOAL_CLI_MB ? "yes" : "NO" });
+}
+
+const GOAL_BUNDLE_GZIP = 300 * 1024;
+
+/**
+ * The physician report through the simulated Office host at 1,000 and at this size: time, syncs
+ * (a constant, not proportional to rows, beyond what the 4 MB request budget forces) and the
+ * largest request and response (each under 5 MB); and the task pane bundle's first load.
+ */
+async function measureOfficeHostReport(ctx: SizeContext): Promise<void> {
+  const small = await officeHostReport(1000, ctx.asOf);
+  const large = await officeHostReport(ctx.size, ctx.asOf);
+  ctx.core.officeHostReport = { rows1000: small, [`rows${ctx.size}`]: large };
+  ctx.rows.push({ figure: `report via simulated Office host (${small.syncs} syncs at 1,000 rows)`, lines: 1000, coreMs: small.ms });
+  ctx.rows.push({
+    figure: `report via simulated Office host (${large.syncs} syncs; largest request ${(large.largestRequestBytes / 1e6).toFixed(2)} MB, response ${(large.largestResponseBytes / 1e6).toFixed(2)} MB)`,
+    lines: ctx.size,
+    coreMs: large.ms,
+    goal: "< 5 MB each",
+    met: large.largestRequestBytes < 5 * 1024 * 1024 && large.largestResponseBytes < 5 * 1024 * 1024 ? "yes" : "NO",
+  });
+  const bundle = taskpaneBundleBytes(path.join(__dirname, ".."));
+  if (bundle === null) {
+    ctx.note("dist/ has no build: run npm run build for the task pane bundle size");
+    return;
+  }
+  ctx.core.taskpaneBundle = bundle;
+  ctx.rows.push({
+    figure: `task pane first load, gzipped (KB, not ms): taskpane ${(bundle.taskpaneGzip / 1024).toFixed(0)} + functions ${(bundle.functionsGzip / 1024).toFixed(0)}`,
+    lines: 0,
+    coreMs: bundle.firstLoadGzip / 1024,
+    goal: "< 300 KB",
+    met: bundle.firstLoadGzip < GOAL_BUNDLE_GZIP ? "yes" : "NO",
+  });
 }
 
 /** The names under which functions.ts exports PRACTICE.ARAGING and PRACTICE.PAYERMIX (by export name). */
