@@ -3,3 +3,4 @@ export * from "./issue";
 export * from "./parseResult";
 export * from "./parseMoney";
 export * from "./parseDate";
+export * from "./rowIssueReporter";

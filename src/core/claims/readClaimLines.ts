@@ -1,7 +1,8 @@
 import type { Cents } from "../money/cents";
 import type { Day } from "../dates/day";
-import { cellErrorText, isBlankCell, showCell, type CellValue } from "../cells/cellValue";
+import { cellErrorText, isBlankCell, type CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
+import { rowIssueReporter } from "../cells/rowIssueReporter";
 import { parseDate } from "../cells/parseDate";
 import { parseMoney } from "../cells/parseMoney";
 import type { ClaimField, ClaimLine } from "./claimLine";
@@ -64,14 +65,7 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
     }
     rowsRead++;
     const rowIssues: InputIssue[] = [];
-    const report = (field: ClaimField, severity: "error" | "warning", message: string, found?: CellValue): void => {
-      const issue: InputIssue = { row: raw.row, field, severity, message };
-      if (options.sheet !== undefined) issue.sheet = options.sheet;
-      const column = options.columns?.[field];
-      if (column !== undefined) issue.column = column;
-      if (found !== undefined && !isBlankCell(found)) issue.found = showCell(found);
-      rowIssues.push(issue);
-    };
+    const report = rowIssueReporter<ClaimField>(raw.row, options, rowIssues);
 
     // Text of a field. A required field (claim number, payer) that holds an error value, TRUE/FALSE,
     // a date or anything else that is not text or a number is an error, so the row is left out and

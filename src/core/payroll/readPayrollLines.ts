@@ -1,8 +1,9 @@
 import type Decimal from "decimal.js";
 import type { Cents } from "../money/cents";
 import type { Day } from "../dates/day";
-import { isBlankCell, showCell, type CellValue } from "../cells/cellValue";
+import { isBlankCell, type CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
+import { rowIssueReporter } from "../cells/rowIssueReporter";
 import { parseDate } from "../cells/parseDate";
 import { parseMoney } from "../cells/parseMoney";
 import type { PayrollLine } from "./payrollLine";
@@ -75,14 +76,7 @@ export function readPayrollLines(rows: readonly RawPayrollRow[], options: ReadPa
     }
     rowsRead++;
     const rowIssues: InputIssue[] = [];
-    const report = (field: PayrollField, severity: "error" | "warning", message: string, found?: CellValue): void => {
-      const issue: InputIssue = { row: raw.row, field, severity, message };
-      if (options.sheet !== undefined) issue.sheet = options.sheet;
-      const column = options.columns?.[field];
-      if (column !== undefined) issue.column = column;
-      if (found !== undefined && !isBlankCell(found)) issue.found = showCell(found);
-      rowIssues.push(issue);
-    };
+    const report = rowIssueReporter<PayrollField>(raw.row, options, rowIssues);
     const text = (f: PayrollField): string => {
       const v = cell(f);
       if (typeof v === "string") return v.trim();
