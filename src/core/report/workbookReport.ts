@@ -116,7 +116,7 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
   const uniqueTrend = trend.filter((t, i) => i === trend.length - 1 || trend[i + 1].asOf !== t.asOf);
 
   const figures = reportFigures({
-    practiceName: options.practiceName ?? practiceNameFromSettings(sheets) ?? "Practice",
+    practiceName: options.practiceName ?? practiceNameFromSettings(sheets.find((s) => s.name === extra.settings?.sheet) ?? namedSettings(sheets)) ?? "Practice",
     asOf: options.asOf,
     lines: claims.lines,
     rowsRead: claims.rowsRead,
@@ -248,7 +248,7 @@ function readBudgetAndPayroll(
     sheets: { budget: budgetSheet.name, actual: actualSheet?.name ?? null },
     notSummed,
   };
-  const threshold = parsePercent(settingFromSheets(sheets, /^over[- ]budget threshold$/i));
+  const threshold = parsePercent(settingFromSheet(settingsSheet ?? namedSettings(sheets), /^over[- ]budget threshold$/i));
   if (threshold.kind === "value") input.overBudgetThreshold = threshold.value;
   else if (threshold.kind === "invalid") sheetIssues.push({ sheet: "Settings", row: 1, severity: "warning", reason: `over budget threshold: ${threshold.message}; 5% used` });
   return { budget: input, payroll, payrollInput, settings, sheetIssues };
@@ -269,15 +269,22 @@ function pickSheet(sheets: readonly WorkbookSheet[], named: string | undefined, 
 }
 
 /** "Practice name" in a Settings sheet (label in one cell, the name in the next). */
-function practiceNameFromSettings(sheets: readonly WorkbookSheet[]): string | null {
-  const value = settingFromSheets(sheets, /^practice( name)?$/i);
+function practiceNameFromSettings(settings: WorkbookSheet | null | undefined): string | null {
+  const value = settingFromSheet(settings, /^practice( name)?$/i);
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
-/** The cell right of a label matching `label` on the Settings sheet (null when there is none). */
-function settingFromSheets(sheets: readonly WorkbookSheet[], label: RegExp): CellValue {
-  const settings = sheets.find((s) => s.name.trim().toLowerCase() === "settings");
-  if (settings === undefined) return null;
+/** The sheet named "Settings" (any case), if there is one. */
+function namedSettings(sheets: readonly WorkbookSheet[]): WorkbookSheet | undefined {
+  return sheets.find((s) => s.name.trim().toLowerCase() === "settings");
+}
+
+/**
+ * The cell right of a label matching `label` on the settings sheet (the one named Settings, or the
+ * one recognised by its payroll rates); null when there is none.
+ */
+function settingFromSheet(settings: WorkbookSheet | null | undefined, label: RegExp): CellValue {
+  if (settings === undefined || settings === null) return null;
   for (const row of settings.grid) {
     if (row === undefined) continue;
     for (let c = 0; c + 1 < row.length; c++) {
