@@ -2,7 +2,7 @@ import type Decimal from "decimal.js";
 import { centsToNumber, type Cents } from "../money/cents";
 import { excelSerialFromDay, isoFromDay, ymdFromDay } from "../dates";
 import { SheetBuilder } from "../sheet/sheetBuilder";
-import type { CellStyleName, SheetDescription } from "../sheet/sheetDescription";
+import { columnRange, type CellStyleName, type SheetDescription } from "../sheet/sheetDescription";
 import { KPI_BENCHMARKS, type KpiBenchmark, type KpiStatus } from "./benchmarks";
 import type { ReportFigures } from "./reportFigures";
 import { budgetSection, payrollSection } from "./budgetPayrollSections";
@@ -92,12 +92,12 @@ export function physicianReport(f: ReportFigures): SheetDescription {
     { value: f.aging.buckets.reduce((n, x) => n + x.lines, 0), format: "integer", styles: ["total"] },
   ]);
   b.line([{ value: "of which credit balances", styles: ["note"] }, { value: money(f.aging.creditBalances), format: "money", styles: ["note"] }]);
-  b.rule({ kind: "dataBar", range: { fromRow: agingHeader + 1, fromCol: 2, toRow: agingLast, toCol: 2 }, color: "5B9BD5" });
+  b.rule({ kind: "dataBar", range: columnRange(2, agingHeader + 1, agingLast), color: "5B9BD5" });
   b.chart({
     kind: "column",
     title: "A/R aging",
-    categories: { fromRow: agingHeader + 1, fromCol: 1, toRow: agingLast, toCol: 1 },
-    series: [{ name: "Amount", values: { fromRow: agingHeader + 1, fromCol: 2, toRow: agingLast, toCol: 2 } }],
+    categories: columnRange(1, agingHeader + 1, agingLast),
+    series: [{ name: "Amount", values: columnRange(2, agingHeader + 1, agingLast) }],
     anchor: { row: agingHeader, col: 6, rows: 12, cols: 3 },
   });
 
@@ -133,15 +133,15 @@ export function physicianReport(f: ReportFigures): SheetDescription {
     { value: num(f.collections.grossCollectionRate), format: "percent1", styles: ["total"] },
   ]);
   if (f.payerMix.length > 0) {
-    b.rule({ kind: "dataBar", range: { fromRow: mixHeader + 1, fromCol: 3, toRow: mixLast, toCol: 3 }, color: "5B9BD5" });
-    b.rule({ kind: "dataBar", range: { fromRow: mixHeader + 1, fromCol: 5, toRow: mixLast, toCol: 5 }, color: "70AD47" });
+    b.rule({ kind: "dataBar", range: columnRange(3, mixHeader + 1, mixLast), color: "5B9BD5" });
+    b.rule({ kind: "dataBar", range: columnRange(5, mixHeader + 1, mixLast), color: "70AD47" });
     b.chart({
       kind: "bar",
       title: "Payer mix: share of charges vs share of payments",
-      categories: { fromRow: mixHeader + 1, fromCol: 1, toRow: mixLast, toCol: 1 },
+      categories: columnRange(1, mixHeader + 1, mixLast),
       series: [
-        { name: "Share of charges", values: { fromRow: mixHeader + 1, fromCol: 3, toRow: mixLast, toCol: 3 } },
-        { name: "Share of payments", values: { fromRow: mixHeader + 1, fromCol: 5, toRow: mixLast, toCol: 5 } },
+        { name: "Share of charges", values: columnRange(3, mixHeader + 1, mixLast) },
+        { name: "Share of payments", values: columnRange(5, mixHeader + 1, mixLast) },
       ],
       anchor: { row: mixLast + 3, col: 1, rows: 14, cols: 6 },
     });
@@ -236,10 +236,10 @@ export function physicianReport(f: ReportFigures): SheetDescription {
     b.chart({
       kind: "line",
       title: "Net collection rate and A/R over 90 days",
-      categories: { fromRow: trendHeader + 1, fromCol: 1, toRow: trendLast, toCol: 1 },
+      categories: columnRange(1, trendHeader + 1, trendLast),
       series: [
-        { name: "Net collection rate", values: { fromRow: trendHeader + 1, fromCol: 4, toRow: trendLast, toCol: 4 } },
-        { name: "A/R over 90 days", values: { fromRow: trendHeader + 1, fromCol: 6, toRow: trendLast, toCol: 6 } },
+        { name: "Net collection rate", values: columnRange(4, trendHeader + 1, trendLast) },
+        { name: "A/R over 90 days", values: columnRange(6, trendHeader + 1, trendLast) },
       ],
       anchor: { row: trendLast + 2, col: 1, rows: 14, cols: 6 },
     });

@@ -139,6 +139,11 @@ export interface SheetDescription {
   validations?: SheetValidation[];
 }
 
+/** One column's cells from `fromRow` to `toRow` (a chart's categories or series, a data bar). */
+export function columnRange(col: number, fromRow: number, toRow: number): CellRange {
+  return { fromRow, fromCol: col, toRow, toCol: col };
+}
+
 /** A1-style reference of a range on the sheet: "B4:C9". */
 export function rangeAddress(range: CellRange): string {
   const a = `${columnLetter(range.fromCol)}${range.fromRow}`;
