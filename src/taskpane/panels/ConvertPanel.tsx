@@ -9,7 +9,7 @@ import { convertToRegister, previewConversion, type ConversionPreview, type Conv
 import { mappingOverrides, NOT_USED, type Mapping } from "../mapping";
 import { readSelection } from "../selection";
 import { errorText, useOperation } from "../useOperation";
-import { useSelectCell } from "../useSelectCell";
+import { LeftOutList } from "./LeftOutList";
 import { usePanelStyles } from "./shared";
 
 export interface ConvertPanelProps {
@@ -26,7 +26,6 @@ function sourceCandidates(sheets: SheetOverview[] | null): SheetOverview[] {
 export function ConvertPanel({ sheets, onChanged }: ConvertPanelProps) {
   const styles = usePanelStyles();
   const { run, running, setOutcome } = useOperation();
-  const selectCell = useSelectCell();
   const ids = useId();
   const [mode, setMode] = useState<"sheet" | "selection">("sheet");
   const candidates = useMemo(() => sourceCandidates(sheets), [sheets]);
@@ -203,24 +202,7 @@ export function ConvertPanel({ sheets, onChanged }: ConvertPanelProps) {
             <p>
               Wrote {result.lines.toLocaleString("en-US")} claim lines to <strong>{result.sheet}</strong>.
             </p>
-            {result.leftOut.length > 0 && (
-              <>
-                <h3 className={styles.heading}>Rows left out ({result.leftOut.length})</h3>
-                <p className={styles.hint}>Choose a row to select its cell in the export.</p>
-                <ul className={styles.list}>
-                  {result.leftOut.slice(0, 200).map((l, i) => (
-                    <li key={i}>
-                      <Button appearance="transparent" size="small" onClick={() => void selectCell({ sheet: l.sheet, address: l.address })}>
-                        {l.sheet}!{l.address}
-                      </Button>{" "}
-                      row {l.row}
-                      {l.column !== undefined ? `, column ${l.column}` : ""}: {l.reason}
-                    </li>
-                  ))}
-                </ul>
-                {result.leftOut.length > 200 && <p className={styles.hint}>…and {result.leftOut.length - 200} more.</p>}
-              </>
-            )}
+            <LeftOutList rows={result.leftOut} hint="Choose a row to select its cell in the export." showPlace />
           </>
         )}
       </div>

@@ -8,7 +8,7 @@ import type { ReportSummaryJson } from "../../core/report/summaryJson";
 import { generatePhysicianReport } from "../operations";
 import { dayFromIso, defaultAsOf, dollarsText, longDate, percentText, reportingPeriod } from "../format";
 import { useOperation } from "../useOperation";
-import { useSelectCell } from "../useSelectCell";
+import { LeftOutList } from "./LeftOutList";
 import { usePanelStyles } from "./shared";
 
 type ReportResult = Awaited<ReturnType<typeof generatePhysicianReport>>;
@@ -34,7 +34,6 @@ export function keyFigures(s: ReportSummaryJson): [string, string][] {
 export function ReportPanel() {
   const styles = usePanelStyles();
   const { run, running, setOutcome } = useOperation();
-  const selectCell = useSelectCell();
   const [asOfText, setAsOfText] = useState(() => isoFromDay(defaultAsOf()));
   const [result, setResult] = useState<ReportResult | null>(null);
   const asOf: Day | null = dayFromIso(asOfText);
@@ -82,21 +81,7 @@ export function ReportPanel() {
                 </div>
               ))}
             </dl>
-            {result.leftOut.length > 0 && (
-              <>
-                <h3 className={styles.heading}>Rows left out ({result.leftOut.length})</h3>
-                <ul className={styles.list}>
-                  {result.leftOut.slice(0, 200).map((l, i) => (
-                    <li key={i}>
-                      <Button appearance="transparent" size="small" onClick={() => void selectCell({ sheet: l.sheet, address: l.address })}>
-                        {l.sheet}!{l.address}
-                      </Button>{" "}
-                      {l.reason}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <LeftOutList rows={result.leftOut} />
           </>
         )}
       </div>
