@@ -6,7 +6,7 @@
  *   functions.js    custom functions (+ CustomFunctions.associate calls added by the plugin)
  *   functions.json  custom functions metadata generated from the JSDoc of src/functions/functions.ts
  *   help.html, assets/icon-*.png, manifest.xml
- * Type checking is not done here (ts-loader transpileOnly): `npm run typecheck` does it. */
+ * Type checking is not done here (esbuild-loader transpiles only): `npm run typecheck` does it. */
 
 const fs = require("node:fs");
 const os = require("node:os");
@@ -14,6 +14,22 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { EsbuildPlugin } = require("esbuild-loader");
+
+/**
+ * The oldest engines the supported Office builds host the add-in in (README, "Supported Excel"):
+ * - Excel on Mac (16.35 and later): Safari's WKWebView, which is the macOS's own Safari. Office
+ *   for Mac supports the three latest macOS versions (Safari 16 and later); Safari 14.1 (macOS
+ *   10.14 and later, once updated) is kept as a margin, and is also the oldest Safari esbuild
+ *   lowers destructuring for;
+ * - Excel on Windows with a <Runtimes> element (our shared runtime): WebView2 (Chromium based,
+ *   evergreen), never EdgeHTML, and Trident (IE 11) only where SharedRuntime 1.1 is missing anyway;
+ * - Excel on the web: the user's browser.
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins
+ * test/skeleton/bundleSyntax.test.ts parses the built bundles at ES2020 (no class fields, no
+ * `static {}` blocks, no `??=`), which Safari 14.1 parses.
+ */
+const BROWSER_TARGETS = ["es2020", "safari14.1", "chrome80", "edge80", "firefox78"];
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -64,16 +80,16 @@ module.exports = (_env, argv) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
-          },
-        },
+        // Our TypeScript and every JavaScript module from node_modules are lowered to the oldest
+        // engine the supported Office builds run add-ins in (BROWSER_TARGETS): node_modules ship
+        // ES2022 (class `static {}` blocks, `??=`, class fields) that Safari 13's WKWebView cannot
+        // parse, which leaves a blank pane. Type checking is `npm run typecheck`'s job.
+        { test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { loader: "tsx", target: BROWSER_TARGETS } },
+        { test: /\.m?js$/, loader: "esbuild-loader", options: { loader: "js", target: BROWSER_TARGETS } },
       ],
     },
+    // The minifier must not raise the syntax level again.
+    optimization: { minimizer: [new EsbuildPlugin({ target: BROWSER_TARGETS })] },
     plugins: [
       // Fails the build (compilation error) when the JSDoc of a function is not valid metadata.
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),

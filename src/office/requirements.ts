@@ -1,10 +1,27 @@
 /**
  * The Excel JavaScript API requirement sets the Office.js renderer and reader use, each with what
- * it is needed for. The highest is ExcelApi 1.8 (Worksheet.showGridlines), which Excel on the web,
- * Excel on Windows (Microsoft 365, Excel 2019 and later) and Excel on Mac (Microsoft 365, Excel
- * 2019 and later) all support; nothing here needs 1.9 or later. Sets are cumulative, but each one
- * is checked and named so the message says exactly what is missing.
+ * it is needed for. The highest is ExcelApi 1.8 (Worksheet.showGridlines); nothing here needs 1.9
+ * or later. Sets are cumulative, but each one is checked and named so the message says exactly
+ * what is missing.
+ *
+ * Which Excel runs Practice Ledger is decided first by the manifest's SharedRuntime 1.1 and
+ * CustomFunctionsRuntime 1.2 (Office does not load the add-in without them), per Microsoft's
+ * requirement-set tables:
+ * - SharedRuntime 1.1: web; Windows Microsoft 365 (and retail perpetual) Version 2002 (Build
+ *   12527.20092); Windows volume-licensed Excel 2021 Version 2108; Mac 16.35; not on iPad.
+ *   https://learn.microsoft.com/javascript/api/requirement-sets/common/shared-runtime-requirement-sets
+ * - CustomFunctionsRuntime 1.2: web; Windows Microsoft 365 Version 1909; Windows retail perpetual
+ *   Version 2311 (Build 17029.20126); Windows volume-licensed Office 2021 Version 2108; Mac 16.34.
+ *   https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets
+ * So volume-licensed Excel 2019 and 2016 (which have neither) cannot run it, and retail Excel
+ * 2016/2019/2021 only once updated to Version 2311. SUPPORTED_EXCEL says it in the user's words.
  */
+
+/** Where Practice Ledger runs, in the user's words (the pane, the error messages, the README). */
+export const SUPPORTED_EXCEL =
+  "Excel on the web; Excel for Microsoft 365 on Windows (Version 2002 or later) or on Mac (16.35 or later); " +
+  "retail Excel 2016, 2019, 2021 or 2024 on Windows updated to Version 2311 or later; volume-licensed Excel LTSC 2021 or 2024. " +
+  "Not volume-licensed Excel 2019 or 2016, and not Excel on iPad";
 
 export interface RequirementUse {
   set: "ExcelApi";
@@ -51,6 +68,6 @@ export function checkRequirements(isSetSupported: (name: string, version: string
     missing,
     message:
       `This version of Excel lacks what Practice Ledger needs to read the workbook and write report sheets: ${list}. ` +
-      `Use Excel on the web, or Excel for Microsoft 365 (or Excel 2019 or later) on Windows or Mac.`,
+      `Practice Ledger runs in: ${SUPPORTED_EXCEL}.`,
   };
 }

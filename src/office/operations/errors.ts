@@ -2,6 +2,7 @@
  * Errors of the task pane's operations, in plain words, and `runExcel`, the Excel.run wrapper
  * that turns Office.js errors (RichApi.Error codes) into sentences a practice manager can act on.
  */
+import { SUPPORTED_EXCEL } from "../requirements";
 
 /** The user cancelled; any sheet the operation had started was removed. */
 export class OperationCancelled extends Error {
@@ -39,7 +40,7 @@ const PLAIN_WORDS: Record<string, string> = {
   ItemAlreadyExists: "A sheet or table with that name already exists. Refresh the sheet list and try again.",
   ActivityLimitReached: "Excel is busy: wait a moment and try again.",
   Conflict: "Someone else changed the workbook at the same time: try again.",
-  ApiNotFound: "This version of Excel lacks a feature Practice Ledger needs. Use Excel on the web, or Excel for Microsoft 365 (or 2019 or later).",
+  ApiNotFound: `This version of Excel lacks a feature Practice Ledger needs. It runs in: ${SUPPORTED_EXCEL}.`,
   InvalidArgument: "Excel refused a value Practice Ledger tried to write.",
   InvalidReference: "Excel refused a cell reference: check the address and try again.",
   GeneralException: "Excel reported an internal error. Nothing was left half written; please try again.",
