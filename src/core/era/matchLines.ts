@@ -55,10 +55,11 @@ function tiers(svc: ServiceLine): { how: string | null; test: (l: ClaimLine) => 
   return out;
 }
 
-function matchOne(svc: ServiceLine, candidates: readonly ClaimLine[], claimDate: number | null): { line: ClaimLine; how: string | null } | string {
+function matchOne(svc: ServiceLine, candidates: readonly ClaimLine[], claimDate: number | null, sign: 1 | -1): { line: ClaimLine; how: string | null } | string {
   if (svc.procedure === null) return `the procedure "${svc.procedureText}" could not be read`;
   const date = svc.dateOfService ?? claimDate;
-  const fits = candidates.filter((l) => l.charge === svc.charge && (date === null || l.dateOfService === date));
+  // A reversal (CLP02 22) carries the original charge negated.
+  const fits = candidates.filter((l) => l.charge === sign * svc.charge && (date === null || l.dateOfService === date));
   for (const t of tiers(svc)) {
     const found = fits.filter(t.test);
     if (found.length === 1) return { line: found[0], how: t.how };
@@ -83,7 +84,7 @@ export function matchClaim(claim: ClaimPayment, register: ReadonlyMap<string, Cl
   const matches: LineMatch[] = [];
   const problems: { position: number; message: string }[] = [];
   for (const svc of claim.lines) {
-    const m = matchOne(svc, free, claim.statementFrom);
+    const m = matchOne(svc, free, claim.statementFrom, claim.status === "22" ? -1 : 1);
     if (typeof m === "string") {
       problems.push({ position: svc.position, message: `claim ${claim.claimId}: ${m}` });
       continue;

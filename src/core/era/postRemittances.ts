@@ -1,6 +1,7 @@
 import type { ClaimLine } from "../claims/claimLine";
 import type { Cents } from "../money/cents";
 import { findImbalance } from "./balancing";
+import { adjustmentEffect } from "./carc";
 import { claimKey, indexRegister, matchClaim, type LineMatch } from "./matchLines";
 import { applyLinePosting, claimRole, planLinePosting, type LinePosting } from "./planLinePosting";
 import { readRemittance } from "./readRemittance";
@@ -143,9 +144,10 @@ function postClaim(tx: RemittanceTransaction, claim: ClaimPayment, current: Map<
     charge: claim.charge, paid: claim.paid, patientResponsibility: patientShare, matched: false, lines: [],
   };
   const role = claimRole(claim.status);
+  // What the 835 says of each line, for the preview: nothing of it is posted.
   const notPosted = (): LineOutcome[] => claim.lines.map((svc) => ({
-    row: null, procedure: procedureText(svc), paid: svc.paid, contractualAdjustment: 0, otherAdjustment: 0,
-    patientResponsibility: sumPr(svc.adjustments), status: "Not posted", denialReason: null, notes: [],
+    row: null, procedure: procedureText(svc), paid: svc.paid, contractualAdjustment: sumEffect(svc.adjustments, "contractual"),
+    otherAdjustment: sumEffect(svc.adjustments, "other"), patientResponsibility: sumPr(svc.adjustments), status: "Not posted", denialReason: null, notes: [],
   }));
   if (role === "reversal" && (claim.paid > 0 || claim.charge > 0)) {
     issues.push({ file: tx.file, segment: "CLP", position: claim.position, message: `claim ${claim.claimId}: a reversal (CLP02 22) must carry negative amounts; not posted` });
@@ -185,6 +187,10 @@ function lineOutcome(p: LinePosting): LineOutcome {
     row: p.row, procedure: p.procedure, paid: p.paid, contractualAdjustment: p.contractualAdjustment, otherAdjustment: p.otherAdjustment,
     patientResponsibility: p.patientResponsibility, status: p.status, denialReason: p.denialReason, notes: p.notes,
   };
+}
+
+function sumEffect(adjustments: readonly Adjustment[], effect: ReturnType<typeof adjustmentEffect>): Cents {
+  return adjustments.filter((a) => adjustmentEffect(a.group, a.reason) === effect).reduce((s, a) => s + a.amount, 0);
 }
 
 function sumPr(adjustments: readonly Adjustment[]): Cents {

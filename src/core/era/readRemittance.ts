@@ -85,6 +85,7 @@ function readSegment(s: Segment, r: Reading, d: Delimiters, issue: Report): void
       tx.payment = amount(2, "BPR02", true);
       tx.paymentPosition = s.position;
       tx.paymentDate = dayOf(el(s, 16));
+      if (tx.paymentDate === null && el(s, 16) !== "") issue(s, `BPR16 "${el(s, 16)}" is not a date (CCYYMMDD); the payment date is left blank`);
       return;
     case "TRN":
       tx.trn = el(s, 2) || null;
