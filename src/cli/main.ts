@@ -8,6 +8,7 @@ import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
 import { runDemo } from "./demo";
+import { POST_ERA_HELP, POST_ERA_USAGE, runPostEra } from "./postEra";
 
 const USAGE = `Practice Ledger: the physician report from a practice's workbook, without Excel.
 
@@ -16,6 +17,7 @@ Usage:
                   [--fee-schedule <file.xlsx|file.csv>] [--out report.xlsx] [--json summary.json]
                   [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet]
   practice-ledger demo [--out DIR]
+${POST_ERA_USAGE}
   practice-ledger help
 
 report  reads the claims register (found by its header row, or --claims-sheet), the fee schedule
@@ -23,6 +25,7 @@ report  reads the claims register (found by its header row, or --claims-sheet), 
         the workbook with a new "Physician Report YYYY-MM" sheet (the input is never modified).
 demo    writes a sample practice workbook (three physicians, seven payers, twelve months) and
         its report into DIR (default: ./practice-ledger-demo).
+${POST_ERA_HELP}
 `;
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 unusable input, 2 usage). */
@@ -33,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (args.command) {
       case "report":
         return await runReport(args);
+      case "post-era":
+        return await runPostEra(args);
       case "demo":
         return await runDemo(stringOption(args, "out") ?? "practice-ledger-demo", (m) => process.stderr.write(`${m}\n`));
       case null:

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import type { CellValue } from "../../src/core/cells/cellValue";
+import type { ClaimLine } from "../../src/core/claims/claimLine";
 import { lineBalance } from "../../src/core/claims/balance";
 import { postedRegisterSheet, postRemittances } from "../../src/core/era";
 import { readClaimsRegister } from "../../src/core/import/readClaimsRegister";
@@ -25,7 +26,7 @@ describe("posting then reading the register back", () => {
   it("gives claim balances that match the 835's claim amounts to the cent", () => {
     fc.assert(
       fc.property(fc.array(claimArb, { minLength: 1, maxLength: 4 }), (claims) => {
-        const register = [];
+        const register: ClaimLine[] = [];
         const body: string[] = [];
         let total = 0;
         let row = 2;

@@ -12,3 +12,4 @@ export * from "./postRemittances";
 export * from "./journal";
 export * from "./resultJson";
 export * from "./postedRegister";
+export * from "./postEraWorkbook";

@@ -1,0 +1,162 @@
+/**
+ * `practice-ledger post-era <book.xlsx|register.csv> <file.835>... [--preview] [--out posted.xlsx]
+ * [--json result.json] [--claims-sheet NAME]`: posts ERA remittances (X12 835) into a NEW copy of
+ * the register with a posting journal sheet. The inputs are only read; outputs are written to a
+ * temporary file in the same folder, then renamed.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { anythingPosted, NoRegisterError, planEraPosting, postingSheets, type EraPosting } from "../core/era/postEraWorkbook";
+import { formatCents } from "../core/money/cents";
+import type { SheetDescription } from "../core/sheet/sheetDescription";
+import { readWorkbookGrids } from "../files/readWorkbook";
+import { renderSheet } from "../files/renderSheet";
+import { addSheetToXlsxCopy } from "../files/xlsxInject";
+import { stringOption, UsageError, type ParsedArgs } from "./args";
+
+/** The options of post-era, for the lead to wire into the parser: name, takes a value, help line. */
+export const POST_ERA_OPTIONS = [
+  { name: "preview", value: false, help: "show what would be posted; write no workbook (--json still written)" },
+  { name: "out", value: true, help: "the posted copy of the register (.xlsx; default \"<input> - posted.xlsx\" beside the input)" },
+  { name: "json", value: true, help: "the result as JSON (transactions, claims, providerAdjustments, issues; money as strings)" },
+  { name: "claims-sheet", value: true, help: "the register's sheet (default: the newest \"Claims Register (posted)\", else found by its header row)" },
+] as const;
+
+export const POST_ERA_USAGE = `  practice-ledger post-era <book.xlsx|register.csv> <file.835>... [--preview]
+                  [--out posted.xlsx] [--json result.json] [--claims-sheet NAME]`;
+
+export const POST_ERA_HELP = `post-era  posts payer remittances (X12 835 ERA files) into a new copy of the claims register, with
+          a "Posting Journal" sheet; balances each payment first, refuses one posted before.`;
+
+type Write = (text: string) => void;
+
+/** Runs post-era; resolves to the exit code (0 something posted or previewed, 1 nothing could be). */
+export async function runPostEra(args: ParsedArgs, out: Write = (t) => process.stdout.write(t), err: Write = (t) => process.stderr.write(t)): Promise<number> {
+  const positionals = [...args.positionals];
+  // Until the parser knows flags (issue 11 wires POST_ERA_OPTIONS), "--preview FILE" gives the flag a value: a file.
+  const flagValue = args.options.get("preview");
+  if (typeof flagValue === "string") {
+    if (/\.(xlsx|xlsm|csv)$/i.test(flagValue)) positionals.unshift(flagValue);
+    else positionals.push(flagValue);
+  }
+  const [input, ...eraFiles] = positionals;
+  if (input === undefined) throw new UsageError("post-era: name the register (.xlsx or .csv) and at least one .835 file");
+  if (eraFiles.length === 0) throw new UsageError("post-era: name at least one .835 file after the register");
+  const preview = args.options.has("preview");
+  const jsonFile = stringOption(args, "json");
+  for (const f of [input, ...eraFiles]) if (!fs.existsSync(f)) throw new Error(`${f}: no such file`);
+  const output = preview ? undefined : (stringOption(args, "out") ?? defaultOutput(input));
+  refuseOverwritingInputs([input, ...eraFiles], [output, jsonFile]);
+
+  const sheets = await readWorkbookGrids(input);
+  const files = await Promise.all(eraFiles.map(async (f) => ({ name: path.basename(f), text: await fs.promises.readFile(f, "latin1") })));
+  let posting: EraPosting;
+  try {
+    posting = planEraPosting(sheets, files, stringOption(args, "claims-sheet"));
+  } catch (e) {
+    if (e instanceof NoRegisterError) throw new Error(`${path.basename(input)}: ${e.message}`);
+    throw e;
+  }
+  out(previewText(posting));
+  if (jsonFile !== undefined) await writeAtomically(jsonFile, (tmp) => fs.promises.writeFile(tmp, `${JSON.stringify(posting.json, null, 2)}\n`));
+  if (!anythingPosted(posting.result)) {
+    err("practice-ledger: nothing was posted: every payment was refused or no 835 could be read\n");
+    return 1;
+  }
+  if (output === undefined) {
+    out("preview only: nothing written (run without --preview to post)\n");
+    return 0;
+  }
+  const postedAt = new Date().toISOString().replace("T", " ").slice(0, 19) + " UTC";
+  const { register, journal } = postingSheets(posting, postedAt);
+  const names = await writePostedWorkbook(input, output, register, journal);
+  out(`wrote "${names[0]}" and "${names[1]}" to ${output}${jsonFile !== undefined ? ` and the result to ${jsonFile}` : ""}\n`);
+  return 0;
+}
+
+/** What the preview shows: per transaction, per claim (matched, paid, adjustments, status), PLB, issues. */
+export function previewText(p: EraPosting): string {
+  const lines = [`register: sheet "${p.registerSheet}", ${p.register.lines.length} lines`];
+  for (const t of p.result.transactions) {
+    lines.push(`payment ${t.trn ?? "(no TRN)"} from ${t.payer ?? "?"} (${t.file}): ${formatCents(t.payment)}${t.refused === null ? "" : ` REFUSED: ${t.refused}`}`);
+  }
+  for (const c of p.result.claims) {
+    const adj = c.lines.reduce((s, l) => s + l.contractualAdjustment + l.otherAdjustment, 0);
+    const status = [...new Set(c.lines.map((l) => l.status))].join("/");
+    lines.push(`  claim ${c.claimId} (CLP02 ${c.clp02}): ${c.matched ? "matched" : "NOT MATCHED"}, paid ${formatCents(c.paid)}, adjustments ${formatCents(adj)}, patient ${formatCents(c.patientResponsibility)}${status !== "" ? `, ${status}` : ""}`);
+  }
+  for (const a of p.result.providerAdjustments) lines.push(`  provider-level adjustment ${a.reason} (${a.file}): ${formatCents(a.amount)}, not spread over claims`);
+  for (const i of p.result.issues) lines.push(`  ${i.file} segment ${i.position} (${i.segment}): ${i.message}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function defaultOutput(input: string): string {
+  const base = path.join(path.dirname(input), `${path.basename(input, path.extname(input))} - posted`);
+  let candidate = `${base}.xlsx`;
+  for (let n = 2; fs.existsSync(candidate); n++) candidate = `${base} (${n}).xlsx`;
+  return candidate;
+}
+
+/** The real path of a file, or of its folder + name when it does not exist yet. */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    const dir = path.dirname(path.resolve(file));
+    try {
+      return path.join(fs.realpathSync(dir), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+function refuseOverwritingInputs(inputs: readonly string[], outputs: readonly (string | undefined)[]): void {
+  const real = new Set(inputs.map(realPath));
+  for (const o of outputs) {
+    if (o !== undefined && real.has(realPath(o))) throw new UsageError(`${o} is an input: Practice Ledger never writes over its inputs`);
+  }
+  const [a, b] = outputs;
+  if (a !== undefined && b !== undefined && realPath(a) === realPath(b)) throw new UsageError("--out and --json name the same file");
+}
+
+/** Writes through a temporary file in the same folder, renamed into place (no half-written output). */
+async function writeAtomically(target: string, write: (tmp: string) => Promise<unknown>): Promise<void> {
+  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await write(tmp);
+    await fs.promises.rename(tmp, target);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * The posted copy: for an .xlsx, the input's package with the two sheets added (the user's sheets
+ * carried over byte for byte); for a .csv, a new workbook with the two sheets. The injector adds
+ * one worksheet part without its table parts, so the sheets go in without Excel tables there.
+ */
+async function writePostedWorkbook(input: string, output: string, register: SheetDescription, journal: SheetDescription): Promise<[string, string]> {
+  const ext = path.extname(input).toLowerCase();
+  let names: [string, string] = [register.name, journal.name];
+  await writeAtomically(output, async (tmp) => {
+    if (ext === ".xlsx" || ext === ".xlsm") {
+      const step = `${tmp}.1`;
+      try {
+        const first = await addSheetToXlsxCopy(input, step, { ...register, tables: [] });
+        const second = await addSheetToXlsxCopy(step, tmp, { ...journal, tables: [] });
+        names = [first, second];
+      } finally {
+        await fs.promises.rm(step, { force: true });
+      }
+      return;
+    }
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = "Practice Ledger";
+    names = [renderSheet(workbook, register), renderSheet(workbook, journal)];
+    await workbook.xlsx.writeFile(tmp);
+  });
+  return names;
+}
