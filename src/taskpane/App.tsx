@@ -9,6 +9,7 @@ import { OperationStatus } from "./OperationStatus";
 import { OperationProvider, useOperation } from "./useOperation";
 import { ConvertPanel } from "./panels/ConvertPanel";
 import { FeeCheckPanel } from "./panels/FeeCheckPanel";
+import { PostRemittancePanel } from "./panels/PostRemittancePanel";
 import { ReportPanel } from "./panels/ReportPanel";
 import { SetUpPanel } from "./panels/SetUpPanel";
 import { WorkbookPanel } from "./panels/WorkbookPanel";
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type TabValue = "workbook" | "setup" | "convert" | "report" | "fees";
+type TabValue = "workbook" | "setup" | "convert" | "report" | "fees" | "era";
 
 const TABS: { value: TabValue; label: string }[] = [
   { value: "workbook", label: "This workbook" },
@@ -35,6 +36,7 @@ const TABS: { value: TabValue; label: string }[] = [
   { value: "convert", label: "Convert" },
   { value: "report", label: "Physician report" },
   { value: "fees", label: "Fee check" },
+  { value: "era", label: "Post remittance" },
 ];
 
 export function App(props: AppProps) {
@@ -104,6 +106,7 @@ function Pane({ host, requirements }: AppProps) {
             {tab === "convert" && <ConvertPanel sheets={sheets} onChanged={() => void refresh()} />}
             {tab === "report" && <ReportPanel />}
             {tab === "fees" && <FeeCheckPanel />}
+            {tab === "era" && <PostRemittancePanel />}
           </div>
         </>
       )}

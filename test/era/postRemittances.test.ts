@@ -180,6 +180,12 @@ describe("synthetic remittances", () => {
     expect(byRow(again, 2).paid).toBe(45000);
   });
 
+  it("finds an all-digit claim number whose leading zeros Excel dropped", () => {
+    const body = [...header("80.00", "N1"), "CLP*0001000053*1*100.00*80.00**12", "SVC*HC:99213*100.00*80.00", "DTM*472*20261001", "CAS*CO*45*20.00"];
+    const r = postRemittances([line(2, "1000053", "2026-10-01", "99213", "100.00")], [{ name: "n.835", text: x12([body]) }]);
+    expect(byRow(r, 2)).toEqual({ paid: 8000, co: 2000, other: 0, balance: 0, status: "Paid", denial: null });
+  });
+
   it("the JSON has exactly the public shape", () => {
     const r = postRemittances([line(2, "5554555444", "2002-03-01", "99211", "800.00")], [sample("managed-care.835"), sample("medicare-part-a.835")]);
     const json = postingJson(r);

@@ -18,16 +18,38 @@ export function claimKey(claimId: string): string {
   return claimId.trim().toUpperCase();
 }
 
-/** Register lines by claim key. */
+/**
+ * An all-digit claim number without its leading zeros, under a key of its own ("#1000053"): Excel
+ * turns a typed or imported "0001000053" into the number 1000053, while the payer returns CLP01
+ * exactly as the practice sent it.
+ */
+function numericKey(claimId: string): string | null {
+  const t = claimId.trim();
+  return /^\d+$/.test(t) ? `#${t.replace(/^0+(?=\d)/, "")}` : null;
+}
+
+/** Register lines by claim key (and by numeric key for all-digit claim numbers). */
 export function indexRegister(lines: readonly ClaimLine[]): Map<string, ClaimLine[]> {
   const map = new Map<string, ClaimLine[]>();
-  for (const l of lines) {
-    const k = claimKey(l.claimId);
+  const add = (k: string, l: ClaimLine) => {
     const list = map.get(k);
     if (list === undefined) map.set(k, [l]);
     else list.push(l);
+  };
+  for (const l of lines) {
+    add(claimKey(l.claimId), l);
+    const n = numericKey(l.claimId);
+    if (n !== null) add(n, l);
   }
   return map;
+}
+
+/** The register lines of a claim: by its number as sent, else, for an all-digit number, without leading zeros. */
+export function claimLines(claimId: string, register: ReadonlyMap<string, ClaimLine[]>): ClaimLine[] {
+  const exact = register.get(claimKey(claimId));
+  if (exact !== undefined) return exact;
+  const n = numericKey(claimId);
+  return n === null ? [] : (register.get(n) ?? []);
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
@@ -74,7 +96,7 @@ function matchOne(svc: ServiceLine, candidates: readonly ClaimLine[], claimDate:
  * listed and nothing of the claim is posted, so no payment lands on the wrong line.
  */
 export function matchClaim(claim: ClaimPayment, register: ReadonlyMap<string, ClaimLine[]>): ClaimMatch {
-  const lines = register.get(claimKey(claim.claimId)) ?? [];
+  const lines = claimLines(claim.claimId, register);
   if (lines.length === 0) return { kind: "unmatched", problems: [{ position: claim.position, message: `claim ${claim.claimId} is not in the register` }] };
   if (claim.lines.length === 0) {
     if (lines.length === 1) return { kind: "matched", matches: [{ svc: null, line: lines[0], how: null }] };

@@ -11,3 +11,5 @@ export { previewConversion, convertToRegister } from "./conversion";
 export { generatePhysicianReport } from "./physicianReport";
 export { runFeeCheck, underpaidRuleFormulas, ROWS_PER_RULE } from "./feeCheck";
 export { selectCell } from "./selectCell";
+export { previewRemittance, postRemittance } from "./postRemittance";
+export type { RemittancePreview, RemittanceClaimRow } from "./postRemittance";
