@@ -1,5 +1,5 @@
 /* "Post remittance": payer ERA files (X12 835) posted into a NEW version of the claims register,
- * previewed first. Files are read in the pane (File.text()): nothing is uploaded anywhere. */
+ * previewed first. Files are read in the pane (FileReader): nothing is uploaded anywhere. */
 import { useState, type ChangeEvent } from "react";
 import { Button, Field } from "@fluentui/react-components";
 import { postRemittance, previewRemittance, type RemittancePreview } from "../operations";
@@ -9,6 +9,16 @@ import { useSelectCell } from "../useSelectCell";
 import { usePanelStyles } from "./shared";
 
 type RemittanceFile = { name: string; text: string };
+
+/** A picked file's text, through FileReader (every webview Office uses has it); X12 is 8-bit text. */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
+    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
+    reader.readAsText(file, "windows-1252");
+  });
+}
 
 export function PostRemittancePanel() {
   const styles = usePanelStyles();
@@ -20,7 +30,7 @@ export function PostRemittancePanel() {
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
     const list = Array.from(e.target.files ?? []);
     setPreview(null);
-    setFiles(await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() }))));
+    setFiles(await Promise.all(list.map(async (f) => ({ name: f.name, text: await readText(f) }))));
   };
 
   const showPreview = async () => {

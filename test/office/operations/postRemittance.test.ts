@@ -3,9 +3,10 @@
  * injected failures). Amounts as worked out by hand in test/era/postRemittances.test.ts for the
  * managed-care sample: row 2 paid 450.00 and CO 50.00, row 3 paid 495.00 and CO 105.00.
  * Office.js behaviour relied on is the renderer's and readSheets' (tested in test/office); a
- * failing operation stops the batch at that point and earlier ones stay applied ("Excel JavaScript
- * API: context.sync", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts),
- * which is why a failure removes the sheets already created.
+ * failing request rejects context.sync() with the operations queued before it already executed
+ * ("OfficeExtension.Error class": traceMessages "contains all trace messages that were executed
+ * before the error occurred", https://learn.microsoft.com/javascript/api/office/officeextension.error),
+ * so nothing is rolled back and a failure removes the sheets already created.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
