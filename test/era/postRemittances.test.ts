@@ -180,6 +180,16 @@ describe("synthetic remittances", () => {
     expect(byRow(again, 2).paid).toBe(45000);
   });
 
+  it("OA/PI follow their CARC: PI-45 is contractual, OA-94 and PI-104 other; AMT*B6 sets the allowed amount", () => {
+    // 300.00 − 40.00 (PI-45) − 10.00 (OA-94) − 5.00 (PI-104) − 25.00 (PR-3 copay) = 220.00.
+    const body = [...header("220.00", "C1"), "CLP*K1*1*300.00*220.00*25.00*12", "SVC*HC:99204*300.00*220.00", "DTM*472*20261001",
+      "CAS*PI*45*40.00**104*5.00", "CAS*OA*94*10.00", "CAS*PR*3*25.00", "AMT*B6*260.00"];
+    const r = postRemittances([line(2, "K1", "2026-10-01", "99204", "300.00")], [{ name: "k.835", text: x12([body]) }]);
+    // Balance 300 − 220 − 40 − 15 = 25.00, the copay.
+    expect(byRow(r, 2)).toEqual({ paid: 22000, co: 4000, other: 1500, balance: 2500, status: "Paid", denial: null });
+    expect(r.lines[0].allowed).toBe(26000);
+  });
+
   it("finds an all-digit claim number whose leading zeros Excel dropped", () => {
     const body = [...header("80.00", "N1"), "CLP*0001000053*1*100.00*80.00**12", "SVC*HC:99213*100.00*80.00", "DTM*472*20261001", "CAS*CO*45*20.00"];
     const r = postRemittances([line(2, "1000053", "2026-10-01", "99213", "100.00")], [{ name: "n.835", text: x12([body]) }]);

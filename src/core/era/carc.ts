@@ -38,10 +38,19 @@ export function carcLabel(group: string, reason: string): string {
 /** What an adjustment does to a register line. */
 export type AdjustmentEffect = "contractual" | "patient" | "other" | "priorPayer";
 
+/**
+ * CARCs that are a contractual reduction whatever the group: 45 "charge exceeds fee schedule/maximum
+ * allowable", 42 "charges exceed our fee schedule or maximum allowable amount", A2 "contractual
+ * adjustment", 131 "claim specific negotiated discount", 253 "sequestration - reduction in federal
+ * payment". Under OA or PI they are still the contract's write-down, not another write-off.
+ */
+export const CONTRACTUAL_REASONS = new Set(["45", "42", "A2", "131", "253"]);
+
+/** What an adjustment does: PR the patient's; 23 the prior payer's; CO, or a contractual CARC, contractual; else other. */
 export function adjustmentEffect(group: string, reason: string): AdjustmentEffect {
   if (group === "PR") return "patient";
   // OA-23 (and any group with 23) is the prior payer's payment and adjustments: not a new write-off.
   if (reason === PRIOR_PAYER_IMPACT) return "priorPayer";
-  if (group === "CO") return "contractual";
+  if (group === "CO" || CONTRACTUAL_REASONS.has(reason)) return "contractual";
   return "other";
 }

@@ -2,7 +2,7 @@ import type { ClaimLine } from "../claims/claimLine";
 import type { Cents } from "../money/cents";
 import { findImbalance } from "./balancing";
 import { adjustmentEffect } from "./carc";
-import { claimKey, indexRegister, matchClaim, type LineMatch } from "./matchLines";
+import { claimKey, claimLines, indexRegister, matchClaim, type LineMatch } from "./matchLines";
 import { applyLinePosting, claimRole, planLinePosting, type LinePosting } from "./planLinePosting";
 import { readRemittance } from "./readRemittance";
 import type { Adjustment, ClaimPayment, EraIssue, RemittanceTransaction, ServiceLine } from "./types";
@@ -90,6 +90,7 @@ export interface RemittanceInput {
  */
 export function postRemittances(register: readonly ClaimLine[], files: readonly RemittanceInput[], alreadyPosted: readonly PostedPayment[] = []): PostingResult {
   const current = new Map<number, ClaimLine>(register.map((l) => [l.row, l]));
+  const index = indexRegister(register);
   const seen = new Map<string, string>();
   for (const p of alreadyPosted) seen.set(paymentKey(p.payerId, p.trn), `it was posted on ${p.postedAt}`);
   const result: PostingResult = { transactions: [], claims: [], providerAdjustments: [], issues: [], lines: [], postedRows: [] };
@@ -106,7 +107,7 @@ export function postRemittances(register: readonly ClaimLine[], files: readonly 
         result.providerAdjustments.push({ file: tx.file, trn: tx.trn, payerId: tx.payerId, reason: p.reason, reference: p.reference, amount: p.amount });
       }
       for (const claim of tx.claims) {
-        const c = postClaim(tx, claim, current, result.issues);
+        const c = postClaim(tx, claim, index, current, result.issues);
         result.claims.push(c);
         for (const l of c.lines) if (c.matched && l.row !== null) posted.add(l.row);
       }
@@ -137,7 +138,7 @@ function procedureText(svc: ServiceLine): string {
   return svc.procedure === null ? svc.procedureText : [svc.procedure.code, ...svc.procedure.modifiers].join(" ");
 }
 
-function postClaim(tx: RemittanceTransaction, claim: ClaimPayment, current: Map<number, ClaimLine>, issues: EraIssue[]): ClaimOutcome {
+function postClaim(tx: RemittanceTransaction, claim: ClaimPayment, index: ReadonlyMap<string, ClaimLine[]>, current: Map<number, ClaimLine>, issues: EraIssue[]): ClaimOutcome {
   const patientShare = claim.patientResponsibility ?? sumPr([...claim.adjustments, ...claim.lines.flatMap((l) => l.adjustments)]);
   const outcome: ClaimOutcome = {
     file: tx.file, trn: tx.trn, payerId: tx.payerId, payer: tx.payerName, position: claim.position, claimId: claim.claimId, clp02: claim.status,
@@ -154,7 +155,10 @@ function postClaim(tx: RemittanceTransaction, claim: ClaimPayment, current: Map<
     outcome.lines = notPosted();
     return outcome;
   }
-  const match = matchClaim(claim, indexRegister([...current.values()]));
+  // Claim numbers, procedures, dates and charges never change by posting: the index built once
+  // finds the rows, whose current state (after earlier postings of this run) is matched.
+  const rows = claimLines(claim.claimId, index).map((l) => current.get(l.row) ?? l);
+  const match = matchClaim(claim, new Map([[claimKey(claim.claimId), rows]]));
   if (match.kind === "unmatched") {
     for (const p of match.problems) issues.push({ file: tx.file, segment: p.position === claim.position ? "CLP" : "SVC", position: p.position, message: `${p.message}; the claim was not posted` });
     outcome.lines = notPosted();
