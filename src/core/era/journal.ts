@@ -6,20 +6,20 @@ import type { PostedPayment, PostingResult } from "./postRemittances";
 
 /** The posting journal's columns; "Posted At", "Payer ID" and "TRN" are read back to refuse a payment posted twice. */
 export const JOURNAL_HEADERS = [
-  "Posted At", "File", "Payer ID", "Payer", "TRN", "Claim ID", "Register Row", "Procedure",
+  "Posted At", "File", "Payer ID", "Payer", "TRN", "Claim ID", "Register Sheet", "Register Row", "Procedure",
   "Paid", "Contractual Adj", "Other Adj", "Patient Resp", "Status", "Denial Reason", "Note",
 ] as const;
-const WIDTHS = [20, 22, 14, 24, 16, 14, 9, 12, 12, 12, 11, 12, 13, 12, 60];
+const WIDTHS = [20, 22, 14, 24, 16, 14, 22, 9, 12, 12, 12, 11, 12, 13, 12, 60];
 export const JOURNAL_SHEET_NAME = "Posting Journal";
 
 type Row = (string | number | null)[];
 
 /**
- * The posting journal as a sheet description: one row per line posted (file, TRN, claim, register
- * row, amounts, status, when), one per provider-level (PLB) adjustment, one per transaction
+ * The posting journal as a sheet description: one row per line posted (file, TRN, claim, the
+ * register sheet read and its row, amounts, status, when), one per provider-level (PLB) adjustment, one per transaction
  * refused. Claim numbers only, no patient names.
  */
-export function journalSheet(result: PostingResult, postedAt: string, name = JOURNAL_SHEET_NAME): SheetDescription {
+export function journalSheet(result: PostingResult, postedAt: string, registerSheet: string | null = null, name = JOURNAL_SHEET_NAME): SheetDescription {
   const b = new SheetBuilder(name, [...WIDTHS]);
   JOURNAL_HEADERS.forEach((h, i) => b.set(1, i + 1, h, undefined, "tableHeader" as CellStyleName));
   b.row = 2;
@@ -27,23 +27,23 @@ export function journalSheet(result: PostingResult, postedAt: string, name = JOU
   for (const c of result.claims) {
     if (!c.matched) continue;
     for (const l of c.lines) {
-      rows.push([postedAt, c.file, c.payerId, c.payer, c.trn, c.claimId, l.row, l.procedure, centsToNumber(l.paid), centsToNumber(l.contractualAdjustment),
+      rows.push([postedAt, c.file, c.payerId, c.payer, c.trn, c.claimId, registerSheet, l.row, l.procedure, centsToNumber(l.paid), centsToNumber(l.contractualAdjustment),
         centsToNumber(l.otherAdjustment), centsToNumber(l.patientResponsibility), l.status, l.denialReason, l.notes.join("; ") || null]);
     }
   }
   for (const p of result.providerAdjustments) {
-    rows.push([postedAt, p.file, p.payerId, null, p.trn, null, null, null, null, null, null, null, null, null,
+    rows.push([postedAt, p.file, p.payerId, null, p.trn, null, null, null, null, null, null, null, null, null, null,
       `provider-level adjustment (PLB) ${p.reason}${p.reference !== null ? ` ${p.reference}` : ""}: ${formatCents(p.amount)} (not spread over claims)`]);
   }
   for (const t of result.transactions) {
     if (t.refused === null) continue;
-    rows.push([postedAt, t.file, t.payerId, t.payer, t.trn, null, null, null, null, null, null, null, "Refused", null, `not posted: ${t.refused}`]);
+    rows.push([postedAt, t.file, t.payerId, t.payer, t.trn, null, null, null, null, null, null, null, null, "Refused", null, `not posted: ${t.refused}`]);
   }
-  const money = new Set([9, 10, 11, 12]);
+  const money = new Set([10, 11, 12, 13]);
   for (const r of rows) {
     const at = b.row++;
     r.forEach((v, i) => {
-      if (v !== null) b.set(at, i + 1, v, money.has(i + 1) ? "money" : i + 1 === 7 ? "integer" : undefined);
+      if (v !== null) b.set(at, i + 1, v, money.has(i + 1) ? "money" : i + 1 === 8 ? "integer" : undefined);
     });
   }
   return b.build({ freezeRows: 1, showGridLines: true, tabColor: "548235" });

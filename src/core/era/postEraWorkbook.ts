@@ -71,7 +71,7 @@ export function planEraPosting(sheets: readonly WorkbookSheetGrid[], files: read
 
 /** The two new sheets of a posting: the register's new version and the posting journal. */
 export function postingSheets(posting: EraPosting, postedAt: string): { register: SheetDescription; journal: SheetDescription } {
-  return { register: postedRegisterSheet(posting.result, posting.register.leftOut), journal: journalSheet(posting.result, postedAt) };
+  return { register: postedRegisterSheet(posting.result, posting.register.leftOut), journal: journalSheet(posting.result, postedAt, posting.registerSheet) };
 }
 
 /** True when something can be posted: at least one transaction was not refused. */
