@@ -196,6 +196,23 @@ describe("synthetic remittances", () => {
     expect(byRow(r, 2)).toEqual({ paid: 8000, co: 2000, other: 0, balance: 0, status: "Paid", denial: null });
   });
 
+  it("the journal lists each line posted, each PLB and each refused payment; CLP05 that disagrees with PR is reported", () => {
+    const bad = [...header("85.00", "U1"), "CLP*U1*1*100.00*85.00**12", "SVC*HC:99213*100.00*85.00", "CAS*CO*45*20.00"];
+    const plb = [...header("52.50", "P1"), "CLP*P1*1*100.00*80.00*5.00*12", "SVC*HC:99213*100.00*80.00", "DTM*472*20261001", "CAS*CO*45*20.00",
+      "PLB*1234567893*20261231*L6:INT*-2.50*WO:RECOUP1*30.00"];
+    const r = postRemittances([line(2, "P1", "2026-10-01", "99213", "100.00")], [{ name: "j.835", text: x12([bad, plb]) }]);
+    expect(r.issues.map((i) => i.message)).toEqual(["claim P1: CLP05 (patient responsibility) 5.00 differs from its PR adjustments 0.00; the PR adjustments are posted"]);
+    const sheet = journalSheet(r, "2026-12-06 09:30", "Claims");
+    const rows: Record<number, (string | number | boolean | null)[]> = {};
+    for (const c of sheet.cells) (rows[c.row] ??= [])[c.col - 1] = c.value;
+    expect(rows[1].slice(0, 8)).toEqual(["Posted At", "File", "Payer ID", "Payer", "TRN", "Claim ID", "Register Sheet", "Register Row"]);
+    expect(rows[2].slice(0, 14)).toEqual(["2026-12-06 09:30", "j.835", "1999999999", "ACME HEALTH", "P1", "P1", "Claims", 2, "99213", 80, 20, 0, 0, "Paid"]);
+    expect(rows[3][15]).toBe("provider-level adjustment (PLB) L6 INT: -2.50 (not spread over claims)");
+    expect(rows[4][15]).toBe("provider-level adjustment (PLB) WO RECOUP1: 30.00 (not spread over claims)");
+    expect([rows[5][4], rows[5][13]]).toEqual(["U1", "Refused"]);
+    expect(rows[5][15]).toMatch(/^not posted: does not balance at SVC/);
+  });
+
   it("the JSON has exactly the public shape", () => {
     const r = postRemittances([line(2, "5554555444", "2002-03-01", "99211", "800.00")], [sample("managed-care.835"), sample("medicare-part-a.835")]);
     const json = postingJson(r);

@@ -1,5 +1,5 @@
 import type { ClaimLine } from "../claims/claimLine";
-import type { Cents } from "../money/cents";
+import { formatCents, type Cents } from "../money/cents";
 import { findImbalance } from "./balancing";
 import { adjustmentEffect } from "./carc";
 import { claimKey, claimLines, indexRegister, matchClaim, type LineMatch } from "./matchLines";
@@ -139,7 +139,11 @@ function procedureText(svc: ServiceLine): string {
 }
 
 function postClaim(tx: RemittanceTransaction, claim: ClaimPayment, index: ReadonlyMap<string, ClaimLine[]>, current: Map<number, ClaimLine>, issues: EraIssue[]): ClaimOutcome {
-  const patientShare = claim.patientResponsibility ?? sumPr([...claim.adjustments, ...claim.lines.flatMap((l) => l.adjustments)]);
+  const prTotal = sumPr([...claim.adjustments, ...claim.lines.flatMap((l) => l.adjustments)]);
+  const patientShare = claim.patientResponsibility ?? prTotal;
+  if (claim.patientResponsibility !== null && claim.patientResponsibility !== prTotal) {
+    issues.push({ file: tx.file, segment: "CLP", position: claim.position, message: `claim ${claim.claimId}: CLP05 (patient responsibility) ${formatCents(claim.patientResponsibility)} differs from its PR adjustments ${formatCents(prTotal)}; the PR adjustments are posted` });
+  }
   const outcome: ClaimOutcome = {
     file: tx.file, trn: tx.trn, payerId: tx.payerId, payer: tx.payerName, position: claim.position, claimId: claim.claimId, clp02: claim.status,
     charge: claim.charge, paid: claim.paid, patientResponsibility: patientShare, matched: false, lines: [],

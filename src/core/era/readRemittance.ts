@@ -41,6 +41,9 @@ export function readRemittance(file: string, text: string): RemittanceFile {
       r = { tx: emptyTransaction(file, s), claim: null, line: null, stPosition: s.position, segments: 0 };
       transactions.push(r.tx);
     }
+    if (s.id === "ISA" && s.position > 1 && el(s, 16) !== d.component) {
+      issue(s, `a second interchange declares the component separator "${el(s, 16)}" (ISA16), the first "${d.component}": it is read with the first's delimiters`);
+    }
     if (r === null) {
       if (s.id === "GS" && el(s, 8) !== "" && !el(s, 8).startsWith("005010X221")) issue(s, `GS08 "${el(s, 8)}": not 005010X221A1; read as such`);
       else if (!["ISA", "GS", "GE", "IEA"].includes(s.id)) issue(s, "segment outside a transaction (ST … SE); not read");
