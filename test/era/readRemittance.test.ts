@@ -14,6 +14,12 @@ describe("delimiters from ISA", () => {
     expect(d.delimiters).toMatchObject({ element: "|", component: ">", repetition: "{", segment: "\n" });
   });
 
+  it("counts the ISA's elements, so an ISA that lost its padding still gives ISA16 and the terminator", () => {
+    const text = "ISA*00**00**ZZ*PAYER*ZZ*PRACTICE*261015*1200*^*00501*1*0*P*>~\nGS*HP*A*B*20261015*1200*1*X*005010X221A1~";
+    const d = readDelimiters(text);
+    expect(d.kind === "found" && d.delimiters).toMatchObject({ element: "*", repetition: "^", component: ">", segment: "~" });
+  });
+
   it("refuses a file that is not an interchange, with a reason", () => {
     const r = readRemittance("notes.835", "hello");
     expect(r.transactions).toEqual([]);
