@@ -26,22 +26,28 @@ export function PostRemittancePanel() {
   const selectCell = useSelectCell();
   const [files, setFiles] = useState<RemittanceFile[]>([]);
   const [preview, setPreview] = useState<RemittancePreview | null>(null);
+  /** True once the previewed files were posted: posting them again would only be refused. */
+  const [posted, setPosted] = useState(false);
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
     const list = Array.from(e.target.files ?? []);
     setPreview(null);
+    setPosted(false);
     setFiles(await Promise.all(list.map(async (f) => ({ name: f.name, text: await readText(f) }))));
   };
 
   const showPreview = async () => {
     const r = await run("Preview of the remittances", (context, o) => previewRemittance(context, files, o));
-    if (r !== undefined) setPreview(r);
+    if (r === undefined) return;
+    setPreview(r);
+    setPosted(false);
   };
 
   const post = async () => {
     const r = await run("Posting the remittances", (context, o) => postRemittance(context, files, o));
     if (r === undefined) return;
     setPreview(r);
+    setPosted(true);
     const unmatched = r.claims.filter((c) => !c.matched).length;
     setOutcome({
       intent: unmatched > 0 ? "warning" : "success",
@@ -63,18 +69,18 @@ export function PostRemittancePanel() {
       </Field>
       <div className={styles.row}>
         <Button onClick={() => void showPreview()} disabled={running !== null || files.length === 0}>Preview</Button>
-        <Button appearance="primary" onClick={() => void post()} disabled={running !== null || preview === null || !preview.canPost}>Post</Button>
+        <Button appearance="primary" onClick={() => void post()} disabled={running !== null || preview === null || !preview.canPost || posted}>Post</Button>
       </div>
       <div aria-live="polite" data-testid="era-result">
         {preview !== null && (
           <>
             <table className={styles.table} aria-label="Payments">
-              <thead><tr><th scope="col">Payment</th><th scope="col">Payer</th><th scope="col" className={styles.number}>Amount</th><th scope="col">Posted</th></tr></thead>
+              <thead><tr><th scope="col">Payment</th><th scope="col">Payer</th><th scope="col" className={styles.number}>Amount</th><th scope="col">Check</th></tr></thead>
               <tbody>
                 {preview.json.transactions.map((t, i) => (
                   <tr key={i}>
                     <td>{t.trn ?? "(no TRN)"}</td><td>{t.payer ?? ""}</td><td className={styles.number}>{dollarsText(t.payment)}</td>
-                    <td className={t.refused !== null ? styles.problem : undefined}>{t.refused === null ? "yes" : `refused: ${t.refused}`}</td>
+                    <td className={t.refused !== null ? styles.problem : undefined}>{t.refused === null ? "balanced" : `refused: ${t.refused}`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -110,9 +116,13 @@ export function PostRemittancePanel() {
               </>
             )}
             {preview.json.issues.length > 0 && (
-              <ul className={styles.list} aria-label="Issues">
-                {preview.json.issues.slice(0, 200).map((i, k) => <li key={k}>{i.file}, segment {i.position} ({i.segment}): {i.message}</li>)}
-              </ul>
+              <>
+                <h3 className={styles.heading}>Reported ({preview.json.issues.length})</h3>
+                <ul className={styles.list} aria-label="Reported">
+                  {preview.json.issues.slice(0, 200).map((i, k) => <li key={k}>{i.file}, segment {i.position} ({i.segment}): {i.message}</li>)}
+                </ul>
+                {preview.json.issues.length > 200 && <p className={styles.hint}>…and {preview.json.issues.length - 200} more.</p>}
+              </>
             )}
           </>
         )}
