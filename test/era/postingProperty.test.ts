@@ -70,4 +70,31 @@ describe("posting then reading the register back", () => {
       { numRuns: 150 },
     );
   });
+
+  it("refuses the transaction when any one amount (BPR02, an SVC03, a CAS) is off by a cent", () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 4 }), fc.constantFrom("BPR", "SVC", "CAS"), (lines, where) => {
+        const body: string[] = [];
+        const paid = lines.reduce((s, l) => s + l.paid, 0);
+        const charge = lines.reduce((s, l) => s + l.charge, 0);
+        body.push(`CLP*C1*1*${formatCents(charge)}*${formatCents(paid)}**12`);
+        lines.forEach((l, j) => {
+          const off = j === 0 && where === "SVC" ? 1 : 0;
+          body.push(`SVC*HC:9921${j + 1}*${formatCents(l.charge)}*${formatCents(l.paid + off)}`);
+          body.push(`CAS*CO*45*${formatCents(l.co + (j === 0 && where === "CAS" ? 1 : 0))}`);
+          if (l.pr > 0) body.push(`CAS*PR*2*${formatCents(l.pr)}`);
+          if (l.oa > 0) body.push(`CAS*OA*94*${formatCents(l.oa)}`);
+        });
+        const bpr = paid + (where === "BPR" ? 1 : 0);
+        const text = x12([[...header(formatCents(bpr), "PROP2"), ...body]]);
+        const result = postRemittances([], [{ name: "p.835", text }]);
+        expect(result.transactions[0].balanced).toBe(false);
+        expect(result.transactions[0].refused).toMatch(where === "BPR" ? /^does not balance at BPR/ : /^does not balance at SVC/);
+        // Exact amounts balance.
+        const exact = x12([[...header(formatCents(paid), "PROP3"), ...body.map((b, i) => (i === 1 && where === "SVC" ? b.replace(/\*[^*]+$/, `*${formatCents(lines[0].paid)}`) : i === 2 && where === "CAS" ? `CAS*CO*45*${formatCents(lines[0].co)}` : b))]]);
+        expect(postRemittances([], [{ name: "q.835", text: exact }]).transactions[0].balanced).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
