@@ -18,14 +18,32 @@ export function dollars(cents: Cents): string {
   return dollarsText(formatCents(cents));
 }
 
-/** A share from the summary ("0.1234") → "12.3 %"; null (nothing to divide by) → "n/a". */
+/** A share from the summary ("0.2921") → "29.2%" (the one percentage format of the pane and the command line); null (nothing to divide by) → "n/a". */
 export function percentText(share: string | null, decimals = 1): string {
   if (share === null) return "n/a";
   try {
-    return `${new Decimal(share).times(100).toFixed(decimals, Decimal.ROUND_HALF_UP)} %`;
+    return `${groupThousands(new Decimal(share).times(100).toFixed(decimals, Decimal.ROUND_HALF_UP))}%`;
   } catch {
     return share;
   }
+}
+
+/** "1234567.5" → "1,234,567.5" (digits before the point grouped by three; the rest as is). */
+export function groupThousands(number: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(number.trim());
+  if (m === null) return number;
+  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
+}
+
+/** "1 row", "2 rows", "1,204 rows": a count with its noun, singular only for exactly one. */
+export function countText(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+}
+
+/** Days from the summary ("42.1") → "42.1 days"; null → "n/a". */
+export function daysText(days: string | null): string {
+  if (days === null) return "n/a";
+  return `${groupThousands(days)} ${days === "1" || days === "1.0" ? "day" : "days"}`;
 }
 
 /** Today in the pane's local time zone, as a Day. */
@@ -53,11 +71,25 @@ export function reportingPeriod(asOf: Day): { from: Day; to: Day } {
   return { from: firstOfMonth(asOf, 11), to: asOf };
 }
 
-/** "May 3, 2026" style date for sentences (always in UTC: a Day has no time zone). */
-export function longDate(day: Day): string {
+/**
+ * A date for sentences in the user's locale ("May 3, 2026" in en-US, "3 May 2026" in en-GB), the
+ * way the date picker shows it. Formatted in UTC: a Day has no time zone.
+ */
+export function longDate(day: Day, locale?: string): string {
   const [y, m, d] = isoFromDay(day).split("-").map(Number);
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  return `${months[m - 1]} ${d}, ${y}`;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+}
+
+/** A date as the user's locale writes it short ("10/31/2026" in en-US), for examples in messages. */
+export function shortDate(day: Day, locale?: string): string {
+  const [y, m, d] = isoFromDay(day).split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+}
+
+/** An ISO date from the summary ("2026-10-31") in the user's locale; text that is not one is returned as is. */
+export function isoText(iso: string, locale?: string): string {
+  const day = dayFromIso(iso);
+  return day === null ? iso : longDate(day, locale);
 }
 
 /**
