@@ -1,50 +1,10 @@
 /* Display helpers of the task pane: amounts, shares, dates. Money arrives either as integer Cents
  * or as the summary's fixed two-decimal strings ("1234.50"); neither goes through binary floating
  * point on its way to the screen (definitions.md: exact to the cent, rounded only for display). */
-import Decimal from "decimal.js";
-import { formatCents, type Cents } from "../core/money/cents";
+import type { Cents } from "../core/money/cents";
 import { dayFromYMD, firstOfMonth, isoFromDay, type Day } from "../core/dates/day";
 
-/** "1234567.50" → "$1,234,567.50"; "-12.00" → "−$12.00". Text that is not an amount is returned as is. */
-export function dollarsText(amount: string): string {
-  const m = /^(-?)(\d+)\.(\d{2})$/.exec(amount.trim());
-  if (m === null) return amount;
-  const grouped = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${m[1] === "-" ? "−" : ""}$${grouped}.${m[3]}`;
-}
-
-/** Cents → "$1,234.56". */
-export function dollars(cents: Cents): string {
-  return dollarsText(formatCents(cents));
-}
-
-/** A share from the summary ("0.2921") → "29.2%" (the one percentage format of the pane and the command line); null (nothing to divide by) → "n/a". */
-export function percentText(share: string | null, decimals = 1): string {
-  if (share === null) return "n/a";
-  try {
-    return `${groupThousands(new Decimal(share).times(100).toFixed(decimals, Decimal.ROUND_HALF_UP))}%`;
-  } catch {
-    return share;
-  }
-}
-
-/** "1234567.5" → "1,234,567.5" (digits before the point grouped by three; the rest as is). */
-export function groupThousands(number: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(number.trim());
-  if (m === null) return number;
-  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
-}
-
-/** "1 row", "2 rows", "1,204 rows": a count with its noun, singular only for exactly one. */
-export function countText(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
-}
-
-/** Days from the summary ("42.1") → "42.1 days"; null → "n/a". */
-export function daysText(days: string | null): string {
-  if (days === null) return "n/a";
-  return `${groupThousands(days)} ${days === "1" || days === "1.0" ? "day" : "days"}`;
-}
+export { countText, daysText, dollars, dollarsText, groupThousands, percentText } from "../core/display/displayText";
 
 /** Today in the pane's local time zone, as a Day. */
 export function today(now: Date = new Date()): Day {
