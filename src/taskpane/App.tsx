@@ -4,10 +4,11 @@
  * leaves the workbook. Every panel stays mounted (hidden when not selected), so its inputs and its
  * result survive switching tabs; what panels share is lifted here (paneState.ts). */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { RequirementCheck } from "../office/requirements";
 import { describeWorkbook, preferredRegister, type SheetOverview } from "./operations";
 import { useIntroOnce } from "./introOnce";
+import { PaneNavigation } from "./PaneNavigation";
 import { PANELS } from "./panelList";
 import type { PaneState } from "./paneState";
 import { OperationProvider, PanelScope, useOperation } from "./useOperation";
@@ -23,15 +24,6 @@ const useStyles = makeStyles({
   main: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, maxWidth: "560px" },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, margin: 0 },
   intro: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
-  // One line whatever the pane's width: short labels, tight padding, and a horizontal scroll
-  // (never a second row) if a narrow pane cannot hold them all.
-  tabs: {
-    flexWrap: "nowrap",
-    overflowX: "auto",
-    scrollbarWidth: "thin",
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
-    "& button": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, flexShrink: 0 },
-  },
 });
 
 /** Sets this Excel lacks that only some panels need: the pane runs, those panels say so. */
@@ -127,13 +119,7 @@ function Pane({ host, requirements }: AppProps) {
       )}
       {usable && (
         <>
-          <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_e, data) => setTab(String(data.value))} aria-label="Practice Ledger tasks">
-            {PANELS.map((p) => (
-              <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls={`panel-${p.id}`} title={p.title}>
-                {p.label}
-              </Tab>
-            ))}
-          </TabList>
+          <PaneNavigation panels={PANELS} selected={tab} onSelect={setTab} />
           {PANELS.map((p) => (
             <div key={p.id} role="tabpanel" id={`panel-${p.id}`} aria-labelledby={`tab-${p.id}`} hidden={tab !== p.id}>
               <PanelScope id={p.id}>{p.render(state)}</PanelScope>
