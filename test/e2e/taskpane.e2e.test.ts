@@ -266,6 +266,29 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     expect((await sheetValues(page, registerName))[1][claimCol]).not.toBe(register[1][claimCol]); // the sort moved lines
     expect(await highlightedKeys()).toEqual(expectedKeys);
 
+    // Dead end turned round: an export whose header row names nothing the reader knows. The user
+    // selects a cell of its header row and chooses "Use this row as the header", then the columns.
+    await page.evaluate(() => {
+      const t = window.__practiceLedgerTest;
+      t.host.addSheetNow("Odd Export", [["Practice: Riverside Family Medicine"], [], ["Col1", "Col2", "Col3", "Col4"], ["R-1", 46266, "Aetna", 150], ["R-2", 46267, "Cigna", 80.5]]);
+      t.host.selection = { sheet: "Odd Export", address: "B3" };
+    });
+    await openTab(page, "Workbook", "This workbook");
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await sheetsTable.getByText("Odd Export").waitFor();
+    await openTab(page, "Convert");
+    await page.getByLabel("Sheet holding the export").selectOption("Odd Export");
+    await page.getByRole("button", { name: "Find columns" }).click();
+    await page.getByTestId("no-header").waitFor();
+    await page.getByRole("button", { name: "Use this row as the header" }).click();
+    await expectText(preview, "Header in row 3 of Odd Export; 2 rows below it.");
+    for (const [field, column] of [["Claim ID", "A"], ["Date of Service", "B"], ["Payer", "C"], ["Charge", "D"]]) {
+      await page.getByRole("combobox", { name: field, exact: true }).selectOption(column);
+    }
+    await page.getByRole("button", { name: "Convert", exact: true }).click();
+    await convertResult.getByText("Wrote 2 claim lines").waitFor();
+    await shot("3-convert-pointed-header");
+
     // A host without ExcelApi 1.8: every task but Set up works; Set up says why it cannot.
     await page.goto(`${server.origin}/index.html?unsupported=${encodeURIComponent("ExcelApi 1.8")}`);
     await page.getByTestId("workbook-sheets").waitFor();

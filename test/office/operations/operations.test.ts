@@ -196,6 +196,32 @@ describe("previewConversion and convertToRegister", () => {
   });
 });
 
+describe("an export whose header row is not recognised", () => {
+  // Column names no synonym list knows: the user points at row 3 ("Use this row as the header")
+  // and picks the columns; rows 4-5 become two claim lines.
+  const grid = [
+    ["Riverside Family Medicine"],
+    [],
+    ["Col1", "Col2", "Col3", "Col4"],
+    ["R-1", serial(2026, 9, 1), "Aetna", 150],
+    ["R-2", serial(2026, 9, 2), "Cigna", 80.5],
+  ];
+  it("offers the pointed row's cells as the columns, then converts with the columns picked", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Odd Export", grid);
+    const before = sim.snapshot("Odd Export");
+    const unpointed = await previewConversion(excelContext(sim), { sheet: "Odd Export" });
+    expect(unpointed.headerRow).toBeNull();
+    const p = await previewConversion(excelContext(sim), { sheet: "Odd Export", headerRow: 3 });
+    expect(p.headerRow).toBe(3);
+    expect(p.headers).toEqual([{ column: "A", header: "Col1" }, { column: "B", header: "Col2" }, { column: "C", header: "Col3" }, { column: "D", header: "Col4" }]);
+    expect(p.rowsBelowHeader).toBe(2);
+    const r = await convertToRegister(excelContext(sim), { sheet: "Odd Export", headerRow: 3 }, { claimId: "A", dateOfService: "B", payer: "C", charge: "D" });
+    expect(r.lines).toBe(2);
+    expect(sim.snapshot("Odd Export")).toBe(before);
+  });
+});
+
 describe("generatePhysicianReport", () => {
   const asOf = dayFromYMD(2026, 10, 31) as number;
 
