@@ -8,6 +8,7 @@ import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
 import { COMMANDS, commandHelp, parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
 import { summaryLines } from "./printSummary";
+import { practiceNameIn } from "../core/practice/practiceName";
 import { runDemo } from "./demo";
 
 const USAGE = `Practice Ledger: the physician report from a practice's workbook, without Excel.
@@ -111,7 +112,8 @@ async function runReport(args: ParsedArgs): Promise<number> {
   try {
     report = workbookReport(sheets, {
       asOf,
-      practiceName: stringOption(args, "practice"),
+      // --practice, else the Settings sheet's Practice name, else the export's title ("Practice: …").
+      practiceName: stringOption(args, "practice") ?? practiceNameIn(sheets) ?? undefined,
       claimsSheet: stringOption(args, "claims-sheet"),
       feeScheduleSheet: stringOption(args, "fee-schedule-sheet"),
       feeScheduleSheets,

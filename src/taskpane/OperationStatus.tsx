@@ -10,6 +10,9 @@ import { useSelectCell } from "./useSelectCell";
 
 const useStyles = makeStyles({
   area: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // Nothing to show: the live regions stay (so what comes later is announced) but take no room,
+  // cancelling the panel's gap before them.
+  idle: { display: "flex", flexDirection: "column", marginTop: `calc(-1 * ${tokens.spacingVerticalM})` },
   progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
   bar: { flexGrow: 1, minWidth: 0 },
 });
@@ -25,7 +28,7 @@ export function OperationStatus({ testId }: { testId?: string }) {
     if (showing && area.current !== null && typeof area.current.scrollIntoView === "function") area.current.scrollIntoView({ block: "nearest" });
   }, [showing, outcome]);
   return (
-    <div className={styles.area} ref={area} data-testid={testId}>
+    <div className={showing ? styles.area : styles.idle} ref={area} data-testid={testId}>
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="progress">
         {running !== null && (
           <div className={styles.progress}>

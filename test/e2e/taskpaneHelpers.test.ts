@@ -8,7 +8,7 @@ import { mappingOverrides } from "../../src/taskpane/mapping";
 import { splitAddress } from "../../src/taskpane/address";
 import { isExpectedLeftOut } from "../../src/taskpane/leftOut";
 import { preferredRegister, registerChoices } from "../../src/office/operations/registerChoice";
-import { practiceNameIn } from "../../src/office/operations/practiceName";
+import { practiceNameIn } from "../../src/core/practice/practiceName";
 
 describe("amounts and shares for display", () => {
   test("dollars with thousands separators, exact to the cent", () => {

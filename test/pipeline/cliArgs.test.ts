@@ -4,6 +4,7 @@
  * a wrong --claims-sheet lists the sheets there are. Figures are the hand-worked ones of
  * reportFigures.test.ts (fixture B): A/R 382.50, net collection rate 0.6327.
  */
+import ExcelJS from "exceljs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -102,6 +103,24 @@ describe("printing", () => {
     expect(r.stderr).toContain('no sheet named "Claims"; the sheets are: ');
     expect(r.stderr).toContain(`"${CHARGE_DETAIL_SHEET}"`);
     expect(r.stderr).toContain(`"${CONTRACT_RATES_SHEET}"`);
+  });
+});
+
+describe("practice name", () => {
+  test("without --practice, the export's own title line names the practice", async () => {
+    const file = path.join(dir, "titled.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Charges");
+    ws.addRow(["Practice: Lakeside Pediatrics"]);
+    ws.addRow([]);
+    ws.addRow(["Claim #", "DOS", "Payer", "Billed"]);
+    ws.addRow(["C-1", new Date(Date.UTC(2026, 8, 1)), "Aetna", 150]);
+    await wb.xlsx.writeFile(file);
+    const json = path.join(dir, "titled.json");
+    const r = await run(["report", file, "--as-of", "2026-10-31", "--out", path.join(dir, "titled out.xlsx"), "--json", json, "--quiet"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(fs.readFileSync(json, "utf8")) as { practice: string }).practice).toBe("Lakeside Pediatrics");
+    expect(r.stdout).toMatch(/^Lakeside Pediatrics: report as of 2026-10-31/);
   });
 });
 
