@@ -14,3 +14,8 @@ export function splitLeftOut<T extends { reason: string }>(rows: readonly T[]): 
   for (const r of rows) (isExpectedLeftOut(r.reason) ? expected : problems).push(r);
   return { expected, problems };
 }
+
+/** The kinds of rows left out, once each, without the quoted cell ("totals row; page header or footer"). */
+export function reasonKinds(rows: readonly { reason: string }[]): string {
+  return [...new Set(rows.map((r) => r.reason.replace(/\s*[(:].*$/, "").trim()))].join("; ");
+}

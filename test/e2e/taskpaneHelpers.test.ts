@@ -6,7 +6,7 @@ import { isoFromDay } from "../../src/core/dates/day";
 import { countText, daysText, dayFromIso, defaultAsOf, shortDate, dollars, dollarsText, longDate, percentText, reportingPeriod, toleranceCents } from "../../src/taskpane/format";
 import { mappingOverrides } from "../../src/taskpane/mapping";
 import { splitAddress } from "../../src/taskpane/address";
-import { isExpectedLeftOut } from "../../src/taskpane/leftOut";
+import { isExpectedLeftOut, reasonKinds } from "../../src/taskpane/leftOut";
 import { preferredRegister, registerChoices } from "../../src/office/operations/registerChoice";
 import { practiceNameIn } from "../../src/core/practice/practiceName";
 
@@ -128,5 +128,7 @@ describe("which register, which practice, which rows left out are expected", () 
     expect(isExpectedLeftOut("repeated header row (page break)")).toBe(true);
     expect(isExpectedLeftOut('end-of-report footer ("End of report")')).toBe(true);
     expect(isExpectedLeftOut("date of service: \"32/13/2026\" is not a date")).toBe(false);
+    expect(reasonKinds([{ reason: 'totals row ("Total")' }, { reason: "totals row: amounts with no claim number and no date of service" }, { reason: 'end-of-report footer ("End of report")' }]))
+      .toBe("totals row; end-of-report footer");
   });
 });

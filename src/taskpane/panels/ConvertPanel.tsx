@@ -9,7 +9,7 @@ import { Button, Field, Radio, RadioGroup, Select } from "@fluentui/react-compon
 import { CLAIM_FIELD_HEADERS, CLAIM_FIELDS, REQUIRED_CLAIM_FIELDS } from "../../core/claims/claimLine";
 import { convertToRegister, previewConversion, type ConversionPreview, type ConversionSource, type SheetOverview } from "../operations";
 import { countText } from "../format";
-import { splitLeftOut } from "../leftOut";
+import { reasonKinds, splitLeftOut } from "../leftOut";
 import { mappingOverrides, NOT_USED, type Mapping } from "../mapping";
 import { OperationStatus } from "../OperationStatus";
 import { readSelection } from "../selection";
@@ -113,7 +113,7 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
       title: "Converted",
       text: `Wrote ${countText(r.lines, "claim line")} to the new sheet ${r.sheet}; the Physician report and the Fee check now use it.` +
         (problems.length > 0 ? ` ${countText(problems.length, "row")} could not be used: see the list below.` : "") +
-        (expected.length > 0 ? ` Left out as expected: ${countText(expected.length, "row")} (totals, page headers and footers).` : "") +
+        (expected.length > 0 ? ` Left out as expected: ${countText(expected.length, "row")} (${reasonKinds(expected)}).` : "") +
         ` ${source.sheet} was not changed.`,
     });
     onConverted?.(r.sheet);

@@ -3,7 +3,7 @@
  * information; the others are the ones to look at. */
 import { Button } from "@fluentui/react-components";
 import { countText } from "../format";
-import { splitLeftOut } from "../leftOut";
+import { reasonKinds, splitLeftOut } from "../leftOut";
 import { useSelectCell } from "../useSelectCell";
 import { usePanelStyles } from "./shared";
 
@@ -32,7 +32,7 @@ export function LeftOutList({ rows, hint, showPlace = false }: { rows: readonly 
       {expected.length > 0 && (
         <div data-testid="left-out-expected">
           <p className={styles.hint}>
-            Left out as expected: {countText(expected.length, "row")} ({[...new Set(expected.map((r) => r.reason.replace(/\s*\(.*$/, "")))].join("; ")}).
+            Left out as expected: {countText(expected.length, "row")} ({reasonKinds(expected)}).
           </p>
           <Rows rows={expected} showPlace={showPlace} />
         </div>
