@@ -285,6 +285,7 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     for (const [field, column] of [["Claim ID", "A"], ["Date of Service", "B"], ["Payer", "C"], ["Charge", "D"]]) {
       await page.getByRole("combobox", { name: field, exact: true }).selectOption(column);
     }
+    expect(await preview.getByText("Columns not used").count()).toBe(0); // every column now taken
     await page.getByRole("button", { name: "Convert", exact: true }).click();
     await convertResult.getByText("Wrote 2 claim lines").waitFor();
     await shot("3-convert-pointed-header");

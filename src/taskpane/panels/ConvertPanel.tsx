@@ -51,6 +51,9 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
 
   const columns = preview?.headers ?? [];
   const missing = REQUIRED_CLAIM_FIELDS.filter((f) => (mapping[f] ?? NOT_USED) === NOT_USED);
+  // Columns no field takes with the current choices ("F, G": modifiers over two columns).
+  const taken = new Set(Object.values(mapping).flatMap((v) => (v ?? "").split(/\s*,\s*/)));
+  const unused = columns.filter((c) => !taken.has(c.column));
 
   const readPreview = async (src: ConversionSource) => {
     const p = await run("Reading the export", (context, o) => previewConversion(context, src, o));
@@ -221,8 +224,8 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
                   })}
                 </tbody>
               </table>
-              {preview.unmapped.length > 0 && (
-                <p className={styles.hint}>Columns not used: {preview.unmapped.map((c) => `${c.column} (${c.header})`).join(", ")}.</p>
+              {unused.length > 0 && (
+                <p className={styles.hint}>Columns not used: {unused.map((c) => `${c.column} (${c.header})`).join(", ")}.</p>
               )}
               {missing.length > 0 && (
                 <p className={styles.problem} role="alert">
