@@ -2,10 +2,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { samplePractice } from "../sample/samplePractice";
 import { workbookReport } from "../core/report/workbookReport";
-import { isoFromDay } from "../core/dates/day";
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { sampleWorkbook } from "../files/writeSampleWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
+import { summaryLines } from "./printSummary";
 
 /**
  * `practice-ledger demo`: writes the seeded sample practice workbook, then runs the same report
@@ -24,19 +24,9 @@ export async function runDemo(dir: string, log: (message: string) => void): Prom
   const sheetName = await writeReportWorkbook(book, out, report.sheet);
   const json = path.join(dir, "summary.json");
   await fs.promises.writeFile(json, `${JSON.stringify(report.summary, null, 2)}\n`);
-  const s = report.summary;
   process.stdout.write(
     [
-      `${s.practice}: physician report as of ${isoFromDay(sample.asOf)}`,
-      `  A/R ${s.ar.total}, days in A/R ${s.ar.daysInAR}, over 90 days ${s.ar.over90Share}`,
-      `  net collection rate ${s.kpis.netCollectionRate}, denial rate ${s.kpis.denialRate}`,
-      `  fee check: ${s.feeSchedule?.checkedLines ?? 0} lines checked, underpaid total ${s.feeSchedule?.underpaidTotal ?? "0.00"}`,
-      s.budget === null
-        ? "  budget: none found"
-        : `  budget: net income year to date ${s.budget.netIncomeYTD}; ${s.budget.linesOverBudget.length} lines over budget; equipment budget remaining ${s.budget.equipmentBudgetRemaining}`,
-      s.payroll === null
-        ? "  payroll: none found"
-        : `  payroll: cost ${s.payroll.totalCost} for the period (${s.payroll.shareOfCollections ?? "n/a"} of collections), ${s.payroll.overtimeHours} overtime hours`,
+      ...summaryLines(report.summary),
       `  wrote "${sheetName}" to ${out}`,
       `  wrote the JSON summary to ${json}`,
     ].join("\n") + "\n",

@@ -6,7 +6,9 @@ import type { Day } from "../core/dates/day";
 import { workbookReport, UnusableInputError } from "../core/report/workbookReport";
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
-import { parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
+import { COMMANDS, commandHelp, parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
+import { summaryLines } from "./printSummary";
+import { practiceNameIn } from "../core/practice/practiceName";
 import { runDemo } from "./demo";
 import { POST_ERA_HELP, POST_ERA_USAGE, runPostEra } from "./postEra";
 
@@ -18,7 +20,8 @@ Usage:
                   [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet]
   practice-ledger demo [--out DIR]
 ${POST_ERA_USAGE}
-  practice-ledger help
+  practice-ledger help [command]      (also --help, -h, and <command> --help)
+  practice-ledger --version
 
 report  reads the claims register (found by its header row, or --claims-sheet), the fee schedule
         (a sheet of the workbook or --fee-schedule) and earlier report tabs, and writes a copy of
@@ -26,6 +29,8 @@ report  reads the claims register (found by its header row, or --claims-sheet), 
 demo    writes a sample practice workbook (three physicians, seven payers, twelve months) and
         its report into DIR (default: ./practice-ledger-demo).
 ${POST_ERA_HELP}
+
+Exit codes: 0 the report stands on usable data, 1 unusable input, 2 a usage error.
 `;
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 unusable input, 2 usage). */
@@ -33,6 +38,15 @@ export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
+    const help = helpFor(args);
+    if (help !== null) {
+      process.stdout.write(help);
+      return 0;
+    }
+    if (args.version) {
+      process.stdout.write(`practice-ledger ${packageVersion()}\n`);
+      return 0;
+    }
     switch (args.command) {
       case "report":
         return await runReport(args);
@@ -40,23 +54,40 @@ export async function main(argv: string[]): Promise<number> {
         return await runPostEra(args);
       case "demo":
         return await runDemo(stringOption(args, "out") ?? "practice-ledger-demo", (m) => process.stderr.write(`${m}\n`));
-      case null:
-      case "help":
-      case "--help":
-        process.stdout.write(USAGE);
-        return args.command === null ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${args.command}"`);
+        // No command: the usage, as an error (nothing was asked).
+        process.stderr.write(USAGE);
+        return 2;
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      // One line: the reason (`practice-ledger help` shows the usage).
+      // One line: the reason (`practice-ledger --help` shows the usage).
       process.stderr.write(`practice-ledger: ${e.message}\n`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`practice-ledger: ${message}\n`);
     return 1;
+  }
+}
+
+/** The help to print for `--help`, `-h`, `help`, `help report`, `report --help`; null when none was asked. */
+function helpFor(args: ParsedArgs): string | null {
+  const topic = args.command === "help" ? args.positionals[0] : args.help ? args.command ?? undefined : null;
+  if (topic === null) return null;
+  if (topic === undefined || topic === "help") return USAGE;
+  const spec = COMMANDS.find((c) => c.name === topic);
+  if (spec === undefined) throw new UsageError(`no help for "${topic}": there is no such command (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+  return commandHelp(spec);
+}
+
+/** The version in package.json (read at run time: the command line runs from the sources). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: unknown };
+    return typeof pkg.version === "string" ? pkg.version : "unknown";
+  } catch {
+    return "unknown";
   }
 }
 
@@ -86,13 +117,14 @@ async function runReport(args: ParsedArgs): Promise<number> {
   try {
     report = workbookReport(sheets, {
       asOf,
-      practiceName: stringOption(args, "practice"),
+      // --practice, else the Settings sheet's Practice name, else the export's title ("Practice: …").
+      practiceName: stringOption(args, "practice") ?? practiceNameIn(sheets) ?? undefined,
       claimsSheet: stringOption(args, "claims-sheet"),
       feeScheduleSheet: stringOption(args, "fee-schedule-sheet"),
       feeScheduleSheets,
     });
   } catch (e) {
-    if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}`);
+    if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}${sheetListFor(e, sheets, stringOption(args, "claims-sheet"))}`);
     throw e;
   }
   const out = stringOption(args, "out") ?? defaultOutput(input, report.sheet.name);
@@ -102,13 +134,7 @@ async function runReport(args: ParsedArgs): Promise<number> {
 
   const s = report.summary;
   const lines = [
-    `${s.practice}: report as of ${s.asOf} (period ${s.period.from} to ${s.period.to})`,
-    `  claims: ${s.claims.lines} lines used of ${s.claims.rowsRead} rows read; ${s.claims.leftOut.length} left out; ${s.claims.afterAsOf} after the as-of date`,
-    `  A/R ${s.ar.total} (over 90 days: ${pct(s.ar.over90Share)}), days in A/R ${s.ar.daysInAR ?? "n/a"}`,
-    `  net collection rate ${pct(s.kpis.netCollectionRate)}, denial rate ${pct(s.kpis.denialRate)}`,
-    s.feeSchedule === null
-      ? "  fee schedule: none found"
-      : `  fee schedule: ${s.feeSchedule.checkedLines} lines checked, underpaid ${s.feeSchedule.underpaidTotal}`,
+    ...summaryLines(s),
     `  wrote sheet "${sheetName}" to ${out}${jsonFile !== undefined ? ` and the summary to ${jsonFile}` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
@@ -123,8 +149,10 @@ async function runReport(args: ParsedArgs): Promise<number> {
   return 0;
 }
 
-function pct(rate: string | null): string {
-  return rate === null ? "n/a" : `${(Number(rate) * 100).toFixed(1)}%`;
+/** "; the sheets are: "A", "B"" when a named sheet was not found, so the user can name one that is there. */
+function sheetListFor(e: Error, sheets: readonly { name: string }[], named: string | undefined): string {
+  if (named === undefined || !e.message.startsWith("no sheet named")) return "";
+  return `; the sheets are: ${sheets.map((s) => `"${s.name}"`).join(", ")}`;
 }
 
 function defaultOutput(input: string, sheetName: string): string {

@@ -15,13 +15,7 @@ import { renderSheet } from "../files/renderSheet";
 import { addSheetToXlsxCopy } from "../files/xlsxInject";
 import { stringOption, UsageError, type ParsedArgs } from "./args";
 
-/** The options of post-era, for the lead to wire into the parser: name, takes a value, help line. */
-export const POST_ERA_OPTIONS = [
-  { name: "preview", value: false, help: "show what would be posted; write no workbook (--json still written)" },
-  { name: "out", value: true, help: "the posted copy of the register (.xlsx; default \"<input> - posted.xlsx\" beside the input)" },
-  { name: "json", value: true, help: "the result as JSON (transactions, claims, providerAdjustments, issues; money as strings)" },
-  { name: "claims-sheet", value: true, help: "the register's sheet (default: the newest \"Claims Register (posted)\", else found by its header row)" },
-] as const;
+export { POST_ERA_OPTIONS } from "./postEraOptions";
 
 export const POST_ERA_USAGE = `  practice-ledger post-era <book.xlsx|register.csv> <file.835>... [--preview]
                   [--out posted.xlsx] [--json result.json] [--claims-sheet NAME]`;
@@ -33,14 +27,7 @@ type Write = (text: string) => void;
 
 /** Runs post-era; resolves to the exit code (0 something posted or previewed, 1 nothing could be). */
 export async function runPostEra(args: ParsedArgs, out: Write = (t) => process.stdout.write(t), err: Write = (t) => process.stderr.write(t)): Promise<number> {
-  const positionals = [...args.positionals];
-  // Until the parser knows flags (issue 11 wires POST_ERA_OPTIONS), "--preview FILE" gives the flag a value: a file.
-  const flagValue = args.options.get("preview");
-  if (typeof flagValue === "string") {
-    if (/\.(xlsx|xlsm|csv)$/i.test(flagValue)) positionals.unshift(flagValue);
-    else positionals.push(flagValue);
-  }
-  const [input, ...eraFiles] = positionals;
+  const [input, ...eraFiles] = args.positionals;
   if (input === undefined) throw new UsageError("post-era: name the register (.xlsx or .csv) and at least one .835 file");
   if (eraFiles.length === 0) throw new UsageError("post-era: name at least one .835 file after the register");
   const preview = args.options.has("preview");

@@ -33,6 +33,22 @@ import {
 import { columnLetter } from "../core/cells/issue";
 import { DEFAULT_BUDGET_BYTES, OPERATION_OVERHEAD_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
 
+/**
+ * Whether the host has ExcelApi 1.8 (gridlines, drop-down lists). Without it a sheet is still
+ * written, only with gridlines shown and without drop-downs, so only Set up (whose templates are
+ * the drop-downs) is blocked in the pane. Outside Office (tests, the command line) true.
+ */
+export function hasExcelApi18(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (n: string, v: string) => boolean } } } }).Office;
+  const check = office?.context?.requirements?.isSetSupported;
+  if (typeof check !== "function") return true;
+  try {
+    return check("ExcelApi", "1.8");
+  } catch {
+    return true;
+  }
+}
+
 export interface RenderOptions {
   /** Bytes per request (default 4 MB, under Excel's 5 MB limit). */
   budgetBytes?: number;
@@ -165,7 +181,8 @@ export async function renderSheetDescription(context: Excel.RequestContext, shee
     const ws = worksheets.add(name);
     await budget.reserve(jsonBytes(name));
     stage = "sheet settings";
-    ws.showGridlines = sheet.showGridLines;
+    const has18 = hasExcelApi18();
+    if (has18) ws.showGridlines = sheet.showGridLines;
     if (sheet.tabColor !== undefined) ws.tabColor = hex(sheet.tabColor);
     if (sheet.freezeRows !== undefined && sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
     await budget.reserve(64);
@@ -198,7 +215,7 @@ export async function renderSheetDescription(context: Excel.RequestContext, shee
     }
 
     stage = "drop-down lists";
-    for (const v of sheet.validations ?? []) {
+    for (const v of has18 ? (sheet.validations ?? []) : []) {
       await budget.reserve(OPERATION_OVERHEAD_BYTES * 3 + jsonBytes(validationSource(v.list)) + jsonBytes(v.message ?? ""));
       applyValidation(ws.getRange(rangeAddress(v.range)), v);
     }

@@ -1,32 +1,10 @@
 /* Display helpers of the task pane: amounts, shares, dates. Money arrives either as integer Cents
  * or as the summary's fixed two-decimal strings ("1234.50"); neither goes through binary floating
  * point on its way to the screen (definitions.md: exact to the cent, rounded only for display). */
-import Decimal from "decimal.js";
-import { formatCents, type Cents } from "../core/money/cents";
+import type { Cents } from "../core/money/cents";
 import { dayFromYMD, firstOfMonth, isoFromDay, type Day } from "../core/dates/day";
 
-/** "1234567.50" → "$1,234,567.50"; "-12.00" → "−$12.00". Text that is not an amount is returned as is. */
-export function dollarsText(amount: string): string {
-  const m = /^(-?)(\d+)\.(\d{2})$/.exec(amount.trim());
-  if (m === null) return amount;
-  const grouped = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${m[1] === "-" ? "−" : ""}$${grouped}.${m[3]}`;
-}
-
-/** Cents → "$1,234.56". */
-export function dollars(cents: Cents): string {
-  return dollarsText(formatCents(cents));
-}
-
-/** A share from the summary ("0.1234") → "12.3 %"; null (nothing to divide by) → "n/a". */
-export function percentText(share: string | null, decimals = 1): string {
-  if (share === null) return "n/a";
-  try {
-    return `${new Decimal(share).times(100).toFixed(decimals, Decimal.ROUND_HALF_UP)} %`;
-  } catch {
-    return share;
-  }
-}
+export { countText, daysText, dollars, dollarsText, groupThousands, percentText } from "../core/display/displayText";
 
 /** Today in the pane's local time zone, as a Day. */
 export function today(now: Date = new Date()): Day {
@@ -53,11 +31,25 @@ export function reportingPeriod(asOf: Day): { from: Day; to: Day } {
   return { from: firstOfMonth(asOf, 11), to: asOf };
 }
 
-/** "May 3, 2026" style date for sentences (always in UTC: a Day has no time zone). */
-export function longDate(day: Day): string {
+/**
+ * A date for sentences in the user's locale ("May 3, 2026" in en-US, "3 May 2026" in en-GB), the
+ * way the date picker shows it. Formatted in UTC: a Day has no time zone.
+ */
+export function longDate(day: Day, locale?: string): string {
   const [y, m, d] = isoFromDay(day).split("-").map(Number);
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  return `${months[m - 1]} ${d}, ${y}`;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+}
+
+/** A date as the user's locale writes it short ("10/31/2026" in en-US), for examples in messages. */
+export function shortDate(day: Day, locale?: string): string {
+  const [y, m, d] = isoFromDay(day).split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+}
+
+/** An ISO date from the summary ("2026-10-31") in the user's locale; text that is not one is returned as is. */
+export function isoText(iso: string, locale?: string): string {
+  const day = dayFromIso(iso);
+  return day === null ? iso : longDate(day, locale);
 }
 
 /**

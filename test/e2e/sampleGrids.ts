@@ -80,7 +80,7 @@ function exportCell(line: ClaimLine, field: keyof ClaimLine | null, index: numbe
 /** The "Claims Export" sheet: title block, header in row 4, one row per line, a Totals row. */
 export function exportSheet(lines: readonly ClaimLine[], practiceName: string): GridSheet {
   const values: GridValue[][] = [
-    [`${practiceName}: Charge Detail with Payments`],
+    [`Practice: ${practiceName}`], // the export's own title line, which the pane reads the practice name from
     ["Run date: 11/02/2026 08:14 AM"],
     [],
     EXPORT_COLUMNS.map((c) => c.header),

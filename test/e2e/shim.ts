@@ -8,6 +8,7 @@
  * `window.__practiceLedgerTest` so the test can read the workbook afterwards.
  */
 import { SimRequestContext, SimulatedApiError, SimulatedExcel } from "../office/simulatedExcel/simulatedExcel";
+import { highlightedRows, sortRows } from "../office/simulatedExcel/conditionalFormats";
 import type { GridSheet } from "./sampleGrids";
 
 export interface PracticeLedgerTestHook {
@@ -19,6 +20,12 @@ export interface PracticeLedgerTestHook {
   /** Values of a sheet's used area from A1 (as Range.values gives them). */
   values(name: string): (string | number | boolean)[][];
   snapshot(name: string): string;
+  /** The user sorts rows of a sheet (Data › Sort) by one column of the area (0-based). */
+  sortRows(name: string, address: string, keyColumn: number, ascending: boolean): void;
+  /** 1-based rows a custom-formula conditional format highlights. */
+  highlightedRows(name: string): number[];
+  /** Conditional formats on a sheet. */
+  conditionalFormatCount(name: string): number;
 }
 
 declare global {
@@ -60,6 +67,9 @@ const hook: PracticeLedgerTestHook = {
     return out;
   },
   snapshot: (name) => host.snapshot(name),
+  sortRows: (name, address, keyColumn, ascending) => sortRows(host, name, address, keyColumn, ascending),
+  highlightedRows: (name) => highlightedRows(host, name),
+  conditionalFormatCount: (name) => host.sheetByName(name)?.conditionalFormats.length ?? 0,
 };
 window.__practiceLedgerTest = hook;
 

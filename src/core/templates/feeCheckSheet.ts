@@ -18,8 +18,12 @@ export interface FeeCheckSheetOptions {
   tolerance: number;
 }
 
-/** Row numbers on the fee check sheet: where the underpaid lines' table starts. */
-export const FEE_CHECK_LAYOUT = { linesHeaderRow: 5 } as const;
+/**
+ * Where the underpaid lines' table is on the fee check sheet: its header row, and the columns (1-based)
+ * of each line's identity (claim, CPT, date of service), which the register's highlight rule matches
+ * against (src/office/operations/feeCheck.ts), so the highlight follows the line through a sort.
+ */
+export const FEE_CHECK_LAYOUT = { linesHeaderRow: 5, claimColumn: 2, cptColumn: 3, dateOfServiceColumn: 8 } as const;
 
 /**
  * The discrepancy sheet of a fee check (definitions.md, "Fee schedule and underpayments"): the
@@ -28,22 +32,23 @@ export const FEE_CHECK_LAYOUT = { linesHeaderRow: 5 } as const;
  * checked. Money in dollars with the money format; the variances are exact cents.
  */
 export function feeCheckSheet(check: FeeCheck, options: FeeCheckSheetOptions): SheetDescription {
-  const b = new SheetBuilder(feeCheckSheetName(options.date), [14, 14, 10, 26, 14, 14, 14]);
+  const b = new SheetBuilder(feeCheckSheetName(options.date), [14, 14, 10, 26, 14, 14, 14, 14]);
   const header = (labels: string[]): number => b.line(labels.map((value) => ({ value, styles: ["tableHeader" as CellStyleName] })));
   b.line([{ value: "Fee check: underpaid lines", styles: ["title"] }]);
   b.line([{ value: `Register "${options.registerSheet}" against fee schedule "${options.feeScheduleSheet}", on ${isoFromDay(options.date)}; tolerance $${centsToNumber(options.tolerance).toFixed(2)}.`, styles: ["subtitle"] }]);
   b.line([{ value: "Expected = fee schedule rate × units (modifier rules of CMS); actual = the allowed amount, else charge − contractual adjustment; variance = actual − expected.", styles: ["note"] }]);
   b.skip();
   const underpaid = check.discrepancies.filter((d) => d.kind === "underpaid");
-  const first = header(["Register row", "Claim", "CPT", "Payer", "Expected", "Actual", "Variance"]);
+  const first = header(["Register row", "Claim", "CPT", "Payer", "Expected", "Actual", "Variance", "Date of service"]);
   for (const d of underpaid) {
     b.line([
       { value: d.row, format: "integer" }, { value: d.claimId }, { value: d.cpt }, { value: d.payer },
       { value: centsToNumber(d.expected), format: "money" }, { value: centsToNumber(d.actual), format: "money" }, { value: centsToNumber(d.variance), format: "money" },
+      { value: excelSerialFromDay(d.dateOfService), format: "date" },
     ]);
   }
   if (underpaid.length > 0) {
-    b.table({ name: "FeeCheckLines", range: { fromRow: first, fromCol: 1, toRow: first + underpaid.length, toCol: 7 }, style: "TableStyleLight9" });
+    b.table({ name: "FeeCheckLines", range: { fromRow: first, fromCol: 1, toRow: first + underpaid.length, toCol: 8 }, style: "TableStyleLight9" });
   } else {
     b.line([{ value: "No underpaid line: every checked line was paid at least its expected allowed amount.", styles: ["note"] }]);
   }

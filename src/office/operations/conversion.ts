@@ -4,6 +4,7 @@ import type { ClaimField } from "../../core/claims/claimLine";
 import { headerText } from "../../core/import/normalizeHeader";
 import { readClaimsExport } from "../../core/import/readClaimsExport";
 import { readClaimsRegister } from "../../core/import/readClaimsRegister";
+import { REQUIRED_CLAIM_FIELDS } from "../../core/claims/claimLine";
 import { SETTINGS_SHEET_NAME, TEMPLATE_SHEET_NAMES, registerSheetFromLines } from "../../core/templates";
 import { OperationError } from "./errors";
 import { progress, type ConversionPreview, type ConversionSource, type LeftOutCell, type OperationOptions } from "./options";
@@ -51,6 +52,9 @@ async function readSource(context: Excel.RequestContext, source: ConversionSourc
   const read = await readSheets(context, settingsName !== null && settingsName !== sheet ? [sheet, settingsName] : [sheet], o);
   const grid = read.find((s) => s.name === sheet)?.grid ?? [];
   const settingsGrid = settingsName === null ? null : (read.find((s) => s.name === settingsName)?.grid ?? null);
+  if (source.headerRow !== undefined && source.headerRow >= 1 && (source.address === undefined || source.address.trim() === "")) {
+    source = { ...source, address: `${Math.floor(source.headerRow)}:1048576` };
+  }
   if (source.address === undefined || source.address.trim() === "") {
     return { sheet, grid, rowOffset: 0, firstColumn: firstUsedColumn(grid), settingsGrid, settingsName };
   }
@@ -77,10 +81,13 @@ export async function previewConversion(context: Excel.RequestContext, source: C
   const src = await readSource(context, source, o, false);
   progress(o, 0.8, "Matching its columns…");
   const read = readClaimsExport(src.grid, { sheet: src.sheet });
-  const headerRow = read.headerRow === null ? null : read.headerRow + src.rowOffset;
+  // A header row the user pointed at stands even when none of its names is recognised.
+  const pointed = read.headerRow === null && source.headerRow !== undefined ? 1 : null;
+  const headerAt = read.headerRow ?? pointed;
+  const headerRow = headerAt === null ? null : headerAt + src.rowOffset;
   const headers: { column: string; header: string }[] = [];
-  if (read.headerRow !== null) {
-    (src.grid[read.headerRow - 1] ?? []).forEach((cell, c) => {
+  if (headerAt !== null) {
+    (src.grid[headerAt - 1] ?? []).forEach((cell, c) => {
       const text = headerText(cell);
       if (text !== "") headers.push({ column: columnLetter(c + 1), header: text });
     });
@@ -90,10 +97,10 @@ export async function previewConversion(context: Excel.RequestContext, source: C
     headerRow,
     mapping: read.mapping,
     headers,
-    unmapped: read.unmapped,
-    missingRequired: read.missingRequired,
-    rowsBelowHeader: read.rowsBelowHeader,
-    issues: read.issues.map((i) => describeIssue({ ...i, row: i.row + src.rowOffset })),
+    unmapped: pointed !== null ? headers : read.unmapped,
+    missingRequired: pointed !== null ? [...REQUIRED_CLAIM_FIELDS] : read.missingRequired,
+    rowsBelowHeader: pointed !== null ? Math.max(0, src.grid.length - 1) : read.rowsBelowHeader,
+    issues: pointed !== null ? [] : read.issues.map((i) => describeIssue({ ...i, row: i.row + src.rowOffset })),
   };
 }
 

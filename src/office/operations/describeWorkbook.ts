@@ -6,6 +6,7 @@ import { readBudgetSheet } from "../../core/budget/readBudgetSheet";
 import { payrollSheetScore } from "../../core/report/payrollSheet";
 import { settingsSheetScore } from "../../core/report/settingsSheet";
 import { isReportTabName } from "../../core/report/trendFromReportTab";
+import { practiceNameIn } from "./practiceName";
 import { progress, type OperationOptions, type SheetKind, type SheetOverview } from "./options";
 
 /** Rows of each sheet read to tell what it holds (headers sit in the first 30; budgets need their lines). */
@@ -25,7 +26,7 @@ interface UsedArea {
  * what keeps it from being read. Reads only the first DESCRIBE_ROWS × DESCRIBE_COLUMNS cells of
  * each sheet: 3 syncs (names, used ranges, first rows), whatever the sheets' sizes.
  */
-export async function describeWorkbook(context: Excel.RequestContext, o: OperationOptions = {}): Promise<{ sheets: SheetOverview[] }> {
+export async function describeWorkbook(context: Excel.RequestContext, o: OperationOptions = {}): Promise<{ sheets: SheetOverview[]; practiceName: string | null }> {
   progress(o, 0, "Reading the sheet names…");
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -48,6 +49,7 @@ export async function describeWorkbook(context: Excel.RequestContext, o: Operati
   progress(o, 0.6, "Reading the headers…");
   await context.sync();
 
+  const grids: { name: string; grid: CellValue[][] }[] = [];
   const sheets = areas.map((a): SheetOverview => {
     if (a.range.isNullObject || a.top === null) return { name: a.name, kind: isReportTabName(a.name) ? "report" : "other", rows: 0, address: null, problems: [] };
     const grid: CellValue[][] = [];
@@ -55,11 +57,12 @@ export async function describeWorkbook(context: Excel.RequestContext, o: Operati
     const pad: CellValue[] = new Array(a.range.columnIndex).fill("");
     for (const row of a.top.values as CellValue[][]) grid.push(pad.concat(row));
     const lastRow = a.range.rowIndex + a.range.rowCount;
+    grids.push({ name: a.name, grid });
     const address = a.range.address.slice(a.range.address.lastIndexOf("!") + 1);
     return { name: a.name, address, ...classify(a.name, grid, lastRow) };
   });
   progress(o, 1, "Done");
-  return { sheets };
+  return { sheets, practiceName: practiceNameIn(grids) };
 }
 
 /** The kind of a sheet from its name and first rows; rows = data rows below its header. */

@@ -3,30 +3,44 @@ import { columnLetter } from "../../core/cells/issue";
 import { checkFees } from "../../core/feeSchedule/checkFees";
 import type { Cents } from "../../core/money/cents";
 import { UnusableInputError, workbookReport } from "../../core/report/workbookReport";
-import { feeCheckSheet } from "../../core/templates/feeCheckSheet";
-import { jsonBytes } from "../requestBudget";
+import { FEE_CHECK_LAYOUT, feeCheckSheet } from "../../core/templates/feeCheckSheet";
+import { quoteSheet } from "./setUpSheets";
 import { OperationCancelled, OperationError, toOperationError } from "./errors";
 import { checkCancelled, progress, type OperationOptions } from "./options";
 import { readSheets, removeSheets, renderNewSheet, today } from "./workbook";
-
-/** Row numbers listed per highlight rule: keeps each rule's formula far under Excel's 8,192 characters. */
-export const ROWS_PER_RULE = 1000;
+import { registerFor } from "./registerFor";
 
 /** Colours of the highlight (Excel's "Light red fill with dark red text"). */
 export const UNDERPAID_FILL = "#FFC7CE";
 export const UNDERPAID_FONT = "#9C0006";
 
+/** Where a line's identity is in the register: 1-based header row and column letters. */
+export interface RegisterKeyColumns {
+  headerRow: number;
+  claimId: string;
+  cpt: string;
+  dateOfService: string;
+}
+
 /**
- * The custom-formula rules that highlight the underpaid rows: each lists up to ROWS_PER_RULE row
- * numbers as an array constant, `=ISNUMBER(MATCH(ROW(),{12,57,93},0))`, and applies to the
- * register's data area. One rule for up to 1,000 underpaid lines; more take one rule per 1,000.
- * Removable like any rule (Home › Conditional Formatting › Manage Rules); no cell value changes.
+ * The custom-formula rule that highlights the underpaid lines in the register, keyed on each line's
+ * identity (claim id + CPT + date of service) rather than its row number, so that sorting,
+ * filtering or inserting rows in the register keeps the highlight on the right lines: a register
+ * row is highlighted when the Fee Check sheet's table of underpaid lines has a line with its claim,
+ * CPT and date, `=COUNTIFS('Fee Check …'!$B$6:$B$9,$A2,'Fee Check …'!$C$6:$C$9,$I2,'Fee Check …'!$H$6:$H$9,$B2)>0`.
+ * The references without $ on the row are relative to the applied range's top-left cell (the
+ * first data row), as Excel reads a conditional format's formula. A formula rule may refer to
+ * another sheet (Excel 2010 and later). Removable like any rule (Home › Conditional Formatting ›
+ * Manage Rules); deleting the Fee Check sheet turns it off. No cell value changes.
+ * Two register lines with the same claim, CPT and date are both highlighted when one is underpaid.
  */
-export function underpaidRuleFormulas(rows: readonly number[]): string[] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const formulas: string[] = [];
-  for (let i = 0; i < sorted.length; i += ROWS_PER_RULE) formulas.push(`=ISNUMBER(MATCH(ROW(),{${sorted.slice(i, i + ROWS_PER_RULE).join(",")}},0))`);
-  return formulas;
+export function underpaidRuleFormula(feeCheckSheet: string, underpaidLines: number, register: RegisterKeyColumns): string {
+  const first = FEE_CHECK_LAYOUT.linesHeaderRow + 1;
+  const last = FEE_CHECK_LAYOUT.linesHeaderRow + Math.max(1, underpaidLines);
+  const sheet = quoteSheet(feeCheckSheet);
+  const col = (n: number): string => { const l = columnLetter(n); return `${sheet}!$${l}$${first}:$${l}$${last}`; };
+  const row = register.headerRow + 1;
+  return `=COUNTIFS(${col(FEE_CHECK_LAYOUT.claimColumn)},$${register.claimId}${row},${col(FEE_CHECK_LAYOUT.cptColumn)},$${register.cpt}${row},${col(FEE_CHECK_LAYOUT.dateOfServiceColumn)},$${register.dateOfService}${row})>0`;
 }
 
 /**
@@ -39,8 +53,8 @@ export function underpaidRuleFormulas(rows: readonly number[]): string[] {
  */
 export async function runFeeCheck(
   context: Excel.RequestContext,
-  options: { tolerance?: Cents } & OperationOptions = {},
-): Promise<{ sheet: string; underpaidTotal: Cents; underpaidLines: number; byPayer: { payer: string; lines: number; amount: Cents }[] }> {
+  options: { tolerance?: Cents; claimsSheet?: string } & OperationOptions = {},
+): Promise<{ sheet: string; register: string; underpaidTotal: Cents; underpaidLines: number; byPayer: { payer: string; lines: number; amount: Cents }[] }> {
   const o: OperationOptions = { onProgress: options.onProgress, signal: options.signal };
   const tolerance = Math.abs(options.tolerance ?? 0);
   progress(o, 0, "Reading the register and the fee schedule…");
@@ -49,7 +63,8 @@ export async function runFeeCheck(
   const date = today();
   let report: ReturnType<typeof workbookReport>;
   try {
-    report = workbookReport(sheets, { asOf: date, feeTolerance: tolerance });
+    const claimsSheet = registerFor(sheets, options.claimsSheet);
+    report = workbookReport(sheets, { asOf: date, feeTolerance: tolerance, ...(claimsSheet !== undefined ? { claimsSheet } : {}) });
   } catch (error) {
     if (error instanceof UnusableInputError) throw new OperationError(`The fee check could not run: ${error.message}.`);
     throw error;
@@ -76,15 +91,15 @@ export async function runFeeCheck(
     const added: Excel.ConditionalFormat[] = [];
     try {
       checkCancelled(o);
+      const keys = registerKeys(report.claims.mapping, report.claims.headerRow ?? 1);
+      if (keys === null) throw new OperationError(`"${registerSheet}" has no CPT column to tell its lines apart.`);
       const range = context.workbook.worksheets.getItem(registerSheet).getRange(area);
-      for (const formula of underpaidRuleFormulas(underpaid.map((d) => d.row))) {
-        if (jsonBytes(formula) > 4 * 1024 * 1024) throw new OperationError("The highlight rules would be too large for one request.");
-        const cf = range.conditionalFormats.add("Custom");
-        cf.custom.rule.formula = formula;
-        cf.custom.format.fill.color = UNDERPAID_FILL;
-        cf.custom.format.font.color = UNDERPAID_FONT;
-        added.push(cf);
-      }
+      const formula = underpaidRuleFormula(name, underpaid.length, keys);
+      const cf = range.conditionalFormats.add("Custom");
+      cf.custom.rule.formula = formula;
+      cf.custom.format.fill.color = UNDERPAID_FILL;
+      cf.custom.format.font.color = UNDERPAID_FONT;
+      added.push(cf);
       await context.sync();
     } catch (error) {
       // No transaction across a batch: the rules added before the failure stay. Deleting them in
@@ -104,10 +119,21 @@ export async function runFeeCheck(
   progress(o, 1, "Done");
   return {
     sheet: name,
+    register: registerSheet,
     underpaidTotal: check.underpaidTotal,
     underpaidLines: underpaid.length,
     byPayer: check.underpaidByPayer.map((p) => ({ payer: p.payer, lines: p.lines, amount: p.amount })),
   };
+}
+
+/** The register's claim, CPT and date-of-service columns (the first letter of each), or null without a CPT column. */
+export function registerKeys(mapping: Partial<Record<string, string>>, headerRow: number): RegisterKeyColumns | null {
+  const letter = (f: string): string | null => /^[A-Z]{1,3}/.exec(mapping[f] ?? "")?.[0] ?? null;
+  const claimId = letter("claimId");
+  const cpt = letter("cpt");
+  const dateOfService = letter("dateOfService");
+  if (claimId === null || cpt === null || dateOfService === null) return null;
+  return { headerRow, claimId, cpt, dateOfService };
 }
 
 /** The register's data rows below the header, across its used columns ("A2:S1001"). */

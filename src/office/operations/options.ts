@@ -26,6 +26,12 @@ export interface ConversionSource {
   sheet: string;
   /** A selected range ("A4:N2004"); the whole used range when absent. */
   address?: string;
+  /**
+   * The sheet row (1-based) the user pointed at as the header row ("Use this row as the header"):
+   * the source then starts there, and when no field's name is recognised its cells are offered as
+   * the columns to pick.
+   */
+  headerRow?: number;
 }
 
 export interface ConversionPreview {

@@ -5,6 +5,7 @@ import { UnusableInputError, workbookReport } from "../../core/report/workbookRe
 import { OperationError } from "./errors";
 import { progress, type LeftOutCell, type OperationOptions } from "./options";
 import { leftOutCells, readSheets, renderNewSheet } from "./workbook";
+import { registerFor } from "./registerFor";
 
 /**
  * Writes a new "Physician Report YYYY-MM" tab from the open workbook: reads the used ranges
@@ -15,7 +16,7 @@ import { leftOutCells, readSheets, renderNewSheet } from "./workbook";
  */
 export async function generatePhysicianReport(
   context: Excel.RequestContext,
-  options: { asOf: Day; practiceName?: string } & OperationOptions,
+  options: { asOf: Day; practiceName?: string; claimsSheet?: string } & OperationOptions,
 ): Promise<{ sheet: string; summary: ReportSummaryJson; leftOut: LeftOutCell[] }> {
   const o: OperationOptions = { onProgress: options.onProgress, signal: options.signal };
   progress(o, 0, "Reading the workbook…");
@@ -23,7 +24,8 @@ export async function generatePhysicianReport(
   progress(o, 0.5, "Computing the figures…");
   let report: ReturnType<typeof workbookReport>;
   try {
-    report = workbookReport(sheets, { asOf: options.asOf, ...(options.practiceName !== undefined && options.practiceName.trim() !== "" ? { practiceName: options.practiceName.trim() } : {}) });
+    const claimsSheet = registerFor(sheets, options.claimsSheet);
+    report = workbookReport(sheets, { asOf: options.asOf, ...(claimsSheet !== undefined ? { claimsSheet } : {}), ...(options.practiceName !== undefined && options.practiceName.trim() !== "" ? { practiceName: options.practiceName.trim() } : {}) });
   } catch (error) {
     if (error instanceof UnusableInputError) {
       throw new OperationError(`No report was written: ${error.message}. Set up a Claims Register or convert an export first.`);

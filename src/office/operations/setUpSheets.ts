@@ -22,6 +22,7 @@ export async function setUpSheets(
   context: Excel.RequestContext,
   kinds: TemplateKind[],
   o: OperationOptions = {},
+  settings: { practiceName?: string } = {},
 ): Promise<{ created: string[]; skipped: { kind: TemplateKind; reason: string }[] }> {
   progress(o, 0, "Looking at the workbook's sheets…");
   const names = await sheetNames(context);
@@ -35,6 +36,8 @@ export async function setUpSheets(
   }
 
   const options: TemplateOptions = {};
+  // The Settings sheet's Practice name cell, filled with the name the pane shows (or left blank).
+  if (settings.practiceName !== undefined && settings.practiceName.trim() !== "") options.practiceName = settings.practiceName.trim();
   if (toCreate.includes("settings")) options.withSettings = true;
   else if (toCreate.some((k) => k !== "feeSchedule")) {
     const settings = findName(names, SETTINGS_SHEET_NAME);

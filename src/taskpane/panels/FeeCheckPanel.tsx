@@ -3,15 +3,18 @@
 import { useState } from "react";
 import { Button, Field, Input } from "@fluentui/react-components";
 import { runFeeCheck } from "../operations";
-import { dollars, toleranceCents } from "../format";
+import { countText, dollars, toleranceCents } from "../format";
+import { OperationStatus } from "../OperationStatus";
+import type { PaneState } from "../paneState";
 import { useOperation } from "../useOperation";
+import { RegisterPicker } from "./RegisterPicker";
 import { usePanelStyles } from "./shared";
 
 type FeeCheckResult = Awaited<ReturnType<typeof runFeeCheck>>;
 
-export function FeeCheckPanel() {
+export function FeeCheckPanel({ pane }: { pane: PaneState }) {
   const styles = usePanelStyles();
-  const { run, running, setOutcome } = useOperation();
+  const { run, busy, setOutcome } = useOperation();
   const [toleranceText, setToleranceText] = useState("0.00");
   const [result, setResult] = useState<FeeCheckResult | null>(null);
   const tolerance = toleranceCents(toleranceText);
@@ -19,16 +22,17 @@ export function FeeCheckPanel() {
   const check = async () => {
     if (tolerance === null) return;
     setResult(null);
-    const r = await run("Fee check", (context, o) => runFeeCheck(context, { tolerance, ...o }));
+    const r = await run("Fee check", (context, o) => runFeeCheck(context, { tolerance, claimsSheet: pane.register !== "" ? pane.register : undefined, ...o }));
     if (r === undefined) return;
     setResult(r);
     setOutcome({
       intent: r.underpaidLines > 0 ? "warning" : "success",
       title: "Fee check done",
       text: r.underpaidLines > 0
-        ? `${r.underpaidLines} lines paid below the fee schedule, ${dollars(r.underpaidTotal)} to recover: details on the new sheet ${r.sheet}; the lines are highlighted in the register.`
+        ? `${countText(r.underpaidLines, "line")} paid below the fee schedule, ${dollars(r.underpaidTotal)} to recover: details on the new sheet ${r.sheet}; the lines are highlighted in ${r.register}.`
         : `No line paid below the fee schedule. Details on the new sheet ${r.sheet}.`,
     });
+    pane.refresh();
   };
 
   return (
@@ -37,6 +41,7 @@ export function FeeCheckPanel() {
       <p className={styles.hint}>
         Compares each adjudicated line's allowed amount with the fee schedule. Underpaid lines are highlighted in the register (its values are not changed).
       </p>
+      <RegisterPicker pane={pane} />
       <Field
         label="Tolerance (dollars per line)"
         hint="A line counts as underpaid when it is short by more than this."
@@ -45,10 +50,11 @@ export function FeeCheckPanel() {
         <Input inputMode="decimal" value={toleranceText} onChange={(_e, data) => setToleranceText(data.value)} />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => void check()} disabled={running !== null || tolerance === null}>
+        <Button appearance="primary" onClick={() => void check()} disabled={busy || tolerance === null || pane.register === ""}>
           Run fee check
         </Button>
       </div>
+      <OperationStatus />
       <div aria-live="polite" data-testid="fee-result">
         {result !== null && (
           <>
@@ -59,6 +65,8 @@ export function FeeCheckPanel() {
               <dd data-figure="Underpaid lines">{result.underpaidLines.toLocaleString("en-US")}</dd>
               <dt>Sheet</dt>
               <dd>{result.sheet}</dd>
+              <dt>Highlighted in</dt>
+              <dd data-figure="Highlighted in">{result.register}</dd>
             </dl>
             {result.byPayer.length > 0 && (
               <table className={styles.table} aria-label="Underpaid by payer">

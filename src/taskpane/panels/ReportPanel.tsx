@@ -1,14 +1,19 @@
-/* "Physician report": an as-of date (the last day of the previous month by default) and the
- * 12-month period it sets, then a new report tab; the key figures of its summary are shown here. */
+/* "Physician report": the register used, an as-of date (the last day of the previous month by
+ * default) and the 12-month period it sets, then a new report tab; the key figures of its summary
+ * are shown here. */
 import { useState } from "react";
 import { Button, Field, Input } from "@fluentui/react-components";
 import type { Day } from "../../core/dates/day";
 import { isoFromDay } from "../../core/dates/day";
 import type { ReportSummaryJson } from "../../core/report/summaryJson";
 import { generatePhysicianReport } from "../operations";
-import { dayFromIso, defaultAsOf, dollarsText, longDate, percentText, reportingPeriod } from "../format";
+import { countText, dayFromIso, daysText, defaultAsOf, dollarsText, isoText, longDate, percentText, reportingPeriod, shortDate, today } from "../format";
+import { splitLeftOut } from "../leftOut";
+import { OperationStatus } from "../OperationStatus";
+import type { PaneState } from "../paneState";
 import { useOperation } from "../useOperation";
 import { LeftOutList } from "./LeftOutList";
+import { RegisterPicker } from "./RegisterPicker";
 import { usePanelStyles } from "./shared";
 
 type ReportResult = Awaited<ReturnType<typeof generatePhysicianReport>>;
@@ -17,7 +22,7 @@ type ReportResult = Awaited<ReturnType<typeof generatePhysicianReport>>;
 export function keyFigures(s: ReportSummaryJson): [string, string][] {
   const rows: [string, string][] = [
     ["A/R total", dollarsText(s.ar.total)],
-    ["Days in A/R", s.ar.daysInAR ?? "n/a"],
+    ["Days in A/R", daysText(s.ar.daysInAR)],
     ["A/R over 90 days", `${dollarsText(s.ar.over90)} (${percentText(s.ar.over90Share)})`],
     ["A/R over 120 days", `${dollarsText(s.ar.over120)} (${percentText(s.ar.over120Share)})`],
     ["Credit balances", dollarsText(s.ar.creditBalances)],
@@ -31,47 +36,63 @@ export function keyFigures(s: ReportSummaryJson): [string, string][] {
   return rows;
 }
 
-export function ReportPanel() {
+export function ReportPanel({ pane }: { pane: PaneState }) {
   const styles = usePanelStyles();
-  const { run, running, setOutcome } = useOperation();
+  const { run, busy, setOutcome } = useOperation();
   const [asOfText, setAsOfText] = useState(() => isoFromDay(defaultAsOf()));
   const [result, setResult] = useState<ReportResult | null>(null);
   const asOf: Day | null = dayFromIso(asOfText);
   const period = asOf === null ? null : reportingPeriod(asOf);
+  const past = asOf !== null && asOf < today();
 
   const generate = async () => {
     if (asOf === null) return;
     setResult(null);
-    const r = await run("Physician report", (context, o) => generatePhysicianReport(context, { asOf, ...o }));
+    const claimsSheet = pane.register !== "" ? pane.register : undefined;
+    const r = await run("Physician report", (context, o) => generatePhysicianReport(context, { asOf, practiceName: pane.practiceName, claimsSheet, ...o }));
     if (r === undefined) return;
     setResult(r);
+    const { problems } = splitLeftOut(r.leftOut);
     setOutcome({
-      intent: r.leftOut.length > 0 ? "warning" : "success",
+      intent: problems.length > 0 ? "warning" : "success",
       title: "Report written",
-      text: `The report is on the new sheet ${r.sheet}.` + (r.leftOut.length > 0 ? ` ${r.leftOut.length} rows were left out: see the list under Physician report.` : ""),
+      text: `The report is on the new sheet ${r.sheet}.` + (problems.length > 0 ? ` ${countText(problems.length, "row")} could not be used: see the list below.` : ""),
     });
+    pane.refresh();
   };
 
   return (
     <section className={styles.panel} aria-labelledby="report-heading">
       <h2 id="report-heading" className={styles.heading}>Physician report</h2>
+      <RegisterPicker pane={pane} />
+      <Field label="Practice name" hint="In the report's title.">
+        <Input value={pane.practiceName} placeholder="Practice" onChange={(_e, data) => pane.setPracticeName(data.value)} />
+      </Field>
       <Field
         label="As of"
         hint={period === null ? undefined : `Period: ${longDate(period.from)} to ${longDate(period.to)} (12 months by date of service)`}
-        validationMessage={asOf === null ? "Enter a date, for example 2026-10-31." : undefined}
+        validationMessage={asOf === null ? `Enter a date, for example ${shortDate(defaultAsOf())}.` : undefined}
       >
         <Input type="date" value={asOfText} onChange={(_e, data) => setAsOfText(data.value)} />
       </Field>
+      {past && (
+        // The register holds today's balances; without posting dates they cannot be rolled back
+        // (definitions.md, "As-of date and period"). The claims reader will flag registers that can.
+        <p className={styles.hint} data-testid="past-as-of">
+          Balances are as of the export, not as they stood on {longDate(asOf)}: aging and A/R use today&apos;s balances unless the register has posting dates.
+        </p>
+      )}
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => void generate()} disabled={running !== null || asOf === null}>
+        <Button appearance="primary" onClick={() => void generate()} disabled={busy || asOf === null || pane.register === ""}>
           Generate report
         </Button>
       </div>
+      <OperationStatus />
       <div aria-live="polite" data-testid="report-result">
         {result !== null && (
           <>
             <p>
-              Written to <strong>{result.sheet}</strong>: {result.summary.practice}, as of {result.summary.asOf}, period {result.summary.period.from} to {result.summary.period.to}.
+              Written to <strong>{result.sheet}</strong>: {result.summary.practice}, as of {isoText(result.summary.asOf)}, period {isoText(result.summary.period.from)} to {isoText(result.summary.period.to)}.
             </p>
             <dl className={styles.figures} aria-label="Key figures">
               {keyFigures(result.summary).map(([label, value]) => (

@@ -25,6 +25,7 @@ export const usePanelStyles = makeStyles({
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   problem: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  using: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap", fontSize: tokens.fontSizeBase200 },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0` },
 });
 
@@ -37,6 +38,12 @@ export const SHEET_KIND_LABELS: Record<SheetKind, string> = {
   report: "Report",
   other: "Other",
 };
+
+/** What a sheet holds, in the manager's words: a budget-shaped sheet named Actuals is the Actuals. */
+export function sheetKindLabel(sheet: { name: string; kind: SheetKind }): string {
+  if (sheet.kind === "budget" && /^actuals?\b/i.test(sheet.name.trim())) return "Actuals";
+  return SHEET_KIND_LABELS[sheet.kind];
+}
 
 /** Set up's checkboxes, in the order the issue lists them. */
 export const TEMPLATE_CHOICES: { kind: TemplateKind; label: string; what: string }[] = [

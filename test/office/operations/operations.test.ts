@@ -4,11 +4,11 @@ import { dayFromYMD } from "../../../src/core/dates/day";
 import { REGISTER_HEADERS, COMMON_MODIFIERS } from "../../../src/core/templates";
 import {
   OperationCancelled, OperationError, convertToRegister, describeWorkbook, generatePhysicianReport, plainErrorMessage,
-  previewConversion, runFeeCheck, selectCell, setUpSheets, underpaidRuleFormulas,
+  previewConversion, runFeeCheck, selectCell, setUpSheets, underpaidRuleFormula,
 } from "../../../src/office/operations";
-import { SimulatedApiError, SimulatedExcel } from "../simulatedExcel";
+import { SimulatedApiError, SimulatedExcel, highlightedRows, sortRows } from "../simulatedExcel";
 import { excelContext, registerGrid } from "../helpers";
-import { exportGrid, feeRegisterGrid, feeScheduleGrid } from "./fixtures";
+import { exportGrid, feeRegisterGrid, feeScheduleGrid, serial } from "./fixtures";
 
 const BUDGET = 4 * 1024 * 1024;
 const cellsOf = (snapshot: string): unknown => JSON.parse(snapshot).cells;
@@ -196,6 +196,32 @@ describe("previewConversion and convertToRegister", () => {
   });
 });
 
+describe("an export whose header row is not recognised", () => {
+  // Column names no synonym list knows: the user points at row 3 ("Use this row as the header")
+  // and picks the columns; rows 4-5 become two claim lines.
+  const grid = [
+    ["Riverside Family Medicine"],
+    [],
+    ["Col1", "Col2", "Col3", "Col4"],
+    ["R-1", serial(2026, 9, 1), "Aetna", 150],
+    ["R-2", serial(2026, 9, 2), "Cigna", 80.5],
+  ];
+  it("offers the pointed row's cells as the columns, then converts with the columns picked", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Odd Export", grid);
+    const before = sim.snapshot("Odd Export");
+    const unpointed = await previewConversion(excelContext(sim), { sheet: "Odd Export" });
+    expect(unpointed.headerRow).toBeNull();
+    const p = await previewConversion(excelContext(sim), { sheet: "Odd Export", headerRow: 3 });
+    expect(p.headerRow).toBe(3);
+    expect(p.headers).toEqual([{ column: "A", header: "Col1" }, { column: "B", header: "Col2" }, { column: "C", header: "Col3" }, { column: "D", header: "Col4" }]);
+    expect(p.rowsBelowHeader).toBe(2);
+    const r = await convertToRegister(excelContext(sim), { sheet: "Odd Export", headerRow: 3 }, { claimId: "A", dateOfService: "B", payer: "C", charge: "D" });
+    expect(r.lines).toBe(2);
+    expect(sim.snapshot("Odd Export")).toBe(before);
+  });
+});
+
 describe("generatePhysicianReport", () => {
   const asOf = dayFromYMD(2026, 10, 31) as number;
 
@@ -256,15 +282,22 @@ describe("runFeeCheck", () => {
     expect(result.sheet).toMatch(/^Fee Check \d{4}-\d{2}-\d{2}$/);
 
     const register = JSON.parse(sim.snapshot("Claims Register"));
+    // One rule keyed on claim (A) + CPT (I) + date of service (B) against the Fee Check sheet's
+    // lines table (rows 6-8: claim in B, CPT in C, date in H).
+    const q = `'${result.sheet}'`;
     expect(register.conditionalFormats).toEqual([
-      { id: expect.any(String), type: "Custom", range: "A2:J6", custom: { formula: "=ISNUMBER(MATCH(ROW(),{2,4,6},0))", fill: "#FFC7CE", fontColor: "#9C0006" } },
+      {
+        id: expect.any(String), type: "Custom", range: "A2:J6",
+        custom: { formula: `=COUNTIFS(${q}!$B$6:$B$8,$A2,${q}!$C$6:$C$8,$I2,${q}!$H$6:$H$8,$B2)>0`, fill: "#FFC7CE", fontColor: "#9C0006" },
+      },
     ]);
+    expect(highlightedRows(sim, "Claims Register")).toEqual([2, 4, 6]); // A-1, M-1, A-4 (see feeRegisterGrid)
     expect(cellsOf(sim.snapshot("Claims Register"))).toEqual(cellsOf(before["Claims Register"]));
     expect(sim.snapshot("Fee Schedule")).toBe(before["Fee Schedule"]);
 
     // The discrepancy sheet: lines from row 6, most underpaid first, then the total to recover.
     const s = result.sheet;
-    expect([1, 2, 3, 4, 5, 6, 7].map((c) => sim.cell(s, 6, c).value)).toEqual([2, "A-1", "99213", "Aetna", 100, 90, -10]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => sim.cell(s, 6, c).value)).toEqual([2, "A-1", "99213", "Aetna", 100, 90, -10, serial(2026, 9, 15)]);
     expect([1, 7].map((c) => sim.cell(s, 7, c).value)).toEqual([4, -7.5]);
     expect([1, 7].map((c) => sim.cell(s, 8, c).value)).toEqual([6, -4.75]);
     expect([1, 4, 7].map((c) => sim.cell(s, 9, c).value)).toEqual(["Total to recover", "3 lines", 22.25]);
@@ -297,12 +330,34 @@ describe("runFeeCheck", () => {
     expect(await run(10_000)).toBeLessThanOrEqual(small + 1);
   });
 
-  it("splits a long list of rows into rules of 1,000", () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => i + 2);
-    const formulas = underpaidRuleFormulas(rows);
-    expect(formulas).toHaveLength(3); // 1,000 + 1,000 + 500
-    expect(formulas[2]).toBe(`=ISNUMBER(MATCH(ROW(),{${rows.slice(2000).join(",")}},0))`);
-    for (const f of formulas) expect(f.length).toBeLessThan(8192);
+  it("the highlight follows the underpaid lines when the register is sorted (not their old rows)", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Claims Register", feeRegisterGrid());
+    sim.addSheetNow("Fee Schedule", feeScheduleGrid());
+    await runFeeCheck(excelContext(sim));
+    const claimAt = (row: number): unknown => sim.cell("Claims Register", row, 1).value;
+    const highlightedClaims = (): unknown[] => highlightedRows(sim, "Claims Register").map(claimAt).sort();
+    expect(highlightedClaims()).toEqual(["A-1", "A-4", "M-1"]);
+    // The user sorts the data rows by claim ID, descending: M-1, A-4, A-3, A-2, A-1 in rows 2-6.
+    sortRows(sim, "Claims Register", "A2:J6", 0, false);
+    expect([2, 3, 4, 5, 6].map(claimAt)).toEqual(["M-1", "A-4", "A-3", "A-2", "A-1"]);
+    expect(highlightedRows(sim, "Claims Register")).toEqual([2, 3, 6]);
+    expect(highlightedClaims()).toEqual(["A-1", "A-4", "M-1"]);
+    // A rule keyed on ROW() (the earlier design) would now mark A-4, A-2 and A-1's old rows: wrong lines.
+    sim.sheetByName("Claims Register")!.conditionalFormats[0].custom!.formula = "=ISNUMBER(MATCH(ROW(),{2,4,6},0))";
+    expect(highlightedRows(sim, "Claims Register").map(claimAt)).toEqual(["M-1", "A-3", "A-1"]);
+  });
+
+  it("uses the register picked, and names the sheets there are when it is gone", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Claims Register", feeRegisterGrid());
+    sim.addSheetNow("Fee Schedule", feeScheduleGrid());
+    await expect(runFeeCheck(excelContext(sim), { claimsSheet: "Old Register" })).rejects.toThrow('There is no sheet named "Old Register" in this workbook (was it renamed or deleted?). The sheets are: "Claims Register", "Fee Schedule".');
+  });
+
+  it("rule formula: quoted sheet name, the lines table's rows, the register's columns", () => {
+    expect(underpaidRuleFormula("Fee Check 2026-12-06", 2, { headerRow: 4, claimId: "A", cpt: "D", dateOfService: "B" }))
+      .toBe("=COUNTIFS('Fee Check 2026-12-06'!$B$6:$B$7,$A5,'Fee Check 2026-12-06'!$C$6:$C$7,$D5,'Fee Check 2026-12-06'!$H$6:$H$7,$B5)>0");
   });
 });
 

@@ -1,1 +1,2 @@
 export * from "./simulatedExcel";
+export * from "./conditionalFormats";

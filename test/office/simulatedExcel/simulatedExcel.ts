@@ -417,6 +417,12 @@ export class SimWorkbook {
     this.worksheets = new SimWorksheetCollection(context);
     this.tables = new SimTableCollection(context, "workbook.tables", null);
   }
+  /** The selected range (ExcelApi 1.1): the host's `selection`, else A1 of the active sheet. */
+  getSelectedRange(): SimRange {
+    const host = this.context.host;
+    const sel = host.selection ?? { sheet: host.sheets.find((x) => x.id === host.activeSheetId)?.name ?? host.sheets[0]?.name ?? "", address: "A1" };
+    return this.worksheets.getItem(sel.sheet).getRange(sel.address);
+  }
 }
 
 /** Workbook.tables (every table) or Worksheet.tables (one sheet's). */
