@@ -5,7 +5,10 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/** Options that never take a value (so `--force book.xlsx` leaves book.xlsx a positional). */
+export const FLAG_OPTIONS: ReadonlySet<string> = new Set(["quiet", "force", "detail"]);
+
+export function parseArgs(argv: readonly string[], flags: ReadonlySet<string> = FLAG_OPTIONS): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   let command: string | null = null;
@@ -17,7 +20,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         options.set(a.slice(2, eq), a.slice(eq + 1));
       } else {
         const next = argv[i + 1];
-        if (next !== undefined && !next.startsWith("--")) {
+        if (next !== undefined && !next.startsWith("--") && !flags.has(a.slice(2))) {
           options.set(a.slice(2), next);
           i++;
         } else {

@@ -6,6 +6,7 @@ import type { Day } from "../core/dates/day";
 import { workbookReport, UnusableInputError } from "../core/report/workbookReport";
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
+import { checkOutputs, OutputRefusedError, writeOutputs, type RunInput, type RunOutput } from "../files/safeWrite";
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
 import { runDemo } from "./demo";
 
@@ -14,7 +15,7 @@ const USAGE = `Practice Ledger: the physician report from a practice's workbook,
 Usage:
   practice-ledger report <book.xlsx|claims.csv> --as-of YYYY-MM-DD
                   [--fee-schedule <file.xlsx|file.csv>] [--out report.xlsx] [--json summary.json]
-                  [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet]
+                  [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet] [--force]
   practice-ledger demo [--out DIR]
   practice-ledger help
 
@@ -23,6 +24,9 @@ report  reads the claims register (found by its header row, or --claims-sheet), 
         the workbook with a new "Physician Report YYYY-MM" sheet (the input is never modified).
 demo    writes a sample practice workbook (three physicians, seven payers, twelve months) and
         its report into DIR (default: ./practice-ledger-demo).
+
+Outputs are never an input file (checked by identity: links and case count), an existing output is
+replaced only with --force, and outputs appear only when all of them were written (exit 2 if refused).
 `;
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 unusable input, 2 usage). */
@@ -44,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${args.command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputRefusedError) {
       // One line: the reason (`practice-ledger help` shows the usage).
       process.stderr.write(`practice-ledger: ${e.message}\n`);
       return 2;
@@ -69,12 +73,20 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const asOf = asOfOption(args);
   if (!fs.existsSync(input)) throw new Error(`${input}: no such file`);
   const quiet = args.options.has("quiet");
+  const force = args.options.has("force");
+  const feeFile = stringOption(args, "fee-schedule");
+  const inputs: RunInput[] = [{ path: input, what: "the workbook" }];
+  if (feeFile !== undefined) inputs.push({ path: feeFile, what: "the --fee-schedule file" });
+  const outFile = stringOption(args, "out");
+  const jsonFile = stringOption(args, "json");
+  // Refuse bad output names before the (possibly long) read; checked again when writing.
+  const named = [...(outFile !== undefined ? [{ path: outFile, what: "--out" }] : []), ...(jsonFile !== undefined ? [{ path: jsonFile, what: "--json" }] : [])];
+  checkOutputs(inputs, named, { force });
   const progress = (rows: number): void => {
     if (!quiet) process.stderr.write(`  read ${rows.toLocaleString("en-US")} rows\n`);
   };
   const started = Date.now();
   const sheets = await readWorkbookGrids(input, progress);
-  const feeFile = stringOption(args, "fee-schedule");
   const feeScheduleSheets = feeFile === undefined ? undefined : await readWorkbookGrids(feeFile);
 
   let report;
@@ -90,10 +102,12 @@ async function runReport(args: ParsedArgs): Promise<number> {
     if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}`);
     throw e;
   }
-  const out = stringOption(args, "out") ?? defaultOutput(input, report.sheet.name);
-  const sheetName = await writeReportWorkbook(input, out, report.sheet);
-  const jsonFile = stringOption(args, "json");
-  if (jsonFile !== undefined) await fs.promises.writeFile(jsonFile, `${JSON.stringify(report.summary, null, 2)}\n`);
+  const out = outFile ?? defaultOutput(input, report.sheet.name);
+  let sheetName = "";
+  const outputs: RunOutput[] = [{ path: out, what: "--out", write: async (t) => void (sheetName = await writeReportWorkbook(input, t, report.sheet)) }];
+  const summary = report.summary;
+  if (jsonFile !== undefined) outputs.push({ path: jsonFile, what: "--json", write: (t) => fs.promises.writeFile(t, `${JSON.stringify(summary, null, 2)}\n`) });
+  await writeOutputs(inputs, outputs, { force });
 
   const s = report.summary;
   const lines = [
