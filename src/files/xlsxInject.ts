@@ -10,10 +10,12 @@
  * not rely on it and refreshes it on the next save.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { uniqueSheetName, type SheetDescription } from "../core/sheet/sheetDescription";
 import { renderSheet } from "./renderSheet";
+import { openZipPackage } from "./zipPackage";
 import { escapeXml, findTags, readPartText, readWorkbookParts, rootPrefix, tagEnd } from "./xlsxReader";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -29,8 +31,13 @@ const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * workbook's sheets). The input file is only read.
  */
 export async function addSheetToXlsxCopy(inputPath: string, outputPath: string, sheet: SheetDescription): Promise<string> {
-  const zip = await JSZip.loadAsync(await fs.promises.readFile(inputPath));
-  const wb = await readWorkbookParts(zip);
+  const bytes = await fs.promises.readFile(inputPath);
+  // Read through the checked package (CRC-32, sizes, OPC names in any case); write with JSZip,
+  // which copies every untouched entry's compressed bytes as they were.
+  const pkg = openZipPackage(bytes, path.basename(inputPath));
+  const zip = await JSZip.loadAsync(bytes);
+  const wb = await readWorkbookParts(pkg);
+  const workbookPart = wb.workbookPart.replace(/\\/g, "/"); // for paths; wb.workbookPart is the stored name
   const name = uniqueSheetName(sheet.name, wb.sheets.map((s) => s.name));
 
   // The report alone, rendered by ExcelJS.
@@ -40,27 +47,28 @@ export async function addSheetToXlsxCopy(inputPath: string, outputPath: string, 
   let xfMap: (n: number) => number = (n) => n;
   let dxfMap: (n: number) => number = (n) => n;
   let relsXml = wb.relsXml;
-  let contentTypes = (await readPartText(zip, "[Content_Types].xml")) ?? "";
+  const contentTypesPart = pkg.storedName("[Content_Types].xml");
+  let contentTypes = (await readPartText(pkg, contentTypesPart)) ?? "";
   const stylesPart = wb.partsByType.get("styles") ?? null;
-  const inputStyles = stylesPart === null ? null : await readPartText(zip, stylesPart);
+  const inputStyles = stylesPart === null ? null : await readPartText(pkg, stylesPart);
   if (stylesPart !== null && inputStyles !== null) {
     const merged = mergeStyles(inputStyles, report.stylesXml);
     zip.file(stylesPart, merged.xml, { compression: "DEFLATE" });
     xfMap = (n) => merged.xfMap[n] ?? 0;
     dxfMap = (n) => merged.dxfMap[n] ?? n;
   } else if (report.stylesXml !== "") {
-    const part = freePartName(zip, `${folderOf(wb.workbookPart)}styles`, ".xml");
+    const part = freePartName(zip, `${folderOf(workbookPart)}styles`, ".xml");
     zip.file(part, report.stylesXml, { compression: "DEFLATE" });
-    relsXml = addRelationship(relsXml, relTypeLike(relsXml, "styles", REL_STYLES), relativeTarget(wb.workbookPart, part)).xml;
+    relsXml = addRelationship(relsXml, relTypeLike(relsXml, "styles", REL_STYLES), relativeTarget(workbookPart, part)).xml;
     contentTypes = addOverride(contentTypes, part, CT_STYLES);
   }
 
   // The sheet part, its relationship, content type and <sheet> entry.
-  const sheetPart = freePartName(zip, `${folderOf(wb.workbookPart)}worksheets/sheet`, ".xml", true);
+  const sheetPart = freePartName(zip, `${folderOf(workbookPart)}worksheets/sheet`, ".xml", true);
   zip.file(sheetPart, rewriteReportSheet(report.sheetXml, report.sharedStrings, xfMap, dxfMap), { compression: "DEFLATE" });
-  const rel = addRelationship(relsXml, relTypeLike(relsXml, "worksheet", REL_WORKSHEET), relativeTarget(wb.workbookPart, sheetPart));
+  const rel = addRelationship(relsXml, relTypeLike(relsXml, "worksheet", REL_WORKSHEET), relativeTarget(workbookPart, sheetPart));
   zip.file(wb.relsPart, rel.xml, { compression: "DEFLATE" });
-  zip.file("[Content_Types].xml", addOverride(contentTypes, sheetPart, CT_WORKSHEET), { compression: "DEFLATE" });
+  zip.file(contentTypesPart, addOverride(contentTypes, sheetPart, CT_WORKSHEET), { compression: "DEFLATE" });
   zip.file(wb.workbookPart, addSheetEntry(wb.workbookXml, name, rel.id), { compression: "DEFLATE" });
 
   const out = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
@@ -80,7 +88,7 @@ async function renderReportAlone(sheet: SheetDescription): Promise<RenderedRepor
   workbook.creator = "Practice Ledger";
   renderSheet(workbook, sheet);
   const buffer = await workbook.xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(buffer as ArrayBuffer);
+  const zip = openZipPackage(Buffer.from(buffer as ArrayBuffer), "the rendered report");
   const parts = await readWorkbookParts(zip);
   const first = parts.sheets[0];
   const sheetXml = first?.part == null ? null : await readPartText(zip, first.part);
@@ -298,7 +306,7 @@ function folderOf(part: string): string {
 
 /** `${stem}${ext}` if no entry has that name, else `${stem}${n}${ext}` with the first free n ≥ 1 (case-insensitive). */
 function freePartName(zip: JSZip, stem: string, ext: string, numbered = false): string {
-  const taken = new Set(Object.keys(zip.files).map((f) => f.toLowerCase()));
+  const taken = new Set(Object.keys(zip.files).map((f) => f.replace(/\\/g, "/").toLowerCase()));
   if (!numbered && !taken.has(`${stem}${ext}`.toLowerCase())) return `${stem}${ext}`;
   for (let n = 1; ; n++) {
     const candidate = `${stem}${n}${ext}`;
