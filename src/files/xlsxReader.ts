@@ -466,7 +466,7 @@ class WorksheetScanner extends ChunkedScanner {
   }
 
   protected tooLong(): string {
-    return `${this.label}: sheet "${this.sheetName}" holds more than ${MAX_PENDING_CHARACTERS.toLocaleString("en-US")} characters of XML in one row after row ${this.lastRow} (a damaged or hostile file?)`;
+    return `${this.label}: sheet "${this.sheetName}" holds more than ${MAX_PENDING_CHARACTERS.toLocaleString("en-US")} characters of XML without a complete row (a damaged or hostile file?)`;
   }
 
   private beyondLimits(what: string): never {
