@@ -41,7 +41,7 @@ export async function addSheetToXlsxCopy(inputPath: string, outputPath: string, 
   const name = uniqueSheetName(sheet.name, wb.sheets.map((s) => s.name));
 
   // The report alone, rendered by ExcelJS.
-  const report = await renderReportAlone({ ...sheet, name });
+  const report = await renderReportAlone(wb.date1904 ? inDateSystem1904({ ...sheet, name }) : { ...sheet, name });
 
   // Styles: the report's appended to the input's (or the report's whole when the input has none).
   let xfMap: (n: number) => number = (n) => n;
@@ -382,3 +382,21 @@ function addSheetEntry(workbookXml: string, name: string, rId: string): string {
   return insertBeforeClose(workbookXml, `${p}sheets`, `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${relAttr}/>`);
 }
 
+/**
+ * The report's dates written in a 1904-system workbook's own system (ECMA-376 Part 1, 18.17.4.1:
+ * serial 0 is 1904-01-01, 1,462 days after the 1900 system's): date-formatted numbers move back
+ * 1,462 days, so Excel shows the same dates. A date before 1904, which that system cannot show,
+ * becomes its ISO text.
+ */
+export function inDateSystem1904(sheet: SheetDescription): SheetDescription {
+  return {
+    ...sheet,
+    cells: sheet.cells.map((cell) => {
+      if (cell.format !== "date" || typeof cell.value !== "number" || cell.formula !== undefined) return cell;
+      const shifted = cell.value - 1462;
+      if (shifted >= 0) return { ...cell, value: shifted };
+      const iso = new Date(Date.UTC(1899, 11, 30) + Math.round(cell.value * 86400000)).toISOString().slice(0, 10);
+      return { ...cell, value: iso, format: undefined };
+    }),
+  };
+}

@@ -8,6 +8,7 @@
  */
 import { StringDecoder } from "node:string_decoder";
 import { readZipPackage, UnreadableFileError, type ZipPackage } from "./zipPackage";
+import { dateStyleIndexes } from "./dateStyles";
 import type { CellValue } from "../core/cells/cellValue";
 
 /** One sheet as a grid of cell values: grid[0] is the sheet's row 1, grid[r][0] its column A. */
@@ -16,7 +17,10 @@ export interface SheetGrid {
   grid: CellValue[][];
   /** What the reader changed or could not read and the manager should be told (text cut at 32,767). */
   notes?: string[];
-  /** Date serials in this grid count from 1904-01-01 (workbookPr date1904): add 1,462 for the 1900 system. */
+  /**
+   * The workbook counts dates from 1904-01-01 (workbookPr date1904). The reader has already moved
+   * its date-formatted cells to the 1900 system (+1,462 days), as the core expects.
+   */
   date1904?: boolean;
 }
 
@@ -461,6 +465,8 @@ class WorksheetScanner extends ChunkedScanner {
     private readonly onRow: () => void,
     private readonly label: string,
     private readonly sheetName: string,
+    /** In a 1904-system workbook, the styles that show dates (their serials get 1,462 days added). */
+    private readonly dateStyles: ReadonlySet<number> | null = null,
   ) {
     super();
   }
@@ -539,6 +545,7 @@ class WorksheetScanner extends ChunkedScanner {
       // Attributes: r (reference: its letters give the column) and t (type).
       let type: CellType = CellType.Number;
       let refCol = 0;
+      let style = 0;
       for (let p = i + openLen; p < te; p++) {
         if (s.charCodeAt(p) === 61 /* = */ && isSpace(s.charCodeAt(p - 2))) {
           const name = s.charCodeAt(p - 1);
@@ -552,6 +559,12 @@ class WorksheetScanner extends ChunkedScanner {
               if (refCol > EXCEL_LIMITS.columns) this.beyondLimits(`a cell reference past column XFD (Excel's limit of ${EXCEL_LIMITS.columns.toLocaleString("en-US")} columns) in row ${this.lastRow}`);
             }
             p = q;
+          } else if (name === 115 /* s */ && this.dateStyles !== null) {
+            for (let q = p + 2; ; q++) {
+              const k = s.charCodeAt(q);
+              if (k < 48 || k > 57) break;
+              style = style * 10 + (k - 48);
+            }
           } else if (name === 116 /* t */) {
             type = cellType(s, p + 2);
             p += 2;
@@ -566,6 +579,8 @@ class WorksheetScanner extends ChunkedScanner {
       }
       i = this.readCell(s, te + 1, end, type);
       let value = this.value;
+      // 1904 system (ECMA-376 Part 1, 18.17.4.1): serial 0 is 1904-01-01, i.e. 1900-system serial 1,462.
+      if (typeof value === "number" && this.dateStyles !== null && this.dateStyles.has(style)) value += 1462;
       if (typeof value === "string" && value.length > EXCEL_LIMITS.cellTextCharacters) {
         this.notes.push(`${this.sheetName} row ${this.lastRow} column ${columnName(col)}: text of ${value.length.toLocaleString("en-US")} characters cut to Excel's limit of 32,767`);
         value = value.slice(0, EXCEL_LIMITS.cellTextCharacters);
@@ -821,6 +836,10 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
   const sstPart = wb.partsByType.get("sharedStrings") ?? zip.storedName("xl/sharedStrings.xml");
   if (await forEachTextChunk(zip, sstPart, (t) => sst.feed(t))) sst.finish();
 
+  let dateStyles: Set<number> | null = null;
+  const stylesPart = wb.partsByType.get("styles");
+  if (wb.date1904 && stylesPart !== undefined) dateStyles = dateStyleIndexes((await readPartText(zip, stylesPart)) ?? "");
+
   const every = options.progressEvery ?? 20000;
   const onProgress = options.onProgress;
   let rowsSeen = 0;
@@ -834,7 +853,7 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
   const out: SheetGrid[] = [];
   for (const sheet of wb.sheets) {
     if (sheet.kind !== "worksheet" || sheet.part === null) continue;
-    const scanner = new WorksheetScanner(sst.strings, onRow, zip.label, sheet.name);
+    const scanner = new WorksheetScanner(sst.strings, onRow, zip.label, sheet.name, dateStyles);
     if (!(await forEachTextChunk(zip, sheet.part, (t) => scanner.feed(t)))) continue;
     scanner.finish();
     const grid: SheetGrid = { name: sheet.name, grid: scanner.grid };
