@@ -4,7 +4,8 @@
  * input's package, with the few shared parts that must know about it edited as text (workbook.xml,
  * its relationships, [Content_Types].xml and styles.xml). Every other part of the input (the user's
  * sheets, shared strings, theme, macros, pivot caches…) is carried over byte for byte: JSZip writes
- * an untouched entry's compressed bytes as they were.
+ * an untouched entry's compressed bytes as they were (a deflated entry keeps its very bytes; a
+ * stored one is re-added stored, so its content and method are kept, see keepStoredEntriesStored).
  *
  * docProps/app.xml (TitlesOfParts, the sheet list some tools show) is left as it was: Excel does
  * not rely on it and refreshes it on the next save.
@@ -15,7 +16,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { uniqueSheetName, type SheetDescription } from "../core/sheet/sheetDescription";
 import { renderSheet } from "./renderSheet";
-import { openZipPackage } from "./zipPackage";
+import { openZipPackage, type ZipPackage } from "./zipPackage";
+import { CT_TABLE, placeTables, reportTables, tablesInPackage, type ReportTable } from "./xlsxInjectTables";
 import { escapeXml, findTags, readPartText, readWorkbookParts, rootPrefix, tagEnd } from "./xlsxReader";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -66,11 +68,20 @@ export async function addSheetToXlsxCopy(inputPath: string, outputPath: string, 
   // The sheet part, its relationship, content type and <sheet> entry.
   const sheetPart = freePartName(zip, `${folderOf(workbookPart)}worksheets/sheet`, ".xml", true);
   zip.file(sheetPart, rewriteReportSheet(report.sheetXml, report.sharedStrings, xfMap, dxfMap), { compression: "DEFLATE" });
+  if (report.tables.length > 0) {
+    const placed = placeTables(report.tables, sheetPart, await tablesInPackage(pkg), (stem, ext) => freePartName(zip, stem, ext, true));
+    for (const [part, xml] of placed.parts) {
+      zip.file(part, xml, { compression: "DEFLATE" });
+      contentTypes = addOverride(contentTypes, part, CT_TABLE);
+    }
+    zip.file(placed.sheetRels.part, placed.sheetRels.xml, { compression: "DEFLATE" });
+  }
   const rel = addRelationship(relsXml, relTypeLike(relsXml, "worksheet", REL_WORKSHEET), relativeTarget(workbookPart, sheetPart));
   zip.file(wb.relsPart, rel.xml, { compression: "DEFLATE" });
   zip.file(contentTypesPart, addOverride(contentTypes, sheetPart, CT_WORKSHEET), { compression: "DEFLATE" });
   zip.file(wb.workbookPart, addSheetEntry(wb.workbookXml, name, rel.id), { compression: "DEFLATE" });
 
+  await keepStoredEntriesStored(zip, pkg);
   const out = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   await fs.promises.writeFile(outputPath, out);
   return name;
@@ -81,6 +92,8 @@ interface RenderedReport {
   stylesXml: string;
   /** The inner XML of each <si> of the report's shared strings (a valid <is> content). */
   sharedStrings: string[];
+  /** The report's Excel tables (ExcelJS writes them as parts the sheet XML's tableParts point at). */
+  tables: ReportTable[];
 }
 
 async function renderReportAlone(sheet: SheetDescription): Promise<RenderedReport> {
@@ -99,7 +112,8 @@ async function renderReportAlone(sheet: SheetDescription): Promise<RenderedRepor
   const sst = sstPart === undefined ? "" : ((await readPartText(zip, sstPart)) ?? "");
   const sharedStrings: string[] = [];
   for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) sharedStrings.push(m[1] ?? "");
-  return { sheetXml, stylesXml, sharedStrings };
+  const tables = first?.part == null ? [] : await reportTables(zip, first.part);
+  return { sheetXml, stylesXml, sharedStrings, tables };
 }
 
 /**
@@ -154,33 +168,45 @@ function findCollection(xml: string, prefix: string, name: string): Collection |
   return { start: tag.start, openEnd: tag.end, selfClosing, closeStart, end: closeStart + close.length };
 }
 
-/** The child elements (outer XML) of a collection. */
+/**
+ * The child elements (outer XML) of a collection: its direct children named `child`, each
+ * counted once. A child wrapped in `mc:AlternateContent` (Hancom writes a Choice and a Fallback of
+ * the same font; ECMA-376 Part 3, 10.2.1: a consumer uses exactly one of them) counts as ONE child,
+ * so the counts the report's style indexes are based on stay those Excel sees.
+ */
 function children(xml: string, prefix: string, name: string, child: string): string[] {
   const c = findCollection(xml, prefix, name);
   if (c === null || c.selfClosing) return [];
   const inner = xml.slice(c.openEnd + 1, c.closeStart);
   const out: string[] = [];
-  const open = `<${prefix}${child}`;
-  const close = `</${prefix}${child}>`;
+  const wanted = `${prefix}${child}`;
   let i = 0;
   for (;;) {
-    i = inner.indexOf(open, i);
+    i = inner.indexOf("<", i);
     if (i < 0) break;
-    const next = inner.charCodeAt(i + open.length);
-    if (!(next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13)) {
-      i += open.length;
+    const next = inner.charCodeAt(i + 1);
+    if (next === 33 /* ! */) {
+      const close = inner.startsWith("<!--", i) ? inner.indexOf("-->", i) + 3 : inner.indexOf(">", i) + 1;
+      i = close <= 0 ? inner.length : close;
       continue;
     }
-    const te = tagEnd(inner, i);
-    if (inner.charCodeAt(te - 1) === 47) {
-      out.push(inner.slice(i, te + 1));
-      i = te + 1;
-    } else {
-      const e = inner.indexOf(close, te);
-      const end = e < 0 ? inner.length : e + close.length;
-      out.push(inner.slice(i, end));
-      i = end;
+    if (next === 47 /* / */ || next === 63 /* ? */) {
+      i = inner.indexOf(">", i) + 1 || inner.length;
+      continue;
     }
+    let p = i + 1;
+    while (p < inner.length && !/[\s/>]/.test(inner[p])) p++;
+    const tagName = inner.slice(i + 1, p);
+    const te = tagEnd(inner, i);
+    if (te < 0) break;
+    let end = te + 1;
+    if (inner.charCodeAt(te - 1) !== 47) {
+      const close = inner.indexOf(`</${tagName}>`, te);
+      end = close < 0 ? inner.length : close + tagName.length + 3;
+    }
+    const outer = inner.slice(i, end);
+    if (tagName === wanted || (tagName.endsWith(":AlternateContent") && outer.includes(`<${wanted}`))) out.push(outer);
+    i = end;
   }
   return out;
 }
@@ -399,4 +425,19 @@ export function inDateSystem1904(sheet: SheetDescription): SheetDescription {
       return { ...cell, value: iso, format: undefined };
     }),
   };
+}
+
+/**
+ * JSZip re-deflates an untouched STORED entry when the archive is generated with DEFLATE: each
+ * such entry is re-added, with its date, as stored, so it stays stored with the same content
+ * (its local header is written anew). A stored part the injection edited is then written stored too.
+ */
+async function keepStoredEntriesStored(zip: JSZip, pkg: ZipPackage): Promise<void> {
+  for (const entry of pkg.entries) {
+    if (entry.method !== 0 || entry.name.endsWith("/")) continue;
+    const file = zip.file(entry.name);
+    if (file === null) continue;
+    const content = await file.async("uint8array");
+    zip.file(entry.name, content, { compression: "STORE", date: file.date, binary: true });
+  }
 }
