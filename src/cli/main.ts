@@ -6,6 +6,7 @@ import type { Day } from "../core/dates/day";
 import { workbookReport, UnusableInputError } from "../core/report/workbookReport";
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
+import { readerNotes } from "../files/readerNotes";
 import { checkOutputs, OutputRefusedError, writeOutputs, type RunInput, type RunOutput } from "../files/safeWrite";
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
 import { runDemo } from "./demo";
@@ -122,6 +123,7 @@ async function runReport(args: ParsedArgs): Promise<number> {
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (!quiet) {
+    for (const line of readerNotes([...sheets, ...(feeScheduleSheets ?? [])])) process.stderr.write(`  ${line}\n`);
     const shown = s.claims.leftOut.slice(0, 10);
     for (const l of shown) process.stderr.write(`  left out: ${l.sheet} row ${l.row}${l.column !== undefined ? ` column ${l.column}` : ""}: ${l.reason}\n`);
     if (s.claims.leftOut.length > shown.length) process.stderr.write(`  ... and ${s.claims.leftOut.length - shown.length} more rows left out (all listed in --json)\n`);
