@@ -7,6 +7,7 @@ import { workbookReport, UnusableInputError } from "../core/report/workbookRepor
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
 import { readerNotes } from "../files/readerNotes";
+import { summaryForFile } from "../core/report/summaryPrivacy";
 import { checkOutputs, OutputRefusedError, writeOutputs, type RunInput, type RunOutput } from "../files/safeWrite";
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
 import { runDemo } from "./demo";
@@ -16,7 +17,7 @@ const USAGE = `Practice Ledger: the physician report from a practice's workbook,
 Usage:
   practice-ledger report <book.xlsx|claims.csv> --as-of YYYY-MM-DD
                   [--fee-schedule <file.xlsx|file.csv>] [--out report.xlsx] [--json summary.json]
-                  [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet] [--force]
+                  [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet] [--force] [--detail]
   practice-ledger demo [--out DIR]
   practice-ledger help
 
@@ -28,6 +29,8 @@ demo    writes a sample practice workbook (three physicians, seven payers, twelv
 
 Outputs are never an input file (checked by identity: links and case count), an existing output is
 replaced only with --force, and outputs appear only when all of them were written (exit 2 if refused).
+--json holds aggregates only: --detail adds claim ids and rows of fee-schedule differences and the
+cell text of left-out reasons (line-level data: keep such a file as you keep the workbook).
 `;
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 unusable input, 2 usage). */
@@ -106,7 +109,8 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const out = outFile ?? defaultOutput(input, report.sheet.name);
   let sheetName = "";
   const outputs: RunOutput[] = [{ path: out, what: "--out", write: async (t) => void (sheetName = await writeReportWorkbook(input, t, report.sheet)) }];
-  const summary = report.summary;
+  // Aggregates only unless --detail (claim ids, rows, cell text): see summaryPrivacy.ts.
+  const summary = summaryForFile(report.summary, report.feeSchedule, args.options.has("detail"));
   if (jsonFile !== undefined) outputs.push({ path: jsonFile, what: "--json", write: (t) => fs.promises.writeFile(t, `${JSON.stringify(summary, null, 2)}\n`) });
   await writeOutputs(inputs, outputs, { force });
 

@@ -41,6 +41,7 @@ export class OutputRefusedError extends Error {}
 /** The command line's option for replacing existing outputs, declared here for the CLI's option table. */
 export const OUTPUT_OPTIONS = [
   { name: "force", takesValue: false, help: "--force        replace output files that already exist (never an input file)" },
+  { name: "detail", takesValue: false, help: "--detail       put line-level detail in --json (claim ids, rows, cell text of reasons)" },
 ] as const;
 
 interface Identity {

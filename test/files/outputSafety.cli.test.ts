@@ -126,3 +126,24 @@ describe("outputs among themselves and existing files", () => {
     expect(fs.existsSync(p("good.xlsx"))).toBe(false);
   });
 });
+
+describe("the JSON summary carries aggregates only unless --detail", () => {
+  it("by default: no claim ids or discrepancy rows, reasons without cell text; --detail adds them", async () => {
+    const r = await run(["--out", p("agg.xlsx"), "--json", p("agg.json")]);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(p("agg.json"), "utf8");
+    const s = JSON.parse(text);
+    expect(s.detail).toBe(false);
+    expect(s.feeSchedule.discrepancies).toEqual([]);
+    expect(s.feeSchedule.discrepancyLines).toBeGreaterThan(0);
+    expect(Array.isArray(s.feeSchedule.leftOut)).toBe(true);
+    expect(text).not.toMatch(/claimId/);
+    expect(text).not.toMatch(/\(found /);
+    const d = await run(["--out", p("det.xlsx"), "--json", p("det.json"), "--detail"]);
+    expect(d.code).toBe(0);
+    const detailed = JSON.parse(fs.readFileSync(p("det.json"), "utf8"));
+    expect(detailed.detail).toBe(true);
+    expect(detailed.feeSchedule.discrepancies.length).toBe(s.feeSchedule.discrepancyLines);
+    expect(detailed.feeSchedule.discrepancies[0].claimId).toEqual(expect.any(String));
+  });
+});

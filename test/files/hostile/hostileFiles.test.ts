@@ -104,6 +104,18 @@ const CASES: Case[] = [
     message: /^practice-ledger: wide\.xlsx: no sheet has a header row/,
   },
   {
+    name: "a workbook.xml declaring 2 GB inflated (refused before inflating)",
+    make: () => {
+      const bytes = makePackage(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'));
+      // Central directory entry of xl/workbook.xml: its uncompressed size is at +24 (APPNOTE 4.3.12).
+      const cd = bytes.lastIndexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]), bytes.lastIndexOf("xl/workbook.xml"));
+      bytes.writeUInt32LE(0x7fffffff, cd + 24);
+      return write("huge-workbook.xlsx", bytes);
+    },
+    code: 1,
+    message: /^practice-ledger: huge-workbook\.xlsx: the part xl\/workbook\.xml inflates to 2,147,483,647 bytes, more than the 268,435,456 this reader accepts/,
+  },
+  {
     name: "not a zip at all",
     make: () => write("text.xlsx", Buffer.from("Claim ID,Amount\n1,2\n")),
     code: 1,
