@@ -440,6 +440,31 @@ export interface UnreadCell {
 /** Reason given for a formula cell saved without its value (openpyxl and other tools write these). */
 export const FORMULA_WITHOUT_VALUE = "formula without a saved value: open and save the file in Excel";
 
+/**
+ * Rows and filled cells a workbook may make in memory, over all its sheets: 4 sheets of Excel's
+ * 1,048,576 rows, 40 million values (a full-width export of a million claim lines is 30 million).
+ * Past them the file is refused with a message instead of running out of memory.
+ */
+export class ReadBudget {
+  static readonly ROWS = 4 * 1048576;
+  static readonly CELLS = 40_000_000;
+  private rows = 0;
+  private cells = 0;
+
+  spendRows(n: number, label: string): void {
+    this.rows += n;
+    if (this.rows > ReadBudget.ROWS) {
+      throw new UnreadableFileError(`${label}: more than ${ReadBudget.ROWS.toLocaleString("en-US")} rows in all its sheets, more than this program reads (a damaged or hostile file, or split the export)`);
+    }
+  }
+
+  spendCell(label: string): void {
+    if (++this.cells > ReadBudget.CELLS) {
+      throw new UnreadableFileError(`${label}: more than ${ReadBudget.CELLS.toLocaleString("en-US")} filled cells, more than this program reads (split the export)`);
+    }
+  }
+}
+
 class WorksheetScanner extends ChunkedScanner {
   protected readonly element = "row";
   protected readonly container = "sheetData";
@@ -467,6 +492,7 @@ class WorksheetScanner extends ChunkedScanner {
     private readonly sheetName: string,
     /** In a 1904-system workbook, the styles that show dates (their serials get 1,462 days added). */
     private readonly dateStyles: ReadonlySet<number> | null = null,
+    private readonly budget: ReadBudget = new ReadBudget(),
   ) {
     super();
   }
@@ -518,8 +544,9 @@ class WorksheetScanner extends ChunkedScanner {
   private rowAt(index: number): CellValue[] {
     const grid = this.grid;
     let row = grid[index];
-    // index is at most Excel's 1,048,576 rows: the gap filled is bounded
+    // index is at most Excel's 1,048,576 rows, and rows made in all sheets are counted
     if (row === undefined) {
+      this.budget.spendRows(index + 1 - grid.length, this.label);
       while (grid.length < index) grid.push([]);
       row = [];
       grid[index] = row;
@@ -586,6 +613,7 @@ class WorksheetScanner extends ChunkedScanner {
         value = value.slice(0, EXCEL_LIMITS.cellTextCharacters);
       }
       if (value !== null) {
+        this.budget.spendCell(this.label);
         const index = col - 1;
         if (index === row.length) row.push(value);
         else if (index > row.length + 256) row[index] = value; // far to the right: a sparse row, not thousands of blanks
@@ -851,9 +879,10 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
           if (rowsSeen % every === 0) onProgress(rowsSeen);
         };
   const out: SheetGrid[] = [];
+  const budget = new ReadBudget();
   for (const sheet of wb.sheets) {
     if (sheet.kind !== "worksheet" || sheet.part === null) continue;
-    const scanner = new WorksheetScanner(sst.strings, onRow, zip.label, sheet.name, dateStyles);
+    const scanner = new WorksheetScanner(sst.strings, onRow, zip.label, sheet.name, dateStyles, budget);
     if (!(await forEachTextChunk(zip, sheet.part, (t) => scanner.feed(t)))) continue;
     scanner.finish();
     const grid: SheetGrid = { name: sheet.name, grid: scanner.grid };

@@ -89,6 +89,23 @@ const CASES: Case[] = [
     message: /row-bomb\.xlsx: sheet "Claims" has a row numbered 1048577, past Excel's limit/,
   },
   {
+    name: "five sheets each reaching row 1,048,576 (a few KB): more rows than four full sheets",
+    make: () => {
+      const sheet = sheetXml('<row r="1048576"><c r="A1048576"><v>1</v></c></row>');
+      const files: Record<string, Uint8Array> = {};
+      for (const [name, bytes] of Object.entries(unzipSync(makePackage(sheet)))) files[name] = bytes;
+      const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+      const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+      const ids = [1, 2, 3, 4, 5];
+      files["xl/workbook.xml"] = Buffer.from(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${ids.map((k) => `<sheet name="S${k}" sheetId="${k}" r:id="rId${k}"/>`).join("")}</sheets></workbook>`);
+      files["xl/_rels/workbook.xml.rels"] = Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${ids.map((k) => `<Relationship Id="rId${k}" Type="${REL}/worksheet" Target="worksheets/sheet${k}.xml"/>`).join("")}</Relationships>`);
+      for (const k of ids) files[`xl/worksheets/sheet${k}.xml`] = Buffer.from(sheet);
+      return write("tall.xlsx", zipSync(files, { level: 9 }));
+    },
+    code: 1,
+    message: /^practice-ledger: tall\.xlsx: more than 4,194,304 rows in all its sheets/,
+  },
+  {
     name: "a bomb of 100 MB of whitespace inside sheetData",
     make: () => write("space-bomb.xlsx", makePackage(padded('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>', 100 * 1024 * 1024, "</sheetData></worksheet>"))),
     code: 1,
