@@ -110,7 +110,8 @@ async function runReport(args: ParsedArgs): Promise<number> {
   let sheetName = "";
   const outputs: RunOutput[] = [{ path: out, what: "--out", write: async (t) => void (sheetName = await writeReportWorkbook(input, t, report.sheet)) }];
   // Aggregates only unless --detail (claim ids, rows, cell text): see summaryPrivacy.ts.
-  const summary = summaryForFile(report.summary, report.feeSchedule, args.options.has("detail"));
+  const notes = readerNotes([...sheets, ...(feeScheduleSheets ?? [])], Infinity).map((n) => n.replace(/^note: /, ""));
+  const summary = summaryForFile(report.summary, report.feeSchedule, args.options.has("detail"), notes);
   if (jsonFile !== undefined) outputs.push({ path: jsonFile, what: "--json", write: (t) => fs.promises.writeFile(t, `${JSON.stringify(summary, null, 2)}\n`) });
   await writeOutputs(inputs, outputs, { force });
 

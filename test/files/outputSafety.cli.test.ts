@@ -147,3 +147,21 @@ describe("the JSON summary carries aggregates only unless --detail", () => {
     expect(detailed.feeSchedule.discrepancies[0].claimId).toEqual(expect.any(String));
   });
 });
+
+it("a CSV's reading notes (encoding, rows with an issue) go into the summary, without cell text", async () => {
+  const csv = path.join(dir, "win.csv");
+  // Windows-1252 "é" (0xE9) and a row with one field too many (row 3).
+  fs.writeFileSync(csv, Buffer.concat([Buffer.from("Claim ID,Date of Service,Payer,Charge\nC1,10/01/2026,Soci"), Buffer.from([0xe9]), Buffer.from("t\u00e9,100\nC2,10/02/2026,Smith, Jones,50\n".replace("\u00e9", "e"))]));
+  const quiet = jest.spyOn(process.stdout, "write").mockImplementation((() => true) as unknown as typeof process.stdout.write);
+  try {
+    expect(await main(["report", csv, "--as-of", "2026-10-31", "--quiet", "--out", p("win.xlsx"), "--json", p("win.json")])).toBe(0);
+  } finally {
+    quiet.mockRestore();
+  }
+  const s = JSON.parse(fs.readFileSync(p("win.json"), "utf8"));
+  expect(s.readingNotes).toEqual([
+    "win: the file is not UTF-8; read as Windows-1252 (accented letters as Excel for Windows writes them)",
+    "win row 3 (line 3): 5 fields where the header has 4: a separator inside an unquoted field? The columns may be shifted",
+  ]);
+  expect(s.claims.leftOut.map((l: { row: number }) => l.row)).toEqual([3]);
+});

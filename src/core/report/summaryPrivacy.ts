@@ -20,6 +20,8 @@ export interface LeftOutJson {
 export type SummaryFileJson = ReportSummaryJson & {
   /** True when line-level detail (claim ids, rows, cell text) is included (`--detail`). */
   detail: boolean;
+  /** What the file readers assumed or changed (encoding, separators, decimal commas, rows with a CSV issue, text cut); no cell text. */
+  readingNotes: string[];
   feeSchedule: (NonNullable<ReportSummaryJson["feeSchedule"]> & {
     /** How many lines differ from the fee schedule (the lines themselves only with detail). */
     discrepancyLines: number;
@@ -37,7 +39,12 @@ export function reasonWithoutCellText(reason: string): string {
  * The summary as written to the file: with `detail`, everything; without, aggregates only.
  * `feeScheduleIssues` are the fee schedule's issues; its errors (rows left out) are listed.
  */
-export function summaryForFile(summary: ReportSummaryJson, feeSchedule: { sheet: string; issues: readonly InputIssue[] } | null, detail: boolean): SummaryFileJson {
+export function summaryForFile(
+  summary: ReportSummaryJson,
+  feeSchedule: { sheet: string; issues: readonly InputIssue[] } | null,
+  detail: boolean,
+  readingNotes: readonly string[] = [],
+): SummaryFileJson {
   const strip = (reason: string): string => (detail ? reason : reasonWithoutCellText(reason));
   const feeLeftOut: LeftOutJson[] = (feeSchedule?.issues ?? [])
     .filter((i) => i.severity === "error")
@@ -51,6 +58,7 @@ export function summaryForFile(summary: ReportSummaryJson, feeSchedule: { sheet:
   return {
     ...summary,
     detail,
+    readingNotes: [...readingNotes],
     claims: { ...summary.claims, leftOut: summary.claims.leftOut.map((l) => ({ ...l, reason: strip(l.reason) })) },
     feeSchedule:
       fee === null
