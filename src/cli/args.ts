@@ -37,6 +37,8 @@ export const REPORT_OPTIONS: readonly OptionSpec[] = [
   { name: "fee-schedule-sheet", value: true, placeholder: "NAME", help: "the sheet holding the fee schedule" },
   { name: "practice", value: true, placeholder: "NAME", help: "the practice name in the report's title (default: Settings sheet, else the export's title)" },
   { name: "quiet", value: false, help: "print only the summary lines (no progress, no left-out rows)" },
+  { name: "force", value: false, help: "replace output files that already exist (never an input file)" },
+  { name: "detail", value: false, help: "put line-level detail in --json (claim ids, rows, cell text of reasons)" },
 ];
 
 export const DEMO_OPTIONS: readonly OptionSpec[] = [

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { samplePractice } from "../sample/samplePractice";
 import { workbookReport } from "../core/report/workbookReport";
+import { summaryForFile } from "../core/report/summaryPrivacy";
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { sampleWorkbook } from "../files/writeSampleWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
@@ -23,7 +24,7 @@ export async function runDemo(dir: string, log: (message: string) => void): Prom
   const out = path.join(dir, `${sample.practice.name} - ${report.sheet.name}.xlsx`);
   const sheetName = await writeReportWorkbook(book, out, report.sheet);
   const json = path.join(dir, "summary.json");
-  await fs.promises.writeFile(json, `${JSON.stringify(report.summary, null, 2)}\n`);
+  await fs.promises.writeFile(json, `${JSON.stringify(summaryForFile(report.summary, report.feeSchedule, false), null, 2)}\n`);
   process.stdout.write(
     [
       ...summaryLines(report.summary),

@@ -6,6 +6,9 @@ import type { Day } from "../core/dates/day";
 import { workbookReport, UnusableInputError } from "../core/report/workbookReport";
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
+import { readerNotes } from "../files/readerNotes";
+import { summaryForFile } from "../core/report/summaryPrivacy";
+import { checkOutputs, OutputRefusedError, writeOutputs, type RunInput, type RunOutput } from "../files/safeWrite";
 import { COMMANDS, commandHelp, parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
 import { summaryLines } from "./printSummary";
 import { practiceNameIn } from "../core/practice/practiceName";
@@ -17,7 +20,7 @@ const USAGE = `Practice Ledger: the physician report from a practice's workbook,
 Usage:
   practice-ledger report <book.xlsx|claims.csv> --as-of YYYY-MM-DD
                   [--fee-schedule <file.xlsx|file.csv>] [--out report.xlsx] [--json summary.json]
-                  [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet]
+                  [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet] [--force] [--detail]
   practice-ledger demo [--out DIR]
 ${POST_ERA_USAGE}
   practice-ledger help [command]      (also --help, -h, and <command> --help)
@@ -31,6 +34,11 @@ demo    writes a sample practice workbook (three physicians, seven payers, twelv
 ${POST_ERA_HELP}
 
 Exit codes: 0 the report stands on usable data, 1 unusable input, 2 a usage error.
+
+Outputs are never an input file (checked by identity: links and case count), an existing output is
+replaced only with --force, and outputs appear only when all of them were written (exit 2 if refused).
+--json holds aggregates only: --detail adds claim ids and rows of fee-schedule differences and the
+cell text of left-out reasons (line-level data: keep such a file as you keep the workbook).
 `;
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 unusable input, 2 usage). */
@@ -60,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputRefusedError) {
       // One line: the reason (`practice-ledger --help` shows the usage).
       process.stderr.write(`practice-ledger: ${e.message}\n`);
       return 2;
@@ -105,12 +113,20 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const asOf = asOfOption(args);
   if (!fs.existsSync(input)) throw new Error(`${input}: no such file`);
   const quiet = args.options.has("quiet");
+  const force = args.options.has("force");
+  const feeFile = stringOption(args, "fee-schedule");
+  const inputs: RunInput[] = [{ path: input, what: "the workbook" }];
+  if (feeFile !== undefined) inputs.push({ path: feeFile, what: "the --fee-schedule file" });
+  const outFile = stringOption(args, "out");
+  const jsonFile = stringOption(args, "json");
+  // Refuse bad output names before the (possibly long) read; checked again when writing.
+  const named = [...(outFile !== undefined ? [{ path: outFile, what: "--out" }] : []), ...(jsonFile !== undefined ? [{ path: jsonFile, what: "--json" }] : [])];
+  checkOutputs(inputs, named, { force });
   const progress = (rows: number): void => {
     if (!quiet) process.stderr.write(`  read ${rows.toLocaleString("en-US")} rows\n`);
   };
   const started = Date.now();
   const sheets = await readWorkbookGrids(input, progress);
-  const feeFile = stringOption(args, "fee-schedule");
   const feeScheduleSheets = feeFile === undefined ? undefined : await readWorkbookGrids(feeFile);
 
   let report;
@@ -127,10 +143,14 @@ async function runReport(args: ParsedArgs): Promise<number> {
     if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}${sheetListFor(e, sheets, stringOption(args, "claims-sheet"))}`);
     throw e;
   }
-  const out = stringOption(args, "out") ?? defaultOutput(input, report.sheet.name);
-  const sheetName = await writeReportWorkbook(input, out, report.sheet);
-  const jsonFile = stringOption(args, "json");
-  if (jsonFile !== undefined) await fs.promises.writeFile(jsonFile, `${JSON.stringify(report.summary, null, 2)}\n`);
+  const out = outFile ?? defaultOutput(input, report.sheet.name);
+  let sheetName = "";
+  const outputs: RunOutput[] = [{ path: out, what: "--out", write: async (t) => void (sheetName = await writeReportWorkbook(input, t, report.sheet)) }];
+  // Aggregates only unless --detail (claim ids, rows, cell text): see summaryPrivacy.ts.
+  const notes = readerNotes([...sheets, ...(feeScheduleSheets ?? [])], Infinity).map((n) => n.replace(/^note: /, ""));
+  const summary = summaryForFile(report.summary, report.feeSchedule, args.options.has("detail"), notes);
+  if (jsonFile !== undefined) outputs.push({ path: jsonFile, what: "--json", write: (t) => fs.promises.writeFile(t, `${JSON.stringify(summary, null, 2)}\n`) });
+  await writeOutputs(inputs, outputs, { force });
 
   const s = report.summary;
   const lines = [
@@ -139,6 +159,7 @@ async function runReport(args: ParsedArgs): Promise<number> {
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (!quiet) {
+    for (const line of readerNotes([...sheets, ...(feeScheduleSheets ?? [])])) process.stderr.write(`  ${line}\n`);
     const shown = s.claims.leftOut.slice(0, 10);
     for (const l of shown) process.stderr.write(`  left out: ${l.sheet} row ${l.row}${l.column !== undefined ? ` column ${l.column}` : ""}: ${l.reason}\n`);
     if (s.claims.leftOut.length > shown.length) process.stderr.write(`  ... and ${s.claims.leftOut.length - shown.length} more rows left out (all listed in --json)\n`);

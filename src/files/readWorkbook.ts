@@ -1,8 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CellValue } from "../core/cells/cellValue";
-import { parseCsv } from "./csv";
+import { readCsvBytes } from "./csv";
 import { readXlsxGrids, type SheetGrid } from "./xlsxReader";
+import { UnreadableFileError } from "./zipPackage";
 
 export type { SheetGrid };
 
@@ -27,9 +28,12 @@ export function plainCellValue(value: unknown): CellValue {
 export async function readWorkbookGrids(file: string, onProgress?: (rows: number) => void): Promise<SheetGrid[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".csv" || ext === ".txt") {
-    const grid = parseCsv(await fs.promises.readFile(file, "utf8"));
-    return [{ name: path.basename(file, ext), grid }];
+    const name = path.basename(file, ext);
+    const csv = readCsvBytes(await fs.promises.readFile(file), name);
+    const sheet: SheetGrid = { name, grid: csv.grid };
+    if (csv.notes.length > 0) sheet.notes = csv.notes;
+    return [sheet];
   }
-  if (ext !== ".xlsx" && ext !== ".xlsm") throw new Error(`${path.basename(file)}: not an .xlsx or .csv file`);
+  if (ext !== ".xlsx" && ext !== ".xlsm") throw new UnreadableFileError(`${path.basename(file)}: not an .xlsx or .csv file`);
   return readXlsxGrids(file, { onProgress, progressEvery: 20000 });
 }

@@ -4,16 +4,20 @@
  * input's package, with the few shared parts that must know about it edited as text (workbook.xml,
  * its relationships, [Content_Types].xml and styles.xml). Every other part of the input (the user's
  * sheets, shared strings, theme, macros, pivot caches…) is carried over byte for byte: JSZip writes
- * an untouched entry's compressed bytes as they were.
+ * an untouched entry's compressed bytes as they were (a deflated entry keeps its very bytes; a
+ * stored one is re-added stored, so its content and method are kept, see keepStoredEntriesStored).
  *
  * docProps/app.xml (TitlesOfParts, the sheet list some tools show) is left as it was: Excel does
  * not rely on it and refreshes it on the next save.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { uniqueSheetName, type SheetDescription } from "../core/sheet/sheetDescription";
 import { renderSheet } from "./renderSheet";
+import { openZipPackage, type ZipPackage } from "./zipPackage";
+import { CT_TABLE, placeTables, reportTables, tablesInPackage, type ReportTable } from "./xlsxInjectTables";
 import { escapeXml, findTags, readPartText, readWorkbookParts, rootPrefix, tagEnd } from "./xlsxReader";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -29,40 +33,55 @@ const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * workbook's sheets). The input file is only read.
  */
 export async function addSheetToXlsxCopy(inputPath: string, outputPath: string, sheet: SheetDescription): Promise<string> {
-  const zip = await JSZip.loadAsync(await fs.promises.readFile(inputPath));
-  const wb = await readWorkbookParts(zip);
+  const bytes = await fs.promises.readFile(inputPath);
+  // Read through the checked package (CRC-32, sizes, OPC names in any case); write with JSZip,
+  // which copies every untouched entry's compressed bytes as they were.
+  const pkg = openZipPackage(bytes, path.basename(inputPath));
+  const zip = await JSZip.loadAsync(bytes);
+  const wb = await readWorkbookParts(pkg);
+  const workbookPart = wb.workbookPart.replace(/\\/g, "/"); // for paths; wb.workbookPart is the stored name
   const name = uniqueSheetName(sheet.name, wb.sheets.map((s) => s.name));
 
   // The report alone, rendered by ExcelJS.
-  const report = await renderReportAlone({ ...sheet, name });
+  const report = await renderReportAlone(wb.date1904 ? inDateSystem1904({ ...sheet, name }) : { ...sheet, name });
 
   // Styles: the report's appended to the input's (or the report's whole when the input has none).
   let xfMap: (n: number) => number = (n) => n;
   let dxfMap: (n: number) => number = (n) => n;
   let relsXml = wb.relsXml;
-  let contentTypes = (await readPartText(zip, "[Content_Types].xml")) ?? "";
+  const contentTypesPart = pkg.storedName("[Content_Types].xml");
+  let contentTypes = (await readPartText(pkg, contentTypesPart)) ?? "";
   const stylesPart = wb.partsByType.get("styles") ?? null;
-  const inputStyles = stylesPart === null ? null : await readPartText(zip, stylesPart);
+  const inputStyles = stylesPart === null ? null : await readPartText(pkg, stylesPart);
   if (stylesPart !== null && inputStyles !== null) {
     const merged = mergeStyles(inputStyles, report.stylesXml);
     zip.file(stylesPart, merged.xml, { compression: "DEFLATE" });
     xfMap = (n) => merged.xfMap[n] ?? 0;
     dxfMap = (n) => merged.dxfMap[n] ?? n;
   } else if (report.stylesXml !== "") {
-    const part = freePartName(zip, `${folderOf(wb.workbookPart)}styles`, ".xml");
+    const part = freePartName(zip, `${folderOf(workbookPart)}styles`, ".xml");
     zip.file(part, report.stylesXml, { compression: "DEFLATE" });
-    relsXml = addRelationship(relsXml, relTypeLike(relsXml, "styles", REL_STYLES), relativeTarget(wb.workbookPart, part)).xml;
+    relsXml = addRelationship(relsXml, relTypeLike(relsXml, "styles", REL_STYLES), relativeTarget(workbookPart, part)).xml;
     contentTypes = addOverride(contentTypes, part, CT_STYLES);
   }
 
   // The sheet part, its relationship, content type and <sheet> entry.
-  const sheetPart = freePartName(zip, `${folderOf(wb.workbookPart)}worksheets/sheet`, ".xml", true);
+  const sheetPart = freePartName(zip, `${folderOf(workbookPart)}worksheets/sheet`, ".xml", true);
   zip.file(sheetPart, rewriteReportSheet(report.sheetXml, report.sharedStrings, xfMap, dxfMap), { compression: "DEFLATE" });
-  const rel = addRelationship(relsXml, relTypeLike(relsXml, "worksheet", REL_WORKSHEET), relativeTarget(wb.workbookPart, sheetPart));
+  if (report.tables.length > 0) {
+    const placed = placeTables(report.tables, sheetPart, await tablesInPackage(pkg), (stem, ext) => freePartName(zip, stem, ext, true));
+    for (const [part, xml] of placed.parts) {
+      zip.file(part, xml, { compression: "DEFLATE" });
+      contentTypes = addOverride(contentTypes, part, CT_TABLE);
+    }
+    zip.file(placed.sheetRels.part, placed.sheetRels.xml, { compression: "DEFLATE" });
+  }
+  const rel = addRelationship(relsXml, relTypeLike(relsXml, "worksheet", REL_WORKSHEET), relativeTarget(workbookPart, sheetPart));
   zip.file(wb.relsPart, rel.xml, { compression: "DEFLATE" });
-  zip.file("[Content_Types].xml", addOverride(contentTypes, sheetPart, CT_WORKSHEET), { compression: "DEFLATE" });
+  zip.file(contentTypesPart, addOverride(contentTypes, sheetPart, CT_WORKSHEET), { compression: "DEFLATE" });
   zip.file(wb.workbookPart, addSheetEntry(wb.workbookXml, name, rel.id), { compression: "DEFLATE" });
 
+  await keepStoredEntriesStored(zip, pkg);
   const out = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   await fs.promises.writeFile(outputPath, out);
   return name;
@@ -73,6 +92,8 @@ interface RenderedReport {
   stylesXml: string;
   /** The inner XML of each <si> of the report's shared strings (a valid <is> content). */
   sharedStrings: string[];
+  /** The report's Excel tables (ExcelJS writes them as parts the sheet XML's tableParts point at). */
+  tables: ReportTable[];
 }
 
 async function renderReportAlone(sheet: SheetDescription): Promise<RenderedReport> {
@@ -80,7 +101,7 @@ async function renderReportAlone(sheet: SheetDescription): Promise<RenderedRepor
   workbook.creator = "Practice Ledger";
   renderSheet(workbook, sheet);
   const buffer = await workbook.xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(buffer as ArrayBuffer);
+  const zip = openZipPackage(Buffer.from(buffer as ArrayBuffer), "the rendered report");
   const parts = await readWorkbookParts(zip);
   const first = parts.sheets[0];
   const sheetXml = first?.part == null ? null : await readPartText(zip, first.part);
@@ -91,7 +112,8 @@ async function renderReportAlone(sheet: SheetDescription): Promise<RenderedRepor
   const sst = sstPart === undefined ? "" : ((await readPartText(zip, sstPart)) ?? "");
   const sharedStrings: string[] = [];
   for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) sharedStrings.push(m[1] ?? "");
-  return { sheetXml, stylesXml, sharedStrings };
+  const tables = first?.part == null ? [] : await reportTables(zip, first.part);
+  return { sheetXml, stylesXml, sharedStrings, tables };
 }
 
 /**
@@ -146,33 +168,45 @@ function findCollection(xml: string, prefix: string, name: string): Collection |
   return { start: tag.start, openEnd: tag.end, selfClosing, closeStart, end: closeStart + close.length };
 }
 
-/** The child elements (outer XML) of a collection. */
+/**
+ * The child elements (outer XML) of a collection: its direct children named `child`, each
+ * counted once. A child wrapped in `mc:AlternateContent` (Hancom writes a Choice and a Fallback of
+ * the same font; ECMA-376 Part 3, 10.2.1: a consumer uses exactly one of them) counts as ONE child,
+ * so the counts the report's style indexes are based on stay those Excel sees.
+ */
 function children(xml: string, prefix: string, name: string, child: string): string[] {
   const c = findCollection(xml, prefix, name);
   if (c === null || c.selfClosing) return [];
   const inner = xml.slice(c.openEnd + 1, c.closeStart);
   const out: string[] = [];
-  const open = `<${prefix}${child}`;
-  const close = `</${prefix}${child}>`;
+  const wanted = `${prefix}${child}`;
   let i = 0;
   for (;;) {
-    i = inner.indexOf(open, i);
+    i = inner.indexOf("<", i);
     if (i < 0) break;
-    const next = inner.charCodeAt(i + open.length);
-    if (!(next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13)) {
-      i += open.length;
+    const next = inner.charCodeAt(i + 1);
+    if (next === 33 /* ! */) {
+      const close = inner.startsWith("<!--", i) ? inner.indexOf("-->", i) + 3 : inner.indexOf(">", i) + 1;
+      i = close <= 0 ? inner.length : close;
       continue;
     }
-    const te = tagEnd(inner, i);
-    if (inner.charCodeAt(te - 1) === 47) {
-      out.push(inner.slice(i, te + 1));
-      i = te + 1;
-    } else {
-      const e = inner.indexOf(close, te);
-      const end = e < 0 ? inner.length : e + close.length;
-      out.push(inner.slice(i, end));
-      i = end;
+    if (next === 47 /* / */ || next === 63 /* ? */) {
+      i = inner.indexOf(">", i) + 1 || inner.length;
+      continue;
     }
+    let p = i + 1;
+    while (p < inner.length && !/[\s/>]/.test(inner[p])) p++;
+    const tagName = inner.slice(i + 1, p);
+    const te = tagEnd(inner, i);
+    if (te < 0) break;
+    let end = te + 1;
+    if (inner.charCodeAt(te - 1) !== 47) {
+      const close = inner.indexOf(`</${tagName}>`, te);
+      end = close < 0 ? inner.length : close + tagName.length + 3;
+    }
+    const outer = inner.slice(i, end);
+    if (tagName === wanted || (tagName.endsWith(":AlternateContent") && outer.includes(`<${wanted}`))) out.push(outer);
+    i = end;
   }
   return out;
 }
@@ -298,7 +332,7 @@ function folderOf(part: string): string {
 
 /** `${stem}${ext}` if no entry has that name, else `${stem}${n}${ext}` with the first free n ≥ 1 (case-insensitive). */
 function freePartName(zip: JSZip, stem: string, ext: string, numbered = false): string {
-  const taken = new Set(Object.keys(zip.files).map((f) => f.toLowerCase()));
+  const taken = new Set(Object.keys(zip.files).map((f) => f.replace(/\\/g, "/").toLowerCase()));
   if (!numbered && !taken.has(`${stem}${ext}`.toLowerCase())) return `${stem}${ext}`;
   for (let n = 1; ; n++) {
     const candidate = `${stem}${n}${ext}`;
@@ -374,3 +408,36 @@ function addSheetEntry(workbookXml: string, name: string, rId: string): string {
   return insertBeforeClose(workbookXml, `${p}sheets`, `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${relAttr}/>`);
 }
 
+/**
+ * The report's dates written in a 1904-system workbook's own system (ECMA-376 Part 1, 18.17.4.1:
+ * serial 0 is 1904-01-01, 1,462 days after the 1900 system's): date-formatted numbers move back
+ * 1,462 days, so Excel shows the same dates. A date before 1904, which that system cannot show,
+ * becomes its ISO text.
+ */
+export function inDateSystem1904(sheet: SheetDescription): SheetDescription {
+  return {
+    ...sheet,
+    cells: sheet.cells.map((cell) => {
+      if (cell.format !== "date" || typeof cell.value !== "number" || cell.formula !== undefined) return cell;
+      const shifted = cell.value - 1462;
+      if (shifted >= 0) return { ...cell, value: shifted };
+      const iso = new Date(Date.UTC(1899, 11, 30) + Math.round(cell.value * 86400000)).toISOString().slice(0, 10);
+      return { ...cell, value: iso, format: undefined };
+    }),
+  };
+}
+
+/**
+ * JSZip re-deflates an untouched STORED entry when the archive is generated with DEFLATE: each
+ * such entry is re-added, with its date, as stored, so it stays stored with the same content
+ * (its local header is written anew). A stored part the injection edited is then written stored too.
+ */
+async function keepStoredEntriesStored(zip: JSZip, pkg: ZipPackage): Promise<void> {
+  for (const entry of pkg.entries) {
+    if (entry.method !== 0 || entry.name.endsWith("/")) continue;
+    const file = zip.file(entry.name);
+    if (file === null) continue;
+    const content = await file.async("uint8array");
+    zip.file(entry.name, content, { compression: "STORE", date: file.date, binary: true });
+  }
+}

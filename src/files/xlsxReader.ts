@@ -1,27 +1,35 @@
 /**
- * Fast .xlsx reading: the package is opened with JSZip, each part is inflated with Node's zlib
- * (several times faster than JSZip's own inflater) in chunks of about 1 MB, and the XML is scanned
+ * Fast .xlsx reading: the package is opened by zipPackage.ts (CRC-32 and sizes checked), each part
+ * is inflated with Node's zlib in chunks of about 1 MB, and the XML is scanned
  * by hand (indexOf / charCodeAt, no DOM, no XML library). A sheet's XML is never held whole: only
  * the rows of the current chunk, so sheets up to Excel's 1,048,576 rows stay within V8's string
  * limit. Values come out as the core reads them: numbers (dates stay Excel serials), text,
  * booleans, errors as `{ error: "#N/A" }`, a formula's cached value (none → null).
  */
-import * as fs from "node:fs";
-import * as zlib from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
-import JSZip from "jszip";
+import { readZipPackage, UnreadableFileError, type ZipPackage } from "./zipPackage";
+import { dateStyleIndexes } from "./dateStyles";
 import type { CellValue } from "../core/cells/cellValue";
 
 /** One sheet as a grid of cell values: grid[0] is the sheet's row 1, grid[r][0] its column A. */
 export interface SheetGrid {
   name: string;
   grid: CellValue[][];
+  /** What the reader changed or could not read and the manager should be told (text cut at 32,767). */
+  notes?: string[];
+  /**
+   * The workbook counts dates from 1904-01-01 (workbookPr date1904). The reader has already moved
+   * its date-formatted cells to the 1900 system (+1,462 days), as the core expects.
+   */
+  date1904?: boolean;
 }
 
 export interface ReadXlsxOptions {
   /** Called with the number of rows read so far, every `progressEvery` rows (default 20,000). */
   onProgress?: (rows: number) => void;
   progressEvery?: number;
+  /** The file's name for messages (default: the path's base name, or "the workbook" for bytes). */
+  label?: string;
 }
 
 /** An .xlsx file's path, or its bytes. */
@@ -30,75 +38,65 @@ export type XlsxSource = string | Uint8Array | ArrayBuffer;
 // ---------------------------------------------------------------------------------------------
 // Package helpers (shared with xlsxInject.ts)
 
-/** Opens an .xlsx package (a path or its bytes) with JSZip. */
-export async function openXlsxPackage(source: XlsxSource): Promise<JSZip> {
-  const bytes = typeof source === "string" ? await fs.promises.readFile(source) : source;
-  return JSZip.loadAsync(bytes);
+/** Opens an .xlsx package (a path or its bytes): see zipPackage.ts for the checks. */
+export async function openXlsxPackage(source: XlsxSource, label?: string): Promise<ZipPackage> {
+  return readZipPackage(source, label);
 }
 
-interface CompressedEntry {
-  compressedContent: Uint8Array;
-  compression: { magic: string };
-  uncompressedSize: number;
-}
+/** A decoder for a part's bytes: UTF-16 when the part starts with a UTF-16 byte-order mark, else UTF-8. */
+class PartDecoder {
+  private decoder: StringDecoder | null = null;
+  private swap = false;
+  private first = true;
 
-/** JSZip's compressed bytes of an entry loaded from a file and not modified since, else null. */
-function compressedEntry(file: JSZip.JSZipObject): CompressedEntry | null {
-  const data = (file as unknown as { _data?: Partial<CompressedEntry> })._data;
-  if (data === undefined || data === null || !(data.compressedContent instanceof Uint8Array)) return null;
-  if (data.compression === undefined || data.compression === null || typeof data.compression.magic !== "string") return null;
-  return data as CompressedEntry;
-}
+  write(chunk: Buffer): string {
+    let bytes = chunk;
+    if (this.decoder === null) {
+      if (bytes[0] === 0xff && bytes[1] === 0xfe) this.decoder = new StringDecoder("utf16le");
+      else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+        this.decoder = new StringDecoder("utf16le");
+        this.swap = true;
+      } else this.decoder = new StringDecoder("utf8");
+    }
+    if (this.swap) {
+      bytes = Buffer.from(bytes); // big-endian UTF-16: swap each pair (chunks are even-sized)
+      bytes.swap16();
+    }
+    let text = this.decoder.write(bytes);
+    if (this.first && text.length > 0) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    return text;
+  }
 
-const DEFLATE = "\x08\x00";
-const STORE = "\x00\x00";
-const CHUNK = 1 << 20;
+  end(): string {
+    return this.decoder?.end() ?? "";
+  }
+}
 
 /**
- * Feeds the text of a package part to `onText` chunk by chunk (UTF-8 decoded, never splitting a
- * character). Returns false when the part does not exist.
+ * Feeds the text of a package part to `onText` chunk by chunk (decoded, never splitting a
+ * character). Returns false when the part does not exist. CRC-32 and sizes are checked.
  */
-export async function forEachTextChunk(zip: JSZip, partPath: string, onText: (text: string) => void): Promise<boolean> {
-  const file = zip.file(partPath);
-  if (file === null) return false;
-  const decoder = new StringDecoder("utf8");
-  const raw = compressedEntry(file);
-  if (raw !== null && raw.compression.magic === STORE) {
-    const bytes = Buffer.from(raw.compressedContent.buffer, raw.compressedContent.byteOffset, raw.compressedContent.byteLength);
-    for (let at = 0; at < bytes.length; at += CHUNK) onText(decoder.write(bytes.subarray(at, at + CHUNK)));
-  } else if (raw !== null && raw.compression.magic === DEFLATE) {
-    const inflater = zlib.createInflateRaw({ chunkSize: CHUNK });
-    inflater.end(raw.compressedContent);
-    for await (const chunk of inflater as AsyncIterable<Buffer>) onText(decoder.write(chunk));
-  } else {
-    // Not a plain stored/deflated entry JSZip loaded: let JSZip inflate it.
-    await new Promise<void>((resolve, reject) => {
-      file
-        .nodeStream("nodebuffer")
-        .on("data", (chunk: Buffer) => onText(decoder.write(chunk)))
-        .on("error", reject)
-        .on("end", () => resolve());
-    });
-  }
+export async function forEachTextChunk(zip: ZipPackage, partPath: string, onText: (text: string) => void): Promise<boolean> {
+  const decoder = new PartDecoder();
+  const found = await zip.forEachChunk(partPath, (chunk) => {
+    const text = decoder.write(chunk);
+    if (text.length > 0) onText(text);
+  });
+  if (!found) return false;
   const rest = decoder.end();
   if (rest.length > 0) onText(rest);
   return true;
 }
 
 /** The whole text of a (small) package part, or null when it does not exist. */
-export async function readPartText(zip: JSZip, partPath: string): Promise<string | null> {
-  const file = zip.file(partPath);
-  if (file === null) return null;
-  const raw = compressedEntry(file);
-  if (raw !== null && raw.compression.magic === DEFLATE) {
-    return (await inflateRaw(raw.compressedContent)).toString("utf8");
-  }
-  if (raw !== null && raw.compression.magic === STORE) return Buffer.from(raw.compressedContent).toString("utf8");
-  return file.async("string");
-}
-
-function inflateRaw(bytes: Uint8Array): Promise<Buffer> {
-  return new Promise((resolve, reject) => zlib.inflateRaw(bytes, (err, out) => (err ? reject(err) : resolve(out))));
+export async function readPartText(zip: ZipPackage, partPath: string): Promise<string | null> {
+  const bytes = await zip.readBytes(partPath);
+  if (bytes === null) return null;
+  const decoder = new PartDecoder();
+  return decoder.write(bytes) + decoder.end();
 }
 
 /** Resolves a relationship target against the folder of the part that owns the relationships. */
@@ -202,6 +200,10 @@ function entity(_m: string, body: string): string {
 
 /** XML text or attribute value → text: entities decoded, line ends normalised as XML does. */
 export function decodeXmlText(raw: string): string {
+  if (raw.indexOf("<![CDATA[") >= 0) {
+    // CDATA sections are literal text; the text around them is decoded as usual.
+    return raw.split(/<!\[CDATA\[([\s\S]*?)\]\]>/).map((piece, k) => (k % 2 === 1 ? piece : decodeXmlText(piece))).join("");
+  }
   let t = raw;
   if (t.indexOf("\r") >= 0) t = t.replace(/\r\n?/g, "\n");
   if (t.indexOf("&") >= 0) t = t.replace(ENTITY, entity);
@@ -223,45 +225,95 @@ export function escapeXml(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Chunked scanning: each chunk's complete elements are scanned, the incomplete tail is kept.
 
+/** Excel's limits (Microsoft's "Excel specifications and limits"): beyond them a file is not Excel's. */
+export const EXCEL_LIMITS = { rows: 1048576, columns: 16384, cellTextCharacters: 32767 };
+
+/** XML held at once while waiting for the next row or string: past this the part is refused. */
+const MAX_PENDING_CHARACTERS = 64 * 1024 * 1024;
+
+/**
+ * Feeds a part's text chunk by chunk: the complete elements are scanned, the incomplete tail is
+ * kept. Each chunk is searched once (a tail of a few characters catches a tag split between
+ * chunks), so time is linear in the part's size; the tail held is bounded; after the container's
+ * closing tag (</sheetData>, </sst>) the rest of the part is not kept.
+ */
 abstract class ChunkedScanner {
-  private pending = "";
+  private parts: string[] = [];
+  private pendingLength = 0;
+  private tail = "";
   private started = false;
+  private done = false;
   protected prefix = "";
   /** The element whose start marks a safe cut ("row", "si"). */
   protected abstract readonly element: string;
+  /** The element that holds them all ("sheetData", "sst"). */
+  protected abstract readonly container: string;
   private marker = "";
+  private endMarker = "";
+
+  /** The message when the text held would pass the bound. */
+  protected abstract tooLong(): string;
 
   feed(text: string): void {
-    let s = this.pending.length === 0 ? text : this.pending + text;
+    if (this.done) return;
     if (!this.started) {
+      const s = this.parts.join("") + text;
       const root = s.indexOf("<", s.indexOf("?>") + 1);
       if (root < 0 || tagEnd(s, root) < 0) {
-        this.pending = s;
+        this.hold([s], s.length, s);
         return;
       }
       this.started = true;
       this.prefix = rootPrefix(s);
       this.marker = `<${this.prefix}${this.element}`;
+      this.endMarker = `</${this.prefix}${this.container}>`;
       this.begin();
+      this.parts = [];
+      this.pendingLength = 0;
+      this.tail = "";
+    }
+    const probe = this.tail + text;
+    const hasEnd = probe.indexOf(this.endMarker) >= 0;
+    if (!hasEnd && probe.indexOf(this.marker) < 0) {
+      this.parts.push(text);
+      this.hold(this.parts, this.pendingLength + text.length, probe);
+      return;
+    }
+    const s = this.parts.join("") + text;
+    if (hasEnd) {
+      this.scan(s, s.indexOf(this.endMarker));
+      this.done = true;
+      this.parts = [];
+      return;
     }
     const cut = s.lastIndexOf(this.marker);
     if (cut <= 0) {
-      this.pending = s;
+      this.hold([s], s.length, s);
       return;
     }
     this.scan(s, cut);
-    s = s.slice(cut);
-    this.pending = s;
+    const rest = s.slice(cut);
+    this.hold([rest], rest.length, rest);
+  }
+
+  private hold(parts: string[], length: number, last: string): void {
+    if (length > MAX_PENDING_CHARACTERS) throw new UnreadableFileError(this.tooLong());
+    this.parts = parts;
+    this.pendingLength = length;
+    this.tail = last.slice(-32);
   }
 
   finish(): void {
+    if (this.done) return;
+    const s = this.parts.join("");
+    this.parts = [];
     if (!this.started) {
       this.started = true;
-      this.prefix = rootPrefix(this.pending);
+      this.prefix = rootPrefix(s);
       this.begin();
     }
-    this.scan(this.pending, this.pending.length);
-    this.pending = "";
+    this.scan(s, s.length);
+    this.done = true;
   }
 
   protected abstract begin(): void;
@@ -311,6 +363,13 @@ function runsText(s: string, from: number, to: number, prefix: string): string |
 
 class SharedStringsScanner extends ChunkedScanner {
   protected readonly element = "si";
+  protected readonly container = "sst";
+  constructor(private readonly label: string) {
+    super();
+  }
+  protected tooLong(): string {
+    return `${this.label}: the shared strings hold more than ${MAX_PENDING_CHARACTERS.toLocaleString("en-US")} characters without a new string (a damaged or hostile file?)`;
+  }
   readonly strings: string[] = [];
   private siOpen = "";
   private siClose = "";
@@ -348,8 +407,19 @@ class SharedStringsScanner extends ChunkedScanner {
 const CellType = { Number: 0, Shared: 1, Str: 2, Inline: 3, Bool: 4, Error: 5, Date: 6 } as const;
 type CellType = (typeof CellType)[keyof typeof CellType];
 
-/** ISO date (t="d") → a Date in UTC (midnight for a date alone); unreadable text stays text. */
+/**
+ * ISO 8601 value of a t="d" cell → a Date in UTC (midnight for a date alone); a time alone
+ * ("10:59:59.99") or a duration ("PT24H0M0.000S", written by Excel in Strict files) → the
+ * fraction or number of days Excel would store as the cell's value; unreadable text stays text.
+ */
 function isoDate(text: string): CellValue {
+  const time = /^\s*(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*$/.exec(text);
+  if (time !== null) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
+  const duration = /^\s*(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?\s*$/.exec(text);
+  if (duration !== null && /\d/.test(text)) {
+    const days = Number(duration[2] ?? 0) + (Number(duration[3] ?? 0) * 3600 + Number(duration[4] ?? 0) * 60 + Number(duration[5] ?? 0)) / 86400;
+    return duration[1] === "-" ? -days : days;
+  }
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/.exec(text);
   if (m === null) return text;
   const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
@@ -358,9 +428,49 @@ function isoDate(text: string): CellValue {
   return d;
 }
 
+/**
+ * A cell the reader could not read as a value: an error value for the core (`error`), with the
+ * reason a manager can act on (`reason`), so the rows it sits in are listed, not silently dropped.
+ */
+export interface UnreadCell {
+  error: "#VALUE!" | "#REF!";
+  reason: string;
+}
+
+/** Reason given for a formula cell saved without its value (openpyxl and other tools write these). */
+export const FORMULA_WITHOUT_VALUE = "formula without a saved value: open and save the file in Excel";
+
+/**
+ * Rows and filled cells a workbook may make in memory, over all its sheets: 4 sheets of Excel's
+ * 1,048,576 rows, 40 million values (a full-width export of a million claim lines is 30 million).
+ * Past them the file is refused with a message instead of running out of memory.
+ */
+export class ReadBudget {
+  static readonly ROWS = 4 * 1048576;
+  static readonly CELLS = 40_000_000;
+  private rows = 0;
+  private cells = 0;
+
+  spendRows(n: number, label: string): void {
+    this.rows += n;
+    if (this.rows > ReadBudget.ROWS) {
+      throw new UnreadableFileError(`${label}: more than ${ReadBudget.ROWS.toLocaleString("en-US")} rows in all its sheets, more than this program reads (a damaged or hostile file, or split the export)`);
+    }
+  }
+
+  spendCell(label: string): void {
+    if (++this.cells > ReadBudget.CELLS) {
+      throw new UnreadableFileError(`${label}: more than ${ReadBudget.CELLS.toLocaleString("en-US")} filled cells, more than this program reads (split the export)`);
+    }
+  }
+}
+
 class WorksheetScanner extends ChunkedScanner {
   protected readonly element = "row";
+  protected readonly container = "sheetData";
   readonly grid: CellValue[][] = [];
+  /** Things the manager should know about the sheet (text cut at Excel's limit). */
+  readonly notes: string[] = [];
   rows = 0;
   private lastRow = 0;
   private rowOpen = "<row";
@@ -368,6 +478,7 @@ class WorksheetScanner extends ChunkedScanner {
   private cOpen = "<c";
   private cClose = "</c>";
   private vOpen = "<v";
+  private fOpen = "<f";
   private vClose = "</v>";
   private isOpen = "<is";
   private isClose = "</is>";
@@ -377,8 +488,21 @@ class WorksheetScanner extends ChunkedScanner {
   constructor(
     private readonly strings: readonly string[],
     private readonly onRow: () => void,
+    private readonly label: string,
+    private readonly sheetName: string,
+    /** In a 1904-system workbook, the styles that show dates (their serials get 1,462 days added). */
+    private readonly dateStyles: ReadonlySet<number> | null = null,
+    private readonly budget: ReadBudget = new ReadBudget(),
   ) {
     super();
+  }
+
+  protected tooLong(): string {
+    return `${this.label}: sheet "${this.sheetName}" holds more than ${MAX_PENDING_CHARACTERS.toLocaleString("en-US")} characters of XML without a complete row (a damaged or hostile file?)`;
+  }
+
+  private beyondLimits(what: string): never {
+    throw new UnreadableFileError(`${this.label}: sheet "${this.sheetName}" has ${what}; the file is damaged or was not written by a spreadsheet program`);
   }
 
   protected begin(): void {
@@ -388,6 +512,7 @@ class WorksheetScanner extends ChunkedScanner {
     this.cOpen = `<${p}c`;
     this.cClose = `</${p}c>`;
     this.vOpen = `<${p}v`;
+    this.fOpen = `<${p}f`;
     this.vClose = `</${p}v>`;
     this.isOpen = `<${p}is`;
     this.isClose = `</${p}is>`;
@@ -407,6 +532,7 @@ class WorksheetScanner extends ChunkedScanner {
       const te = s.indexOf(">", i);
       let rowNumber = attrNumber(s, i + openLen, te, 114 /* r */);
       if (rowNumber <= 0) rowNumber = this.lastRow + 1;
+      if (rowNumber > EXCEL_LIMITS.rows) this.beyondLimits(`a row numbered ${rowNumber}, past Excel's limit of ${EXCEL_LIMITS.rows.toLocaleString("en-US")} rows`);
       this.lastRow = rowNumber;
       this.rows++;
       this.onRow();
@@ -418,7 +544,9 @@ class WorksheetScanner extends ChunkedScanner {
   private rowAt(index: number): CellValue[] {
     const grid = this.grid;
     let row = grid[index];
+    // index is at most Excel's 1,048,576 rows, and rows made in all sheets are counted
     if (row === undefined) {
+      this.budget.spendRows(index + 1 - grid.length, this.label);
       while (grid.length < index) grid.push([]);
       row = [];
       grid[index] = row;
@@ -444,6 +572,7 @@ class WorksheetScanner extends ChunkedScanner {
       // Attributes: r (reference: its letters give the column) and t (type).
       let type: CellType = CellType.Number;
       let refCol = 0;
+      let style = 0;
       for (let p = i + openLen; p < te; p++) {
         if (s.charCodeAt(p) === 61 /* = */ && isSpace(s.charCodeAt(p - 2))) {
           const name = s.charCodeAt(p - 1);
@@ -454,8 +583,15 @@ class WorksheetScanner extends ChunkedScanner {
               if (k >= 97 && k <= 122) k -= 32;
               if (k < 65 || k > 90) break;
               refCol = refCol * 26 + (k - 64);
+              if (refCol > EXCEL_LIMITS.columns) this.beyondLimits(`a cell reference past column XFD (Excel's limit of ${EXCEL_LIMITS.columns.toLocaleString("en-US")} columns) in row ${this.lastRow}`);
             }
             p = q;
+          } else if (name === 115 /* s */ && this.dateStyles !== null) {
+            for (let q = p + 2; ; q++) {
+              const k = s.charCodeAt(q);
+              if (k < 48 || k > 57) break;
+              style = style * 10 + (k - 48);
+            }
           } else if (name === 116 /* t */) {
             type = cellType(s, p + 2);
             p += 2;
@@ -463,15 +599,24 @@ class WorksheetScanner extends ChunkedScanner {
         }
       }
       col = refCol > 0 ? refCol : col + 1;
+      if (col > EXCEL_LIMITS.columns) this.beyondLimits(`more than ${EXCEL_LIMITS.columns.toLocaleString("en-US")} cells in row ${this.lastRow}`);
       if (s.charCodeAt(te - 1) === 47) {
         i = te + 1; // <c r="B2" s="3"/>: no value
         continue;
       }
       i = this.readCell(s, te + 1, end, type);
-      const value = this.value;
+      let value = this.value;
+      // 1904 system (ECMA-376 Part 1, 18.17.4.1): serial 0 is 1904-01-01, i.e. 1900-system serial 1,462.
+      if (typeof value === "number" && this.dateStyles !== null && this.dateStyles.has(style)) value += 1462;
+      if (typeof value === "string" && value.length > EXCEL_LIMITS.cellTextCharacters) {
+        this.notes.push(`${this.sheetName} row ${this.lastRow} column ${columnName(col)}: text of ${value.length.toLocaleString("en-US")} characters cut to Excel's limit of 32,767`);
+        value = value.slice(0, EXCEL_LIMITS.cellTextCharacters);
+      }
       if (value !== null) {
+        this.budget.spendCell(this.label);
         const index = col - 1;
         if (index === row.length) row.push(value);
+        else if (index > row.length + 256) row[index] = value; // far to the right: a sparse row, not thousands of blanks
         else if (index > row.length) {
           while (row.length < index) row.push(null);
           row.push(value);
@@ -487,19 +632,27 @@ class WorksheetScanner extends ChunkedScanner {
   private readCell(s: string, from: number, end: number, type: CellType): number {
     const { vOpen, isOpen, cClose } = this;
     this.value = null;
+    let formula = false;
+    let valueSeen = false;
     let i = from;
     for (;;) {
       i = s.indexOf("<", i);
-      if (i < 0 || i >= end) return end;
-      if (s.startsWith(cClose, i)) return i + cClose.length;
+      if (i < 0 || i >= end || s.startsWith(cClose, i)) {
+        if (formula && !valueSeen) this.value = { error: "#VALUE!", reason: FORMULA_WITHOUT_VALUE } satisfies UnreadCell;
+        return i < 0 || i >= end ? end : i + cClose.length;
+      }
+      if (s.startsWith(this.fOpen, i) && isNameEnd(s.charCodeAt(i + this.fOpen.length))) formula = true;
       if (s.startsWith(vOpen, i)) {
         const next = s.charCodeAt(i + vOpen.length);
-        if (next === 47) {
-          i += vOpen.length; // <v/>
-          continue;
-        }
-        if (next === 62 || isSpace(next)) {
-          const vStart = s.indexOf(">", i) + 1;
+        if (next === 47 || next === 62 || isSpace(next)) {
+          const tagClose = s.indexOf(">", i);
+          if (tagClose < 0 || tagClose >= end) return end;
+          valueSeen = true;
+          if (s.charCodeAt(tagClose - 1) === 47) {
+            i = tagClose + 1; // <v/> or <v />: an empty value
+            continue;
+          }
+          const vStart = tagClose + 1;
           let vEnd = s.indexOf(this.vClose, vStart);
           if (vEnd < 0 || vEnd > end) vEnd = end;
           if (!(type === CellType.Inline && this.value !== null)) this.value = this.typedValue(s, vStart, vEnd, type);
@@ -530,10 +683,20 @@ class WorksheetScanner extends ChunkedScanner {
           } else if (!isSpace(c)) return null;
         }
         const text = digits > 0 ? this.strings[n] : undefined;
-        return text === undefined ? null : text;
+        if (text !== undefined) return text;
+        if (digits === 0) return null;
+        return {
+          error: "#REF!",
+          reason: `shared string ${n} does not exist (the file's table holds ${this.strings.length}): the file is damaged`,
+        } satisfies UnreadCell;
       }
       case CellType.Number: {
         if (vEnd === vStart) return null;
+        if (s.charCodeAt(vStart) === 60 /* <![CDATA[ */) {
+          const text = decodeXmlText(s.slice(vStart, vEnd));
+          const n = Number(text);
+          return text.trim() === "" ? null : Number.isFinite(n) ? n : text;
+        }
         const n = parseNumber(s, vStart, vEnd);
         return Number.isNaN(n) ? decodeXmlText(s.slice(vStart, vEnd)) : n;
       }
@@ -646,10 +809,12 @@ export interface WorkbookParts {
   sheets: WorkbookSheetEntry[];
   /** Relationship targets by type's last segment ("sharedStrings", "styles"), resolved. */
   partsByType: Map<string, string>;
+  /** The workbook counts dates from 1904-01-01 (Excel for Mac before 2011 and some others). */
+  date1904: boolean;
 }
 
-/** The workbook part (from _rels/.rels), its sheets in tab order and their parts. */
-export async function readWorkbookParts(zip: JSZip): Promise<WorkbookParts> {
+/** The workbook part (from _rels/.rels), its sheets in tab order and their parts (names as stored). */
+export async function readWorkbookParts(zip: ZipPackage): Promise<WorkbookParts> {
   let workbookPart = "xl/workbook.xml";
   const rootRels = await readPartText(zip, "_rels/.rels");
   if (rootRels !== null) {
@@ -660,9 +825,10 @@ export async function readWorkbookParts(zip: JSZip): Promise<WorkbookParts> {
       }
     }
   }
+  workbookPart = zip.storedName(workbookPart);
   const workbookXml = await readPartText(zip, workbookPart);
-  if (workbookXml === null) throw new Error("not an Excel workbook (no workbook part in the package)");
-  const relsPart = relsPathOf(workbookPart);
+  if (workbookXml === null) throw new UnreadableFileError(`${zip.label}: not an Excel workbook (no workbook part in the package)`);
+  const relsPart = zip.storedName(relsPathOf(workbookPart.replace(/\\/g, "/")));
   const relsXml = (await readPartText(zip, relsPart)) ?? "";
   const targets = new Map<string, { part: string; kind: string }>();
   const partsByType = new Map<string, string>();
@@ -670,30 +836,37 @@ export async function readWorkbookParts(zip: JSZip): Promise<WorkbookParts> {
     if (rel.attrs.get("TargetMode") === "External") continue;
     const type = rel.attrs.get("Type") ?? "";
     const kind = type.slice(type.lastIndexOf("/") + 1);
-    const part = resolvePartPath(workbookPart, rel.attrs.get("Target") ?? "");
+    const part = zip.storedName(resolvePartPath(workbookPart.replace(/\\/g, "/"), rel.attrs.get("Target") ?? ""));
     targets.set(rel.attrs.get("Id") ?? "", { part, kind });
     if (!partsByType.has(kind)) partsByType.set(kind, part);
   }
   const sheets: WorkbookSheetEntry[] = [];
-  for (const tag of findTags(workbookXml, `${rootPrefix(workbookXml)}sheet`)) {
+  const prefix = rootPrefix(workbookXml);
+  for (const tag of findTags(workbookXml, `${prefix}sheet`)) {
     let rId = "";
     for (const [key, value] of tag.attrs) if (key.endsWith(":id")) rId = value;
     const target = targets.get(rId);
     sheets.push({ name: tag.attrs.get("name") ?? `Sheet${sheets.length + 1}`, rId, part: target?.part ?? null, kind: target?.kind ?? "" });
   }
-  return { workbookPart, workbookXml, relsPart, relsXml, sheets, partsByType };
+  // ECMA-376 Part 1, 18.2.28 workbookPr: date1904 ("1" or "true") puts serial 0 at 1904-01-01.
+  const pr = findTags(workbookXml, `${prefix}workbookPr`)[0]?.attrs.get("date1904")?.trim().toLowerCase();
+  return { workbookPart, workbookXml, relsPart, relsXml, sheets, partsByType, date1904: pr === "1" || pr === "true" };
 }
 
 /**
  * Every worksheet of an .xlsx/.xlsm (a path or its bytes), in tab order, as grids of plain values.
- * Chart sheets, dialog sheets and macro sheets are skipped.
+ * Chart sheets, dialog sheets and macro sheets are skipped. `label` names the file in messages.
  */
 export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions = {}): Promise<SheetGrid[]> {
-  const zip = await openXlsxPackage(source);
+  const zip = await openXlsxPackage(source, options.label);
   const wb = await readWorkbookParts(zip);
-  const sst = new SharedStringsScanner();
-  const sstPart = wb.partsByType.get("sharedStrings") ?? (zip.file("xl/sharedStrings.xml") !== null ? "xl/sharedStrings.xml" : null);
-  if (sstPart !== null && (await forEachTextChunk(zip, sstPart, (t) => sst.feed(t)))) sst.finish();
+  const sst = new SharedStringsScanner(zip.label);
+  const sstPart = wb.partsByType.get("sharedStrings") ?? zip.storedName("xl/sharedStrings.xml");
+  if (await forEachTextChunk(zip, sstPart, (t) => sst.feed(t))) sst.finish();
+
+  let dateStyles: Set<number> | null = null;
+  const stylesPart = wb.partsByType.get("styles");
+  if (wb.date1904 && stylesPart !== undefined) dateStyles = dateStyleIndexes((await readPartText(zip, stylesPart)) ?? "");
 
   const every = options.progressEvery ?? 20000;
   const onProgress = options.onProgress;
@@ -706,12 +879,28 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
           if (rowsSeen % every === 0) onProgress(rowsSeen);
         };
   const out: SheetGrid[] = [];
+  const budget = new ReadBudget();
   for (const sheet of wb.sheets) {
     if (sheet.kind !== "worksheet" || sheet.part === null) continue;
-    const scanner = new WorksheetScanner(sst.strings, onRow);
+    const scanner = new WorksheetScanner(sst.strings, onRow, zip.label, sheet.name, dateStyles, budget);
     if (!(await forEachTextChunk(zip, sheet.part, (t) => scanner.feed(t)))) continue;
     scanner.finish();
-    out.push({ name: sheet.name, grid: scanner.grid });
+    const grid: SheetGrid = { name: sheet.name, grid: scanner.grid };
+    if (scanner.notes.length > 0) grid.notes = scanner.notes;
+    if (wb.date1904) grid.date1904 = true;
+    out.push(grid);
   }
   return out;
+}
+
+/** Column number (1-based) → letters ("A", "XFD"). */
+function columnName(col: number): string {
+  let n = col;
+  let name = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    name = String.fromCharCode(65 + r) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
 }

@@ -120,7 +120,8 @@ describe("practice-ledger report on an .xlsx workbook (in-process)", () => {
     out = path.join(dir, "book - report.xlsx");
     json = path.join(dir, "summary.json");
     hashBefore = sha256(book);
-    first = await run(["report", book, "--as-of", "2026-10-31", "--out", out, "--json", json, "--quiet"]);
+    // --detail: this suite checks the line-level discrepancies (the default summary has aggregates only).
+    first = await run(["report", book, "--as-of", "2026-10-31", "--out", out, "--json", json, "--quiet", "--detail"]);
   });
 
   it("exits 0, writes the output workbook and leaves the input byte-identical", () => {
