@@ -27,7 +27,7 @@ import {
 } from "../core/feeSchedule";
 import { CLAIM_HEADER_SYNONYMS, FEE_SCHEDULE_HEADER_SYNONYMS } from "../core/import/headerSynonyms";
 import { mapColumns } from "../core/import/mapColumns";
-import { decimalArg, moneyArg, numberArg, textArg } from "./cellReaders";
+import { decimalArg, isBlankOrZero, moneyArg, numberArg, textArg } from "./cellReaders";
 import { FunctionInputError } from "./excelError";
 import { asGrid, firstRowIsHeader } from "./ranges";
 
@@ -115,6 +115,7 @@ export function readFeeScheduleRange(arg: unknown, name = "feeSchedule"): FeeSch
 
   const rows: RawFeeScheduleRow[] = [];
   for (let r = start; r < grid.length; r++) {
+    if (grid[r].every(isBlankOrZero)) continue; // a wholly zero row: empty cells as Excel for Windows passed them
     const cells: Partial<Record<FeeScheduleField, CellValue>> = {};
     for (const field of FEE_FIELDS) {
       const column = columnOf[field];
@@ -184,6 +185,7 @@ export function readRegisterRange(arg: unknown, name: string, needed: readonly C
 
   const rows: RawClaimRow[] = [];
   for (let r = 1; r < grid.length; r++) {
+    if (grid[r].every(isBlankOrZero)) continue; // a wholly zero row: empty cells as Excel for Windows passed them
     const cells: Partial<Record<ClaimField, CellValue>> = {};
     for (const field of Object.keys(mapped.mapping) as ClaimField[]) {
       if (field !== "modifiers") cells[field] = grid[r][mapped.mapping[field] as number];

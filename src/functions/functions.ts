@@ -7,18 +7,11 @@ import { lineBalance } from "../core/claims/balance";
 import { centsToNumber } from "../core/money/cents";
 import { favorableCells, forecastCells, runRateCells, varianceCells, variancePctCells } from "./budget";
 import { moneyArg } from "./cellReaders";
-import { guarded } from "./excelError";
+import { excelArguments } from "./excelArguments";
+import { guarded, guardedMatrix } from "./excelError";
 import { employerTaxesResult, fteValue, grossPayValue, overtimeResult } from "./payroll";
 import { expectedFeeValue, feeVarianceValue, lineFromArgs, mpfsValue, underpaidTable } from "./feeSchedule";
-import {
-  ageBucketLabel,
-  arAgingTable,
-  collectionRateValue,
-  daysInARValue,
-  daysToPayResult,
-  denialRateValue,
-  payerMixTable,
-} from "./revenueCycle";
+import { ageBucketLabel, arAgingTable, collectionRateValue, daysInARValue, daysToPayResult, denialRateValue, payerMixTable } from "./revenueCycle";
 
 /**
  * Balance of one claim line: charge minus insurance paid, patient paid, contractual and other adjustments.
@@ -31,16 +24,25 @@ import {
  * @returns The balance in dollars, exact to the cent; negative is a credit balance.
  */
 export function balance(charge: any, insurancePaid?: any, patientPaid?: any, contractualAdjustment?: any, otherAdjustment?: any): any {
-  return guarded(() =>
-    centsToNumber(
-      lineBalance({
-        charge: moneyArg(charge, "charge"),
-        insurancePaid: moneyArg(insurancePaid, "insurancePaid", 0),
-        patientPaid: moneyArg(patientPaid, "patientPaid", 0),
-        contractualAdjustment: moneyArg(contractualAdjustment, "contractualAdjustment", 0),
-        otherAdjustment: moneyArg(otherAdjustment, "otherAdjustment", 0),
-      }),
-    ),
+  return guarded(
+    () =>
+      ({ charge, insurancePaid, patientPaid, contractualAdjustment, otherAdjustment } = excelArguments({
+        charge,
+        insurancePaid,
+        patientPaid,
+        contractualAdjustment,
+        otherAdjustment,
+      })),
+    () =>
+      centsToNumber(
+        lineBalance({
+          charge: moneyArg(charge, "charge"),
+          insurancePaid: moneyArg(insurancePaid, "insurancePaid", 0),
+          patientPaid: moneyArg(patientPaid, "patientPaid", 0),
+          contractualAdjustment: moneyArg(contractualAdjustment, "contractualAdjustment", 0),
+          otherAdjustment: moneyArg(otherAdjustment, "otherAdjustment", 0),
+        }),
+      ),
   );
 }
 
@@ -59,7 +61,10 @@ export function balance(charge: any, insurancePaid?: any, patientPaid?: any, con
  * @returns The Medicare amount in dollars, to the cent.
  */
 export function mpfs(workRVU: any, peRVU: any, mpRVU: any, workGPCI: any, peGPCI: any, mpGPCI: any, conversionFactor?: any): any {
-  return guarded(() => mpfsValue({ work: workRVU, pe: peRVU, mp: mpRVU }, { work: workGPCI, pe: peGPCI, mp: mpGPCI }, conversionFactor));
+  return guarded(
+    () => ({ workRVU, peRVU, mpRVU, workGPCI, peGPCI, mpGPCI, conversionFactor } = excelArguments({ workRVU, peRVU, mpRVU, workGPCI, peGPCI, mpGPCI, conversionFactor })),
+    () => mpfsValue({ work: workRVU, pe: peRVU, mp: mpRVU }, { work: workGPCI, pe: peGPCI, mp: mpGPCI }, conversionFactor),
+  );
 }
 
 /**
@@ -74,7 +79,10 @@ export function mpfs(workRVU: any, peRVU: any, mpRVU: any, workGPCI: any, peGPCI
  * @returns The expected allowed amount in dollars, to the cent.
  */
 export function expectedFee(feeSchedule: any[][], payer: any, cpt: any, modifiers?: any, units?: any, placeOfService?: any): any {
-  return guarded(() => expectedFeeValue(feeSchedule, () => lineFromArgs(payer, cpt, modifiers, units, placeOfService)));
+  return guarded(
+    () => ({ feeSchedule, payer, cpt, modifiers, units, placeOfService } = excelArguments({ feeSchedule, payer, cpt, modifiers, units, placeOfService })),
+    () => expectedFeeValue(feeSchedule, () => lineFromArgs(payer, cpt, modifiers, units, placeOfService)),
+  );
 }
 
 /**
@@ -90,7 +98,11 @@ export function expectedFee(feeSchedule: any[][], payer: any, cpt: any, modifier
  * @returns Actual minus expected allowed, in dollars, to the cent.
  */
 export function feeVariance(actualAllowed: any, feeSchedule: any[][], payer: any, cpt: any, modifiers?: any, units?: any, placeOfService?: any): any {
-  return guarded(() => feeVarianceValue(actualAllowed, feeSchedule, () => lineFromArgs(payer, cpt, modifiers, units, placeOfService)));
+  return guarded(
+    () =>
+      ({ actualAllowed, feeSchedule, payer, cpt, modifiers, units, placeOfService } = excelArguments({ actualAllowed, feeSchedule, payer, cpt, modifiers, units, placeOfService })),
+    () => feeVarianceValue(actualAllowed, feeSchedule, () => lineFromArgs(payer, cpt, modifiers, units, placeOfService)),
+  );
 }
 
 /**
@@ -102,7 +114,10 @@ export function feeVariance(actualAllowed: any, feeSchedule: any[][], payer: any
  * @returns A table of under- and overpaid lines ending with the underpaid total.
  */
 export function underpaid(register: any[][], feeSchedule: any[][], tolerance?: any): any[][] {
-  return guarded(() => underpaidTable(register, feeSchedule, tolerance)) as any[][];
+  return guardedMatrix(
+    () => ({ register, feeSchedule, tolerance } = excelArguments({ register, feeSchedule, tolerance })),
+    () => underpaidTable(register, feeSchedule, tolerance),
+  );
 }
 
 /* ---------------------------------------------------------------- revenue cycle */
@@ -116,7 +131,10 @@ export function underpaid(register: any[][], feeSchedule: any[][], tolerance?: a
  * @returns The bucket label.
  */
 export function ageBucket(dateOfService: any, asOf: any, bucketBounds?: any[][]): any {
-  return guarded(() => ageBucketLabel(dateOfService, asOf, bucketBounds));
+  return guarded(
+    () => ({ dateOfService, asOf, bucketBounds } = excelArguments({ dateOfService, asOf, bucketBounds })),
+    () => ageBucketLabel(dateOfService, asOf, bucketBounds),
+  );
 }
 
 /**
@@ -130,7 +148,10 @@ export function ageBucket(dateOfService: any, asOf: any, bucketBounds?: any[][])
  * @returns The aging table.
  */
 export function arAging(balances: any[][], datesOfService: any[][], asOf: any, bucketBounds?: any[][], payers?: any[][]): any[][] {
-  return guarded(() => arAgingTable(balances, datesOfService, asOf, bucketBounds, payers)) as any[][];
+  return guardedMatrix(
+    () => ({ balances, datesOfService, asOf, bucketBounds, payers } = excelArguments({ balances, datesOfService, asOf, bucketBounds, payers })),
+    () => arAgingTable(balances, datesOfService, asOf, bucketBounds, payers),
+  );
 }
 
 /**
@@ -144,7 +165,10 @@ export function arAging(balances: any[][], datesOfService: any[][], asOf: any, b
  * @returns Days in A/R.
  */
 export function daysInAR(balances: any[][], datesOfService: any[][], charges: any[][], asOf: any, windowDays?: any): any {
-  return guarded(() => daysInARValue(balances, datesOfService, charges, asOf, windowDays));
+  return guarded(
+    () => ({ balances, datesOfService, charges, asOf, windowDays } = excelArguments({ balances, datesOfService, charges, asOf, windowDays })),
+    () => daysInARValue(balances, datesOfService, charges, asOf, windowDays),
+  );
 }
 
 /**
@@ -157,7 +181,10 @@ export function daysInAR(balances: any[][], datesOfService: any[][], charges: an
  * @returns The collection rate as a fraction (0.95 = 95 %).
  */
 export function collectionRate(payments: any[][], charges: any[][], contractualAdjustments?: any[][], gross?: any): any {
-  return guarded(() => collectionRateValue(payments, charges, contractualAdjustments, gross));
+  return guarded(
+    () => ({ payments, charges, contractualAdjustments, gross } = excelArguments({ payments, charges, contractualAdjustments, gross })),
+    () => collectionRateValue(payments, charges, contractualAdjustments, gross),
+  );
 }
 
 /**
@@ -170,7 +197,10 @@ export function collectionRate(payments: any[][], charges: any[][], contractualA
  * @returns The denial rate as a fraction.
  */
 export function denialRate(claimIds: any[][], statuses: any[][], charges?: any[][], byDollars?: any): any {
-  return guarded(() => denialRateValue(claimIds, statuses, charges, byDollars));
+  return guarded(
+    () => ({ claimIds, statuses, charges, byDollars } = excelArguments({ claimIds, statuses, charges, byDollars })),
+    () => denialRateValue(claimIds, statuses, charges, byDollars),
+  );
 }
 
 /**
@@ -183,10 +213,13 @@ export function denialRate(claimIds: any[][], statuses: any[][], charges?: any[]
  * @returns Days to pay, or a table per payer.
  */
 export function daysToPay(startDates: any[][], paymentDates: any[][], payers?: any[][], median?: any): any[][] {
-  return guarded(() => {
-    const result = daysToPayResult(startDates, paymentDates, payers, median);
-    return typeof result === "number" ? [[result]] : result;
-  }) as any[][];
+  return guardedMatrix(
+    () => ({ startDates, paymentDates, payers, median } = excelArguments({ startDates, paymentDates, payers, median })),
+    () => {
+      const result = daysToPayResult(startDates, paymentDates, payers, median);
+      return typeof result === "number" ? [[result]] : result;
+    },
+  );
 }
 
 /**
@@ -198,7 +231,10 @@ export function daysToPay(startDates: any[][], paymentDates: any[][], payers?: a
  * @returns The payer mix table.
  */
 export function payerMix(payers: any[][], charges: any[][], payments: any[][]): any[][] {
-  return guarded(() => payerMixTable(payers, charges, payments)) as any[][];
+  return guardedMatrix(
+    () => ({ payers, charges, payments } = excelArguments({ payers, charges, payments })),
+    () => payerMixTable(payers, charges, payments),
+  );
 }
 
 /* ---------------------------------------------------------------- payroll */
@@ -216,7 +252,19 @@ export function payerMix(payers: any[][], charges: any[][], payments: any[][]): 
  * @returns Gross wages of the period in dollars.
  */
 export function grossPay(rate: any, regularHours?: any, overtimeHours?: any, ptoHours?: any, doubleTimeHours?: any, payPeriodsPerYear?: any, exempt?: any): any {
-  return guarded(() => grossPayValue(rate, regularHours, overtimeHours, ptoHours, doubleTimeHours, payPeriodsPerYear, exempt));
+  return guarded(
+    () =>
+      ({ rate, regularHours, overtimeHours, ptoHours, doubleTimeHours, payPeriodsPerYear, exempt } = excelArguments({
+        rate,
+        regularHours,
+        overtimeHours,
+        ptoHours,
+        doubleTimeHours,
+        payPeriodsPerYear,
+        exempt,
+      })),
+    () => grossPayValue(rate, regularHours, overtimeHours, ptoHours, doubleTimeHours, payPeriodsPerYear, exempt),
+  );
 }
 
 /**
@@ -230,7 +278,10 @@ export function grossPay(rate: any, regularHours?: any, overtimeHours?: any, pto
  * @returns Overtime hours, or the table of hours by workweek.
  */
 export function overtime(hoursByDay: any[][], dates?: any[][], workweekStart?: any, californiaDaily?: any, detail?: any): any[][] {
-  return guarded(() => overtimeResult(hoursByDay, dates, workweekStart, californiaDaily, detail)) as any[][];
+  return guardedMatrix(
+    () => ({ hoursByDay, dates, workweekStart, californiaDaily, detail } = excelArguments({ hoursByDay, dates, workweekStart, californiaDaily, detail })),
+    () => overtimeResult(hoursByDay, dates, workweekStart, californiaDaily, detail),
+  );
 }
 
 /**
@@ -243,7 +294,10 @@ export function overtime(hoursByDay: any[][], dates?: any[][], workweekStart?: a
  * @returns The employer taxes table, or one tax in dollars.
  */
 export function employerTaxes(wages: any, ytdWagesBefore?: any, settings?: any[][], tax?: any): any[][] {
-  return guarded(() => employerTaxesResult(wages, ytdWagesBefore, settings, tax)) as any[][];
+  return guardedMatrix(
+    () => ({ wages, ytdWagesBefore, settings, tax } = excelArguments({ wages, ytdWagesBefore, settings, tax })),
+    () => employerTaxesResult(wages, ytdWagesBefore, settings, tax),
+  );
 }
 
 /**
@@ -255,7 +309,10 @@ export function employerTaxes(wages: any, ytdWagesBefore?: any, settings?: any[]
  * @returns The FTE (1 = full time).
  */
 export function fte(hours: any[][], standardWeekHours?: any, weeks?: any): any {
-  return guarded(() => fteValue(hours, standardWeekHours, weeks));
+  return guarded(
+    () => ({ hours, standardWeekHours, weeks } = excelArguments({ hours, standardWeekHours, weeks })),
+    () => fteValue(hours, standardWeekHours, weeks),
+  );
 }
 
 /* ---------------------------------------------------------------- budget */
@@ -268,7 +325,10 @@ export function fte(hours: any[][], standardWeekHours?: any, weeks?: any): any {
  * @returns Actual minus budget in dollars, one per cell.
  */
 export function variance(actual: any[][], budget: any[][]): any[][] {
-  return guarded(() => varianceCells(actual, budget)) as any[][];
+  return guardedMatrix(
+    () => ({ actual, budget } = excelArguments({ actual, budget })),
+    () => varianceCells(actual, budget),
+  );
 }
 
 /**
@@ -279,7 +339,10 @@ export function variance(actual: any[][], budget: any[][]): any[][] {
  * @returns The variance as a fraction of the budget (0.05 = 5 % over), one per cell.
  */
 export function variancePct(actual: any[][], budget: any[][]): any[][] {
-  return guarded(() => variancePctCells(actual, budget)) as any[][];
+  return guardedMatrix(
+    () => ({ actual, budget } = excelArguments({ actual, budget })),
+    () => variancePctCells(actual, budget),
+  );
 }
 
 /**
@@ -291,7 +354,10 @@ export function variancePct(actual: any[][], budget: any[][]): any[][] {
  * @returns TRUE, FALSE or blank, one per cell.
  */
 export function favorable(actual: any[][], budget: any[][], lineType: any[][]): any[][] {
-  return guarded(() => favorableCells(actual, budget, lineType)) as any[][];
+  return guardedMatrix(
+    () => ({ actual, budget, lineType } = excelArguments({ actual, budget, lineType })),
+    () => favorableCells(actual, budget, lineType),
+  );
 }
 
 /**
@@ -303,7 +369,10 @@ export function favorable(actual: any[][], budget: any[][], lineType: any[][]): 
  * @returns The forecast for the year in dollars, one per line.
  */
 export function forecast(actuals: any[][], budgets: any[][], asOfMonth: any): any[][] {
-  return guarded(() => forecastCells(actuals, budgets, asOfMonth)) as any[][];
+  return guardedMatrix(
+    () => ({ actuals, budgets, asOfMonth } = excelArguments({ actuals, budgets, asOfMonth })),
+    () => forecastCells(actuals, budgets, asOfMonth),
+  );
 }
 
 /**
@@ -314,5 +383,8 @@ export function forecast(actuals: any[][], budgets: any[][], asOfMonth: any): an
  * @returns The yearly run rate in dollars, one per line.
  */
 export function runRate(actuals: any[][], asOfMonth: any): any[][] {
-  return guarded(() => runRateCells(actuals, asOfMonth)) as any[][];
+  return guardedMatrix(
+    () => ({ actuals, asOfMonth } = excelArguments({ actuals, asOfMonth })),
+    () => runRateCells(actuals, asOfMonth),
+  );
 }

@@ -122,7 +122,12 @@ export function registerPracticeFunctions(): Declared[] {
       return (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
         // An omitted optional argument reaches the function as null, as in Excel, not as a 1 x 1 range.
         const excelArgs = fn.params.map((p, i) => (i < args.length && args[i] !== undefined ? toExcelArgument(args[i], p.matrix) : null));
-        return fromResult(impl(...excelArgs));
+        // A spilling function throws the error of its whole result (excelError.ts guardedMatrix).
+        try {
+          return fromResult(impl(...excelArgs));
+        } catch (e) {
+          return fromResult(e);
+        }
       });
     };
     if (fn.spills && ELEMENT_WISE.has(fn.id)) {
