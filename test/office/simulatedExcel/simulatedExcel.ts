@@ -14,12 +14,14 @@
  * Tables (names unique in the workbook, no overlap), data validation, Range.formulas (stored,
  * never evaluated: a formula cell reads as 0 through Range.values), custom-formula conditional
  * formats and Range.select are recorded too, with the same strictness.
- * Simplification: Range.values coerces text the way typing does only for the common cases (a
- * leading apostrophe keeps text, "=…" is a formula, a plain decimal number becomes a number,
- * TRUE/FALSE become booleans); dates and currency text are kept as text.
+ * Range.values parses text as typing does (typedEntry.ts, which cites Microsoft's pages): numbers
+ * in any typed form ("1234E5", "$1,234", "12%"), dates and times ("Jan 2026", "31-Oct", "1/2"),
+ * TRUE/FALSE, error texts, formulas; a leading apostrophe or a cell formatted "@" keeps text.
  */
 
 /** Excel on the web's limit on each request and each response (office-platform.md). */
+import { typedEntry } from "./typedEntry";
+
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const MAX_ROWS = 1048576;
@@ -106,7 +108,7 @@ export interface ValidationState {
   errorAlert?: unknown;
 }
 
-type Stored = string | number | boolean | { formula: string };
+type Stored = string | number | boolean | { formula: string } | { error: string };
 
 export class SheetState {
   values: (Stored | undefined)[][] = [];
@@ -145,7 +147,9 @@ export class SheetState {
   cellValue(r: number, c: number): string | number | boolean {
     const v = this.values[r]?.[c];
     if (v === undefined) return "";
-    return typeof v === "object" ? 0 : v;
+    // Range.values gives an error cell as its error text ("#N/A").
+    if (typeof v === "object") return "error" in v ? v.error : 0;
+    return v;
   }
 }
 
@@ -287,7 +291,7 @@ export class SimulatedExcel {
     const s = this.sheetByName(name);
     if (s === undefined) throw new Error(`no sheet "${name}"`);
     const v = s.values[row - 1]?.[col - 1];
-    return v !== undefined && typeof v === "object" ? v.formula : null;
+    return v !== undefined && typeof v === "object" && "formula" in v ? v.formula : null;
   }
 
   /** Every table of the workbook. */
@@ -760,7 +764,7 @@ export class SimRange extends Proxy {
       eachCell(s.values, a, (_old, r, c) => {
         const v = input[r][c];
         if (v === null || v === undefined) return undefined;
-        if (typeof v === "string" && !v.startsWith("=")) return coerceInput(v);
+        if (typeof v === "string" && !v.startsWith("=")) return coerceInput(v, s.formats[a.r0 + r]?.[a.c0 + c]);
         if (typeof v === "string" && !balancedParentheses(v)) throw new SimulatedApiError("InvalidArgument", `The formula ${v} is not valid.`);
         return coerceInput(v);
       });
@@ -792,7 +796,7 @@ export class SimRange extends Proxy {
       checkDims(input, a);
       eachCell(s.values, a, (_old, r, c) => {
         const v = input[r][c];
-        return v === null || v === undefined ? undefined : coerceInput(v);
+        return v === null || v === undefined ? undefined : coerceInput(v, s.formats[a.r0 + r]?.[a.c0 + c]);
       });
     });
   }
@@ -928,14 +932,21 @@ function balancedParentheses(formula: string): boolean {
 }
 
 /** What Excel stores when a value is written through Range.values (see the header's simplification). */
-function coerceInput(v: unknown): Stored {
+/** What Excel stores for a value written through Range.values into a cell of number format `format` (typedEntry.ts). */
+function coerceInput(v: unknown, format?: string): Stored {
   if (typeof v === "number" || typeof v === "boolean") return v;
-  const s = String(v);
-  if (s.startsWith("'")) return s.slice(1);
-  if (s.startsWith("=")) return { formula: s };
-  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(s)) return Number(s);
-  if (/^(true|false)$/i.test(s.trim())) return s.trim().toLowerCase() === "true";
-  return s;
+  const entry = typedEntry(String(v), format);
+  switch (entry.kind) {
+    case "text":
+      return entry.text;
+    case "number":
+    case "boolean":
+      return entry.value;
+    case "formula":
+      return { formula: entry.formula };
+    case "error":
+      return { error: entry.code };
+  }
 }
 
 export class SimRangeFormat extends Proxy {
