@@ -150,6 +150,20 @@ export function styleRectangles(sheet: SheetDescription): StyleRect[] {
 }
 
 /**
+ * Queues the loads of every name a new table cannot take, and returns how to read them after the
+ * sync: the workbook's tables AND its defined names, which share one namespace with table names (a
+ * named range "ClaimsRegister" makes a table of that name fail with ItemAlreadyExists; "Rename an
+ * Excel table", https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114).
+ */
+export function loadTakenTableNames(context: Excel.RequestContext): () => string[] {
+  const tables = context.workbook.tables;
+  const names = context.workbook.names;
+  tables.load("items/name");
+  names.load("items/name");
+  return () => [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)];
+}
+
+/**
  * Adds the description as a new sheet with a unique name and returns the name and the number of
  * syncs. Throws (after removing the partial sheet) when Excel refuses an operation.
  */
@@ -157,12 +171,11 @@ export async function renderSheetDescription(context: Excel.RequestContext, shee
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const wantsTables = (sheet.tables ?? []).length > 0;
-  const workbookTables = wantsTables ? context.workbook.tables : null;
-  if (workbookTables !== null) workbookTables.load("items/name");
+  const takenTableNames = wantsTables ? loadTakenTableNames(context) : () => [];
   options.beforeSync?.();
   await context.sync();
   const name = uniqueSheetName(sheet.name, worksheets.items.map((w) => w.name));
-  const takenTables = workbookTables === null ? [] : workbookTables.items.map((t) => t.name);
+  const takenTables = takenTableNames();
   const tableNames: string[] = [];
   const budget = new CheckedBudget(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES, options.beforeSync);
   let stage = "adding the sheet";

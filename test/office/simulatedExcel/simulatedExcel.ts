@@ -227,6 +227,8 @@ export class SimulatedExcel {
   /** What Range.select() selected last: sheet name and address. */
   selection: { sheet: string; address: string } | null = null;
   readonly syncs: SyncRecord[] = [];
+  /** The workbook's defined names (Workbook.names), e.g. a named range "ClaimsRegister". */
+  definedNames: { name: string; formula: string }[] = [];
   /** Makes the operation at this location (e.g. "ChartCollection.add") fail at sync. */
   failAt: string | null = null;
   private nextId = 1;
@@ -417,9 +419,39 @@ function propList(props: string | string[] | undefined): string[] {
 export class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
   readonly tables: SimTableCollection;
+  readonly names: SimNamedItemCollection;
   constructor(readonly context: SimRequestContext) {
     this.worksheets = new SimWorksheetCollection(context);
     this.tables = new SimTableCollection(context, "workbook.tables", null);
+    this.names = new SimNamedItemCollection(context);
+  }
+}
+
+/**
+ * Workbook.names: the workbook's defined names (named ranges and constants), loadable as
+ * items/name. Table names and defined names share one namespace: a table cannot take the name of a
+ * defined name ("Rename an Excel table": a table name must be unique in the workbook, among
+ * defined names too, https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114;
+ * Excel answers a clash with ItemAlreadyExists / "A table or name with this name already exists").
+ */
+export class SimNamedItemCollection extends Proxy {
+  constructor(context: SimRequestContext) {
+    super(context, "workbook.names");
+  }
+  get items(): { name: string }[] {
+    return this.read("items") as { name: string }[];
+  }
+  load(props?: string | string[]): this {
+    const select = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.context.enqueue({
+      wire: JSON.stringify({ load: this.path, select }),
+      location: "NamedItemCollection.load",
+      apply: () => {
+        const data = this.context.host.definedNames.map((n) => ({ name: n.name }));
+        return { response: data, commit: () => this.loaded.set("items", data) };
+      },
+    });
+    return this;
   }
 }
 
@@ -497,6 +529,8 @@ export class SimTable extends Proxy {
       const valid = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(v) && !/^[A-Za-z]{1,3}\d+$/.test(v) && !/^[RrCc]\d*([Cc]\d*)?$/.test(v);
       if (!valid) throw new SimulatedApiError("InvalidArgument", `The table name "${v}" is not valid.`);
       if (this.context.host.allTables().some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase())) throw new SimulatedApiError("ItemAlreadyExists", "A table with this name already exists.");
+      // Defined names share the namespace (SimNamedItemCollection).
+      if (this.context.host.definedNames.some((n) => n.name.toLowerCase() === v.toLowerCase())) throw new SimulatedApiError("ItemAlreadyExists", "A table or name with this name already exists.");
       t.name = v;
     });
   }
