@@ -11,8 +11,9 @@
  * - each sync counts, its request (the JSON of the queued operations) and its response (the JSON
  *   of the loaded properties) are measured in UTF-8 bytes, and either one over 5 MB fails the sync
  *   with the message Excel gives ("The request payload size has exceeded the limit").
- * Tables (names unique in the workbook, no overlap), data validation, Range.formulas (stored,
- * never evaluated: a formula cell reads as 0 through Range.values), custom-formula conditional
+ * Tables (names unique in the workbook and among defined names, no overlap), data validation,
+ * Range.formulas (a formula cell reads through Range.values as its value computed by HyperFormula,
+ * formulaValues.ts), custom-formula conditional
  * formats and Range.select are recorded too, with the same strictness.
  * Range.values parses text as typing does (typedEntry.ts, which cites Microsoft's pages): numbers
  * in any typed form ("1234E5", "$1,234", "12%"), dates and times ("Jan 2026", "31-Oct", "1/2"),
@@ -20,6 +21,7 @@
  */
 
 /** Excel on the web's limit on each request and each response (office-platform.md). */
+import { calculate, type FormulaValues } from "./formulaValues";
 import { typedEntry } from "./typedEntry";
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -144,11 +146,14 @@ export class SheetState {
     return r0 < 0 ? null : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
+  /** Set by the host: the computed value of a formula cell of this sheet (formulaValues.ts). */
+  formulaValue: (r: number, c: number) => string | number | boolean = () => 0;
+
   cellValue(r: number, c: number): string | number | boolean {
     const v = this.values[r]?.[c];
     if (v === undefined) return "";
-    // Range.values gives an error cell as its error text ("#N/A").
-    if (typeof v === "object") return "error" in v ? v.error : 0;
+    // Range.values gives an error cell as its error text ("#N/A") and a formula cell's computed value.
+    if (typeof v === "object") return "error" in v ? v.error : this.formulaValue(r, c);
     return v;
   }
 }
@@ -244,13 +249,34 @@ export class SimulatedExcel {
     return this.syncs.length;
   }
 
+  private calculated: { version: number; values: FormulaValues } | null = null;
+  /** Bumped by every write applied: the calculated values are then recomputed. */
+  private version = 0;
+
+  /** A sheet whose formula cells read as their computed values (formulaValues.ts). */
+  withFormulaValues(sheet: SheetState): SheetState {
+    sheet.formulaValue = (r, c) => this.calculatedValues().value(sheet.name, r, c);
+    return sheet;
+  }
+
+  private calculatedValues(): FormulaValues {
+    if (this.calculated === null || this.calculated.version !== this.version) {
+      const contents = this.sheets.map((s) => ({
+        name: s.name,
+        cells: s.values.map((row) => (row ?? []).map((v) => (v === undefined ? null : typeof v === "object" ? ("formula" in v ? v.formula : v.error) : v))),
+      }));
+      this.calculated = { version: this.version, values: calculate(contents) };
+    }
+    return this.calculated.values;
+  }
+
   newId(): string {
     return `{${String(this.nextId++).padStart(8, "0")}}`;
   }
 
   /** Test setup: a sheet with a grid of values (row 1 first), outside any request. */
   addSheetNow(name: string, grid: (string | number | boolean | null)[][] = []): SheetState {
-    const s = new SheetState(this.newId(), name);
+    const s = this.withFormulaValues(new SheetState(this.newId(), name));
     s.values = grid.map((row) => row.map((v) => (v === null ? undefined : v)));
     this.sheets.push(s);
     return s;
@@ -334,7 +360,7 @@ export class SimulatedExcel {
         if (isLoadResult(r)) {
           responses.push(r.response);
           commits.push(r.commit);
-        }
+        } else this.version++; // a write: formula values are recalculated when next read
       } catch (e) {
         record.failed = e instanceof SimulatedApiError ? e.code : String(e);
         if (e instanceof SimulatedApiError && e.debugInfo.errorLocation === undefined) e.debugInfo.errorLocation = op.location;
@@ -600,7 +626,7 @@ export class SimWorksheetCollection extends Proxy {
     this.queueCall("WorksheetCollection.add", "add", [wanted], () => {
       if (this.host.sheetByName(wanted) !== undefined) throw new SimulatedApiError("ItemAlreadyExists", "The resource already exists.");
       if (wanted.length > 31 || /[\\/?*[\]:]/.test(wanted) || wanted.trim() === "") throw new SimulatedApiError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
-      this.host.sheets.push(new SheetState(id, wanted));
+      this.host.sheets.push(this.host.withFormulaValues(new SheetState(id, wanted)));
     });
     return new SimWorksheet(this.context, `${this.path}.add(${JSON.stringify(wanted)})`, () => {
       const s = this.host.sheetById(id);
