@@ -65,14 +65,41 @@ export function plainCell(value: unknown, place: string): unknown {
   );
 }
 
-/** One argument (a scalar or a 2D array) with every cell made plain. */
+/** True for a cell that is plain already: text, a boolean, a blank, or a number a cell can hold. */
+function isPlain(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v) && Math.abs(v) <= EXCEL_LARGEST_NUMBER;
+  return v === null || v === undefined || typeof v === "string" || typeof v === "boolean";
+}
+
+/**
+ * One argument (a scalar or a 2D array) with every cell made plain. A range of plain cells (the
+ * usual case) is returned as it is, without a copy: only a row holding an object is copied.
+ */
 export function plainArgument(value: unknown, name: string): unknown {
   if (!Array.isArray(value)) return plainCell(value, name);
   const rows = value.length;
-  return value.map((row: unknown, r: number) => {
-    if (!Array.isArray(row)) return plainCell(row, placeOf(name, 1, rows, 0, r));
-    return row.map((cell: unknown, c: number) => plainCell(cell, placeOf(name, rows, row.length, r, c)));
-  });
+  let out: unknown[] | null = null;
+  for (let r = 0; r < rows; r++) {
+    const row: unknown = value[r];
+    let made: unknown = row;
+    if (!Array.isArray(row)) {
+      if (!isPlain(row)) made = plainCell(row, placeOf(name, 1, rows, 0, r));
+    } else {
+      let copy: unknown[] | null = null;
+      for (let c = 0; c < row.length; c++) {
+        const cell: unknown = row[c];
+        if (isPlain(cell)) continue;
+        copy ??= row.slice();
+        copy[c] = plainCell(cell, placeOf(name, rows, row.length, r, c));
+      }
+      if (copy !== null) made = copy;
+    }
+    if (made !== row) {
+      out ??= value.slice();
+      out[r] = made;
+    }
+  }
+  return out ?? value;
 }
 
 /**
