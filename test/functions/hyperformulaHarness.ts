@@ -160,9 +160,13 @@ export function registerPracticeFunctions(): Declared[] {
         // Without allowErrorForDataTypeAny Excel shows an argument's error without calling the function.
         const error = errorsReachFunctions ? null : firstError(args);
         if (error !== null) return error;
-        // An omitted optional argument reaches the function as null, as in Excel, not as a 1 x 1 range.
+        // An omitted optional argument reaches the function as null, as in Excel, not as a 1 x 1 range
+        // ("Custom functions parameter options", optional parameters,
+        // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-parameter-options).
         const excelArgs = fn.params.map((p, i) => (i < args.length && args[i] !== undefined ? toExcelArgument(args[i], p.matrix) : null));
-        // A spilling function throws the error of its whole result (excelError.ts guardedMatrix).
+        // A spilling function throws the error of its whole result (excelError.ts guardedMatrix); Excel
+        // shows a thrown CustomFunctions.Error as the formula's error ("Handle and return errors from
+        // your custom function", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
         try {
           return fromResult(impl(...excelArgs));
         } catch (e) {

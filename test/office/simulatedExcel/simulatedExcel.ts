@@ -4,13 +4,19 @@
  * refuse:
  * - every object is a proxy: writes and method calls are queued, and applied in order at
  *   `context.sync()`; a failing operation stops the batch there (earlier ones stay applied, as in
- *   Excel, which has no transaction across a batch);
- * - a property read before `load()` and `sync()` throws PropertyNotLoaded;
+ *   Excel, which has no transaction across a batch) ("Application-specific API model", sync(),
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#sync;
+ *   "Error handling with the application-specific JavaScript APIs",
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling);
+ * - a property read before `load()` and `sync()` throws PropertyNotLoaded (same model page, load());
  * - `getItem` of an unknown sheet fails at sync with ItemNotFound; `getItemOrNullObject` and
- *   `getUsedRangeOrNullObject` give null objects whose `isNullObject` is true once loaded;
+ *   `getUsedRangeOrNullObject` give null objects whose `isNullObject` is true once loaded
+ *   (same model page, "*OrNullObject methods and properties");
  * - each sync counts, its request (the JSON of the queued operations) and its response (the JSON
  *   of the loaded properties) are measured in UTF-8 bytes, and either one over 5 MB fails the sync
- *   with the message Excel gives ("The request payload size has exceeded the limit").
+ *   with the message Excel gives ("The request payload size has exceeded the limit"; "Resource
+ *   limits and performance optimization for Office Add-ins",
+ *   https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
  * Tables (names unique in the workbook and among defined names, no overlap), data validation,
  * Range.formulas (a formula cell reads through Range.values as its value computed by HyperFormula,
  * formulaValues.ts), custom-formula conditional
