@@ -160,7 +160,7 @@ export function decimalArg(value: unknown, name: string, fallback?: string): str
  */
 export function boundsArg(value: unknown, name: string): number[] | null {
   if (value === undefined || value === null) return null;
-  const cells = (Array.isArray(value) ? (value as unknown[]).flatMap((r) => (Array.isArray(r) ? r : [r])) : [value]).filter((v) => !isBlankCell(v));
+  const cells = (Array.isArray(value) ? (value as unknown[]).flatMap((r) => (Array.isArray(r) ? r : [r])) : [value]).filter((v) => !isBlankOrZero(v)); // 0: an empty cell as Excel for Windows passed it (no bucket ends at day 0)
   if (cells.length === 0) return null;
   return cells.map((v) => {
     const n = typeof v === "number" ? v : typeof v === "string" && PLAIN_DECIMAL.test(v.trim()) ? Number(v.trim()) : NaN;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { EXCEL_LARGEST_NUMBER, plainArgument } from "../../src/functions/excelArguments";
 import { FunctionInputError } from "../../src/functions/excelError";
+import { ageBucket } from "../../src/functions/functions";
 
 describe("plainArgument", () => {
   it("returns a range of plain cells as it is (no copy) and leaves the caller's range untouched", () => {
@@ -24,5 +25,12 @@ describe("plainArgument", () => {
         expect(plainArgument(grid, "x")).toBe(grid);
       }),
     );
+  });
+});
+
+describe("bucket bounds from a range with empty cells passed as 0", () => {
+  it("reads {30,60,90,120} followed by empty cells as the four bounds", () => {
+    // As-of 2026-10-31 (serial 46,326), DOS 2026-08-31 (46,265): age 61, bucket 61-90.
+    expect(ageBucket(46265, 46326, [[30, 60, 90, 120, 0, 0]])).toBe("61-90");
   });
 });
