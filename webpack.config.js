@@ -15,6 +15,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { EsbuildPlugin } = require("esbuild-loader");
+const { FunctionsJsonOptionsPlugin } = require("./scripts/functionsJsonOptions");
 
 /**
  * The oldest engines the supported Office builds host the add-in in (README, "Supported Excel"):
@@ -93,6 +94,8 @@ module.exports = (_env, argv) => {
     plugins: [
       // Fails the build (compilation error) when the JSDoc of a function is not valid metadata.
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      // Adds allowErrorForDataTypeAny, which the generator does not write (scripts/functionsJsonOptions.js).
+      new FunctionsJsonOptionsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

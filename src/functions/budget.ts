@@ -12,7 +12,7 @@ import { cellErrorText, isBlankCell, showCell, type CellValue } from "../core/ce
 import { parseMoney } from "../core/cells/parseMoney";
 import { BUDGET_LINE_TYPES, forecastForYear, isFavorable, lineTypeFromCategory, runRate, variance, variancePct, type BudgetLineType } from "../core/budget";
 import { centsToNumber, type Cents } from "../core/money/cents";
-import { CellProblems, numberArg } from "./cellReaders";
+import { CellProblems, isBlankOrZero, numberArg } from "./cellReaders";
 import { excelError, FunctionInputError } from "./excelError";
 import { asGrid } from "./ranges";
 
@@ -67,8 +67,9 @@ type Amounts = { actual: Cents; budget: Cents } | { blank: true } | { error: unk
 function amountsAt(actualGrid: CellValue[][], budgetGrid: CellValue[][], r: number, c: number): Amounts {
   const a = at(actualGrid, r, c);
   const b = at(budgetGrid, r, c);
-  if (isBlankCell(a)) return { blank: true };
-  if (isLabel(a) && (isLabel(b) || isBlankCell(b))) return { blank: true };
+  // An actual of 0 is read as not booked: Excel for Windows passed 0 for an empty cell (isBlankOrZero).
+  if (isBlankOrZero(a)) return { blank: true };
+  if (isLabel(a) && (isLabel(b) || isBlankOrZero(b))) return { blank: true };
   const actual = parseMoney(a);
   if (actual.kind === "invalid") return { error: excelError("#VALUE!", `${placeName("actual", actualGrid, r, c)}: ${actual.message} (found "${showCell(a)}")`) };
   const budget = parseMoney(b);

@@ -40,6 +40,19 @@ export class CellProblems {
   }
 }
 
+/**
+ * True for a blank cell, or a 0 where 0 is not a meaningful value (a date, a status, a claim
+ * number, a payer, a code, a wholly zero row): Excel for Windows passed 0 for the empty cells of a
+ * range until a later fix, and no requirement set tells those builds apart (office-js issues 4702,
+ * 5262 and 1951, https://github.com/OfficeDev/office-js/issues/4702).
+ */
+export function isBlankOrZero(value: CellValue): boolean {
+  return isBlankCell(value) || value === 0;
+}
+
+/** The largest quantity (hours, weeks, RVUs) read: as for money, 90 trillion keeps every product exact to the cent. */
+const LARGEST_QUANTITY = 9e13;
+
 /** Money from a range cell: blank is 0; unreadable text or an error value is a problem. */
 export function moneyAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): Cents {
   const parsed = parseMoney(column[index]);
@@ -48,18 +61,19 @@ export function moneyAt(column: readonly CellValue[], index: number, name: strin
   return 0;
 }
 
-/** A date from a range cell: null for a blank; unreadable values are problems. */
+/** A date from a range cell: null for a blank (or 0); unreadable values are problems. */
 export function dateAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): Day | null {
+  if (column[index] === 0) return null; // an empty cell as Excel for Windows passed it (isBlankOrZero)
   const parsed = parseDate(column[index]);
   if (parsed.kind === "value") return parsed.value;
   if (parsed.kind === "invalid") problems.add(name, index, parsed.message, column[index]);
   return null;
 }
 
-/** Text from a range cell (numbers become their text), null for a blank; an error value is a problem. */
+/** Text from a range cell (numbers become their text), null for a blank or 0 (a payer, claim number, status or code is never 0); an error value is a problem. */
 export function textAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): string | null {
   const v = column[index];
-  if (isBlankCell(v)) return null;
+  if (isBlankOrZero(v)) return null;
   const error = cellErrorText(v);
   if (error !== null) {
     problems.add(name, index, `the cell holds the error ${error}`, v);
@@ -73,7 +87,8 @@ export function textAt(column: readonly CellValue[], index: number, name: string
 
 /** A scalar date argument (an Excel serial, a Date or date text); required. */
 export function dateArg(value: unknown, name: string): Day {
-  const parsed = parseDate(Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value);
+  const cell = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
+  const parsed = parseDate(cell === 0 ? null : cell);
   if (parsed.kind === "value") return parsed.value;
   if (parsed.kind === "blank") throw new FunctionInputError("#VALUE!", `${name} is required (a date, e.g. DATE(2026,10,31))`);
   throw new FunctionInputError("#VALUE!", `${name}: ${parsed.message} (found "${parsed.found}")`);
@@ -93,6 +108,7 @@ export function numberArg(value: unknown, name: string, fallback: number): numbe
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return fallback;
   const n = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
   if (!Number.isFinite(n)) throw new FunctionInputError("#VALUE!", `${name} must be a number (found "${showCell(value)}")`);
+  if (Math.abs(n) > LARGEST_QUANTITY) throw new FunctionInputError("#VALUE!", `${name}: ${showCell(value)} is too large (at most 90 trillion)`);
   return n;
 }
 
@@ -131,6 +147,7 @@ export function decimalArg(value: unknown, name: string, fallback?: string): str
   if (typeof v === "number" && Number.isFinite(v)) text = String(v);
   else if (typeof v === "string" && PLAIN_DECIMAL.test(v.trim())) text = v.trim();
   if (text === null) throw new FunctionInputError("#VALUE!", `${name} must be a number (found "${showCell(v)}")`);
+  if (Math.abs(Number(text)) > LARGEST_QUANTITY) throw new FunctionInputError("#VALUE!", `${name}: ${showCell(v)} is too large (at most 90 trillion)`);
   if (text.startsWith("-") && !/^-0*(?:\.0*)?$/.test(text)) {
     throw new FunctionInputError("#VALUE!", `${name} cannot be negative (found "${showCell(v)}")`);
   }
@@ -143,11 +160,11 @@ export function decimalArg(value: unknown, name: string, fallback?: string): str
  */
 export function boundsArg(value: unknown, name: string): number[] | null {
   if (value === undefined || value === null) return null;
-  const cells = (Array.isArray(value) ? (value as unknown[]).flatMap((r) => (Array.isArray(r) ? r : [r])) : [value]).filter((v) => !isBlankCell(v));
+  const cells = (Array.isArray(value) ? (value as unknown[]).flatMap((r) => (Array.isArray(r) ? r : [r])) : [value]).filter((v) => !isBlankOrZero(v)); // 0: an empty cell as Excel for Windows passed it (no bucket ends at day 0)
   if (cells.length === 0) return null;
   return cells.map((v) => {
     const n = typeof v === "number" ? v : typeof v === "string" && PLAIN_DECIMAL.test(v.trim()) ? Number(v.trim()) : NaN;
-    if (!Number.isFinite(n)) throw new FunctionInputError("#VALUE!", `${name} must be numbers of days, e.g. {30,60,90,120} (found "${showCell(v)}")`);
+    if (!Number.isFinite(n) || Math.abs(n) > LARGEST_QUANTITY) throw new FunctionInputError("#VALUE!", `${name} must be numbers of days, e.g. {30,60,90,120} (found "${showCell(v)}")`);
     return n;
   });
 }
@@ -172,6 +189,7 @@ export function readQuantity(value: CellValue): { value: string } | { blank: tru
     else if (THOUSANDS.test(t)) text = t.replace(/,/g, "");
   }
   if (text === null) return { message: "not a number" };
+  if (Math.abs(Number(text)) > LARGEST_QUANTITY) return { message: "too large (at most 90 trillion)" };
   if (text.startsWith("-") && !/^-0*(?:\.0*)?$/.test(text)) return { message: "cannot be negative" };
   return { value: text.replace(/^-/, "") };
 }

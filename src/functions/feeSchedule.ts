@@ -27,7 +27,7 @@ import {
 } from "../core/feeSchedule";
 import { CLAIM_HEADER_SYNONYMS, FEE_SCHEDULE_HEADER_SYNONYMS } from "../core/import/headerSynonyms";
 import { mapColumns } from "../core/import/mapColumns";
-import { decimalArg, moneyArg, numberArg, textArg } from "./cellReaders";
+import { decimalArg, isBlankOrZero, moneyArg, numberArg, textArg } from "./cellReaders";
 import { FunctionInputError } from "./excelError";
 import { asGrid, firstRowIsHeader } from "./ranges";
 
@@ -115,11 +115,13 @@ export function readFeeScheduleRange(arg: unknown, name = "feeSchedule"): FeeSch
 
   const rows: RawFeeScheduleRow[] = [];
   for (let r = start; r < grid.length; r++) {
+    if (grid[r].every(isBlankOrZero)) continue; // a wholly zero row: empty cells as Excel for Windows passed them
     const cells: Partial<Record<FeeScheduleField, CellValue>> = {};
     for (const field of FEE_FIELDS) {
       const column = columnOf[field];
       if (column !== undefined) cells[field] = grid[r][column];
     }
+    zeroAsBlank(cells);
     rows.push({ row: r + 1, cells });
   }
   const read = readFeeScheduleRows(rows, { columns: headers });
@@ -144,6 +146,35 @@ export function expectedFor(line: ExpectedAllowedLine, schedule: FeeScheduleRang
     );
   }
   return expected;
+}
+
+/**
+ * Excel for Windows passed 0 for the empty cells of a range (office-js issues 4702, 5262, 1951): a
+ * payer, CPT, modifier or percent of Medicare is never 0, so 0 there is a blank; an amount of 0 is
+ * a blank when the row has a percent of Medicare (a row has one or the other), else a $0 rate.
+ */
+function zeroAsBlank(cells: Partial<Record<FeeScheduleField, CellValue>>): void {
+  for (const field of ["payer", "cpt", "modifier", "percentOfMedicare"] as const) {
+    if (cells[field] === 0) cells[field] = null;
+  }
+  if (cells.amount === 0 && !isBlankCell(cells.percentOfMedicare)) cells.amount = null;
+}
+
+/** Register fields where 0 is never a value: a code, a name, a date, a status. */
+const NEVER_ZERO: readonly ClaimField[] = [
+  "claimId", "dateOfService", "payer", "cpt", "modifiers", "units", "placeOfService", "provider", "payerClass", "status",
+  "denialReason", "submittedDate", "lastPaymentDate",
+];
+
+/**
+ * The register's cells with the 0 of an empty cell (Excel for Windows, office-js issues 4702, 5262,
+ * 1951) made blank where 0 is never a value, and in Allowed: a blank Allowed falls back to charge
+ * minus contractual adjustment, which is 0 when the payer allowed nothing.
+ */
+function registerZeroAsBlank(cells: Partial<Record<ClaimField, CellValue>>): void {
+  for (const field of [...NEVER_ZERO, "allowed"] as const) {
+    if (cells[field] === 0) cells[field] = null;
+  }
 }
 
 /** A claims register read from a range that starts with its header row. */
@@ -184,6 +215,7 @@ export function readRegisterRange(arg: unknown, name: string, needed: readonly C
 
   const rows: RawClaimRow[] = [];
   for (let r = 1; r < grid.length; r++) {
+    if (grid[r].every(isBlankOrZero)) continue; // a wholly zero row: empty cells as Excel for Windows passed them
     const cells: Partial<Record<ClaimField, CellValue>> = {};
     for (const field of Object.keys(mapped.mapping) as ClaimField[]) {
       if (field !== "modifiers") cells[field] = grid[r][mapped.mapping[field] as number];
@@ -195,6 +227,7 @@ export function readRegisterRange(arg: unknown, name: string, needed: readonly C
       const bad = parts.find((v) => typeof v !== "string" && typeof v !== "number");
       cells.modifiers = bad !== undefined ? bad : parts.map((v) => String(v).trim()).join(" ");
     }
+    registerZeroAsBlank(cells);
     rows.push({ row: r + 1, cells });
   }
   const read = readClaimLines(rows, { columns: headers });

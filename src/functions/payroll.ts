@@ -5,7 +5,7 @@
  * Errors are thrown as FunctionInputError and mapped by `guarded` in functions.ts. */
 
 import type Decimal from "decimal.js";
-import { cellErrorText, isBlankCell, showCell, type CellValue } from "../core/cells/cellValue";
+import { cellErrorText, showCell, type CellValue } from "../core/cells/cellValue";
 import type { InputIssue } from "../core/cells/issue";
 import type { Day } from "../core/dates/day";
 import { excelSerialFromDay } from "../core/dates/excelSerial";
@@ -27,7 +27,7 @@ import {
   type PayrollSettings,
   type SettingRow,
 } from "../core/payroll";
-import { booleanArg, CellProblems, dateAt, moneyArg, numberArg, quantityArg, quantityAt, readQuantity, textArg } from "./cellReaders";
+import { booleanArg, CellProblems, dateAt, isBlankOrZero, moneyArg, numberArg, quantityArg, quantityAt, readQuantity, textArg } from "./cellReaders";
 import { FunctionInputError } from "./excelError";
 import { asGrid } from "./ranges";
 import { omitted, readTable, rowIsBlank } from "./tableReader";
@@ -112,7 +112,7 @@ const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "frida
 /** Weekday the workweek starts on, 0 = Sunday … 6 = Saturday, from 1 (Sunday) … 7 (Saturday) as Excel's WEEKDAY, or a day name. */
 export function workweekStartArg(value: unknown): number {
   const v = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
-  if (isBlankCell(v)) return 0; // Sunday
+  if (isBlankOrZero(v)) return 0; // Sunday (0: an empty cell as Excel for Windows passed it)
   if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 7) return v - 1;
   if (typeof v === "string") {
     const t = v.trim().toLowerCase();
@@ -166,7 +166,7 @@ export function overtimeResult(hoursByDay: unknown, dates: unknown, workweekStar
     const hours = quantityAt(hourCells, r, "hoursByDay", problems);
     const date = dateAt(dateCells, r, "dates", problems);
     if (date === null) {
-      if (isBlankCell(dateCells[r]) && readDecimal(hours).gt(0)) problems.add("dates", r, "the date is blank but the day has hours", null);
+      if (isBlankOrZero(dateCells[r]) && readDecimal(hours).gt(0)) problems.add("dates", r, "the date is blank but the day has hours", null);
       continue;
     }
     entries.push({ date, hours });

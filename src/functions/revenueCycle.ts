@@ -5,7 +5,7 @@
  * FunctionInputError and mapped by `guarded` in functions.ts. */
 
 import type Decimal from "decimal.js";
-import { isBlankCell, type CellValue } from "../core/cells/cellValue";
+import { type CellValue } from "../core/cells/cellValue";
 import { parseMoney } from "../core/cells/parseMoney";
 import {
   agingBucketsFromBounds,
@@ -27,7 +27,7 @@ import { collectionRates, daysToPay, denialRates, type CollectionLine, type Days
 import { centsToNumber, type Cents } from "../core/money/cents";
 import { ratio } from "../core/money/ratio";
 import { payerMix, type PayerMixLine } from "../core/payerMix";
-import { booleanArg, boundsArg, CellProblems, dateArg, dateAt, moneyAt, numberArg, textAt } from "./cellReaders";
+import { booleanArg, boundsArg, CellProblems, dateArg, dateAt, isBlankOrZero, moneyAt, numberArg, textAt } from "./cellReaders";
 import { FunctionInputError } from "./excelError";
 import { omitted, readTable, rowIsBlank, type Table } from "./tableReader";
 
@@ -80,7 +80,8 @@ export function ageBucketLabel(dateOfService: unknown, asOf: unknown, bucketBoun
   const asOfDay = dateArg(asOf, "asOf");
   const buckets = bucketsArg(bucketBounds);
   const dosCell = Array.isArray(dateOfService) ? (dateOfService as unknown[][])[0]?.[0] : dateOfService;
-  const parsed = parseDate(dosCell);
+  // A blank date of service, or the 0 Excel for Windows passed for an empty cell (isBlankOrZero), gives a blank.
+  const parsed = parseDate(dosCell === 0 ? null : dosCell);
   if (parsed.kind === "blank") return "";
   if (parsed.kind === "invalid") throw new FunctionInputError("#VALUE!", `dateOfService: ${parsed.message} (found "${parsed.found}")`);
   const line = { dateOfService: parsed.value };
@@ -110,7 +111,7 @@ function agingLines(balances: unknown, datesOfService: unknown, payers: unknown)
     const dos = dateAt(dateCells, r, "datesOfService", problems);
     const payer = payerCells === undefined ? NO_PAYER : (textAt(payerCells, r, "payers", problems) ?? NO_PAYER);
     if (dos === null) {
-      if (balance !== 0 && isBlankCell(dateCells[r])) {
+      if (balance !== 0 && isBlankOrZero(dateCells[r])) {
         problems.add("datesOfService", r, "the date of service is blank but the balance is not 0", null);
       }
       continue; // a zero balance without a date has nothing to age
@@ -184,7 +185,7 @@ export function daysInARValue(balances: unknown, datesOfService: unknown, charge
     const dos = dateAt(dateCells, r, "datesOfService", problems);
     const charge = moneyAt(chargeCells, r, "charges", problems);
     if (dos === null) {
-      if ((balance !== 0 || charge !== 0) && isBlankCell(dateCells[r])) {
+      if ((balance !== 0 || charge !== 0) && isBlankOrZero(dateCells[r])) {
         problems.add("datesOfService", r, "the date of service is blank but the balance or charge is not 0", null);
       }
       continue;
@@ -271,7 +272,7 @@ export function denialRateValue(claimIds: unknown, statuses: unknown, charges: u
     }
     const charge = chargeCells === undefined ? 0 : moneyAt(chargeCells, r, "charges", problems);
     if (claimId === null) {
-      if (isBlankCell(idCells[r])) {
+      if (isBlankOrZero(idCells[r])) {
         problems.add("claimIds", r, "the claim number is blank", null);
       }
       continue;
@@ -308,7 +309,7 @@ export function daysToPayResult(startDates: unknown, paymentDates: unknown, paye
     const payer = payerCells === undefined ? NO_PAYER : (textAt(payerCells, r, "payers", problems) ?? NO_PAYER);
     if (paid === null) continue; // not paid yet (or unreadable, already a problem)
     if (start === null) {
-      if (isBlankCell(startCells[r])) problems.add("startDates", r, "the start date is blank but the line has a payment date", null);
+      if (isBlankOrZero(startCells[r])) problems.add("startDates", r, "the start date is blank but the line has a payment date", null);
       continue;
     }
     if (paid < start) {

@@ -11,6 +11,7 @@
 import { isBlankCell, type CellValue } from "../core/cells/cellValue";
 import { parseDate } from "../core/cells/parseDate";
 import { parseMoney } from "../core/cells/parseMoney";
+import { isBlankOrZero } from "./cellReaders";
 import { FunctionInputError } from "./excelError";
 import { asGrid, firstRowIsHeader } from "./ranges";
 
@@ -128,10 +129,13 @@ export function readTable(specs: readonly ColumnSpec[], required: readonly strin
   return { columns, rows, firstDataRow: header ? 1 : 0 };
 }
 
-/** True when every cell of row `r` in every given column is blank. */
+/**
+ * True when every cell of row `r` in every given column is blank, or 0: a wholly zero row is the
+ * empty rows of a range as Excel for Windows passed them (isBlankOrZero), and adds nothing.
+ */
 export function rowIsBlank(table: Table, r: number): boolean {
   for (const name in table.columns) {
-    for (const v of table.columns[name].cells[r]) if (!isBlankCell(v)) return false;
+    for (const v of table.columns[name].cells[r]) if (!isBlankOrZero(v)) return false;
   }
   return true;
 }

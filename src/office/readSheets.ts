@@ -2,11 +2,17 @@
  * Reads the used ranges of the open workbook's sheets as grids of cell values, so the same core
  * pipeline that reads an .xlsx (src/core/report/workbookReport.ts) runs on the open workbook.
  *
- * Requests: one sync for the sheet names, one for the used ranges' sizes, one for a first block
- * of each sheet (at most PROBE_CELLS cells) from which the bytes per row are estimated, then
- * blocks of rows sized so each response stays under the byte budget (4 MB by default; Excel on
- * the web refuses a response over 5 MB). A register of N bytes takes about 3 + ceil(N / budget)
- * syncs. The estimate per row only grows: each block read updates it to the largest seen.
+ * Requests: one sync for the sheet names, one for the used ranges' sizes, then a first block of
+ * each sheet (at most PROBE_CELLS cells) whose response MEASURES the bytes per row, then blocks of
+ * rows sized from that measure so each response stays under the byte budget (4 MB by default;
+ * Excel on the web refuses a response over 5 MB, "Resource limits and performance optimization for
+ * Office Add-ins", https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Nothing is known of a sheet before its first block, so first blocks are small and are sent
+ * together only while they would fit even if every cell held PROBE_BYTES_PER_CELL bytes of text.
+ * Should a block still come back over the limit (rows far longer than those measured), its sync
+ * fails with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded and the block is
+ * read again in halves. A register of N bytes takes about 3 + ceil(N / budget) syncs. The measure
+ * per row only grows: each block read updates it to the largest seen.
  */
 import type { CellValue } from "../core/cells/cellValue";
 import type { WorkbookSheet } from "../core/report/workbookReport";
@@ -18,9 +24,12 @@ export interface ReadOptions {
 }
 
 /** Cells in the first block read of each sheet, before anything is known of its rows' size. */
-export const PROBE_CELLS = 10_000;
-/** Bytes assumed per cell of a first block (a long text or a date serial is under 32). */
-const PROBE_BYTES_PER_CELL = 32;
+export const PROBE_CELLS = 2_000;
+/**
+ * Bytes a first block's cell is allowed for when first blocks are batched: 2,000 cells of 2 KB of
+ * text (a long note) still fit one 4 MB response. Longer text is caught by the halving retry.
+ */
+const PROBE_BYTES_PER_CELL = 2_048;
 
 interface SheetRead {
   name: string;
@@ -83,10 +92,18 @@ export async function readUsedRanges(context: Excel.RequestContext, sheetNames?:
   let pending: PendingBlock[] = [];
   let queuedBytes = 0;
   const flush = async (): Promise<void> => {
-    await context.sync();
-    for (const block of pending) takeBlock(block);
+    const sent = pending;
     pending = [];
     queuedBytes = 0;
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadLimit(e)) throw e;
+      // Rows far longer than measured: read each block of the failed request again, in halves.
+      for (const block of sent) await readInHalves(context, block);
+      return;
+    }
+    for (const block of sent) takeBlock(block);
   };
   const queueBlock = (read: SheetRead, rows: number, estimate: number): void => {
     const range = read.sheet.getRangeByIndexes(read.rowIndex + read.nextRow, read.columnIndex, rows, read.columnCount);
@@ -100,6 +117,7 @@ export async function readUsedRanges(context: Excel.RequestContext, sheetNames?:
   for (const read of reads) {
     if (read.rowCount === 0) continue;
     const rows = Math.min(read.rowCount, Math.max(1, Math.floor(PROBE_CELLS / read.columnCount)));
+    // The worst case a first block is allowed for, not a guess of its size: nothing is known yet.
     const estimate = rows * read.columnCount * PROBE_BYTES_PER_CELL;
     if (pending.length > 0 && queuedBytes + estimate > budget) await flush();
     queueBlock(read, rows, estimate);
@@ -109,6 +127,7 @@ export async function readUsedRanges(context: Excel.RequestContext, sheetNames?:
   // The rest: as many rows as the budget holds at the largest bytes per row seen.
   for (const read of reads) {
     while (read.nextRow < read.rowCount) {
+      // Measured by the sheet's first block (takeBlock), the largest bytes per row seen so far.
       const perRow = Math.max(1, read.bytesPerRow ?? read.columnCount * PROBE_BYTES_PER_CELL);
       const fits = Math.floor((budget - queuedBytes) / perRow);
       if (fits < 1 && pending.length > 0) {
@@ -122,6 +141,36 @@ export async function readUsedRanges(context: Excel.RequestContext, sheetNames?:
   if (pending.length > 0) await flush();
 
   return reads.map((r) => ({ name: r.name, grid: r.grid }));
+}
+
+/** True for Excel's refusal of a request or response over its payload limit. */
+function isPayloadLimit(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** Reads a block that came back over the limit as two halves, each in its own sync (and so on). */
+async function readInHalves(context: Excel.RequestContext, block: PendingBlock): Promise<void> {
+  const { read } = block;
+  if (block.rows === 1) {
+    throw new Error(`Row ${read.rowIndex + block.firstRow + 1} of the sheet "${read.name}" holds more text than Excel can send in one response (5 MB).`);
+  }
+  const half = Math.ceil(block.rows / 2);
+  for (const [firstRow, rows] of [[block.firstRow, half], [block.firstRow + half, block.rows - half]] as const) {
+    const range = read.sheet.getRangeByIndexes(read.rowIndex + firstRow, read.columnIndex, rows, read.columnCount);
+    range.load("values");
+    const part: PendingBlock = { read, range, firstRow, rows };
+    try {
+      // Two syncs per halving, only after Excel refused a response: the rare path, not the loop of reads.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadLimit(e)) throw e;
+      await readInHalves(context, part);
+      continue;
+    }
+    takeBlock(part);
+  }
 }
 
 function blankRows(n: number): CellValue[][] {

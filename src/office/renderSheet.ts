@@ -95,14 +95,19 @@ const ALIGN: Record<NonNullable<CellStyle["align"]>, "Left" | "Center" | "Right"
 const hex = (rgb: string): string => `#${rgb}`;
 
 /**
- * Text Excel would not keep as text when written through Range.values: a leading =, +, - or @
- * (a formula), a leading apostrophe (eaten as the text prefix), numbers, dates and times ("99213",
- * "2026-10-31", "1/2"), TRUE/FALSE, error texts. Such text is written with a leading apostrophe,
- * which Excel stores as a text prefix, so the cell holds exactly the description's text.
+ * Text Excel would not keep as text when written through Range.values: Excel parses the string as
+ * if typed (Excel.Range.values reference, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member;
+ * "Stop automatically changing numbers to dates", https://support.microsoft.com/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8),
+ * and what it parses goes well beyond plain numbers: "1234E5" (123,400,000), "Jan 2026",
+ * "31-Oct", "1/2", "10:30", "$1,234", "12%", in every locale's own forms. Rather than guess that
+ * list, any text holding a digit is written with the apostrophe prefix, and so is text Excel reads
+ * without one: a leading =, +, - or @ (a formula), a leading apostrophe (eaten as the prefix),
+ * TRUE/FALSE and error texts. The apostrophe is stored as the cell's text prefix, not as content,
+ * so the cell holds exactly the description's text (Range.values reads it back without it).
  */
 export function needsTextPrefix(text: string): boolean {
   const t = text.trim();
-  return /^[=+\-@'#]/.test(text) || /^[$(]?\s*[-+]?[\d.,]+\s*%?\)?$/.test(t) || /^\d+[-/:.]\d+/.test(t) || /^(true|false)$/i.test(t);
+  return /\d/.test(text) || /^[=+\-@'#]/.test(t) || /^(true|false)$/i.test(t);
 }
 
 function cellInput(value: CellContent): string | number | boolean | null {
@@ -161,6 +166,20 @@ export function styleRectangles(sheet: SheetDescription): StyleRect[] {
 }
 
 /**
+ * Queues the loads of every name a new table cannot take, and returns how to read them after the
+ * sync: the workbook's tables AND its defined names, which share one namespace with table names (a
+ * named range "ClaimsRegister" makes a table of that name fail with ItemAlreadyExists; "Rename an
+ * Excel table", https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114).
+ */
+export function loadTakenTableNames(context: Excel.RequestContext): () => string[] {
+  const tables = context.workbook.tables;
+  const names = context.workbook.names;
+  tables.load("items/name");
+  names.load("items/name");
+  return () => [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)];
+}
+
+/**
  * Adds the description as a new sheet with a unique name and returns the name and the number of
  * syncs. Throws (after removing the partial sheet) when Excel refuses an operation.
  */
@@ -168,12 +187,11 @@ export async function renderSheetDescription(context: Excel.RequestContext, shee
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const wantsTables = (sheet.tables ?? []).length > 0;
-  const workbookTables = wantsTables ? context.workbook.tables : null;
-  if (workbookTables !== null) workbookTables.load("items/name");
+  const takenTableNames = wantsTables ? loadTakenTableNames(context) : () => [];
   options.beforeSync?.();
   await context.sync();
   const name = uniqueSheetName(sheet.name, worksheets.items.map((w) => w.name));
-  const takenTables = workbookTables === null ? [] : workbookTables.items.map((t) => t.name);
+  const takenTables = takenTableNames();
   const tableNames: string[] = [];
   const budget = new CheckedBudget(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES, options.beforeSync);
   let stage = "adding the sheet";

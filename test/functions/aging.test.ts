@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { ageBucket, arAging, daysInAR } from "../../src/functions/functions";
-import { ExcelErrorValue } from "../../src/functions/excelError";
+import { err } from "./errorOf";
 import { dayFromYMD, excelSerialFromDay } from "../../src/core/dates";
 import { practiceEngine } from "./hyperformulaHarness";
 
@@ -8,10 +8,6 @@ import { practiceEngine } from "./hyperformulaHarness";
 const serial = (y: number, m: number, d: number): number => excelSerialFromDay(dayFromYMD(y, m, d) as number);
 const AS_OF = serial(2026, 10, 31);
 const col = (values: unknown[]): unknown[][] => values.map((v) => [v]);
-const err = (v: unknown): ExcelErrorValue => {
-  expect(v).toBeInstanceOf(ExcelErrorValue);
-  return v as ExcelErrorValue;
-};
 
 // Lines at as-of 2026-10-31, one at each bucket edge. Ages: Oct 31 − Oct 1 = 30; − Sep 30 = 31;
 // − Sep 1 = 30 + 30 = 60; − Aug 31 = 61; − Aug 2 = 29 + 31 + 30 = 90; − Aug 1 = 91;
@@ -110,14 +106,14 @@ describe("PRACTICE.ARAGING", () => {
 
   it("is #VALUE! naming the cell for text, error values and a blank date with a balance", () => {
     const bad = balances.map((r, i) => (i === 3 ? ["thirty"] : r));
-    expect(err(arAging(bad, dates, AS_OF)).message).toBe('balances, row 4 of the range: not an amount (found "thirty")');
+    expect(err(() => arAging(bad, dates, AS_OF)).message).toBe('balances, row 4 of the range: not an amount (found "thirty")');
     const badDates = dates.map((r, i) => (i === 1 ? [null] : i === 5 ? ["#REF!"] : r));
-    expect(err(arAging(balances, badDates, AS_OF)).message).toBe(
+    expect(err(() => arAging(balances, badDates, AS_OF)).message).toBe(
       "datesOfService, row 2 of the range: the date of service is blank but the balance is not 0; 1 more cell cannot be read either",
     );
     // A zero balance without a date has nothing to age: no error.
     expect(arAging([[0], [10]], [[null], [serial(2026, 10, 30)]], AS_OF)).toEqual(expect.arrayContaining([["Total", 10, 1, 1]]));
-    expect(err(arAging(balances, dates.slice(1), AS_OF)).message).toBe("datesOfService has 11 rows but balances has 12: give ranges of the same rows");
+    expect(err(() => arAging(balances, dates.slice(1), AS_OF)).message).toBe("datesOfService has 11 rows but balances has 12: give ranges of the same rows");
   });
 
   it("property: bucket amounts add up to the Total row to the cent, for any balances and bounds", () => {

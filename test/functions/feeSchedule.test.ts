@@ -1,12 +1,8 @@
 import fc from "fast-check";
 import { expectedFee, feeVariance, mpfs, underpaid } from "../../src/functions/functions";
-import { ExcelErrorValue } from "../../src/functions/excelError";
+import { err } from "./errorOf";
 import { practiceEngine } from "./hyperformulaHarness";
 
-const err = (v: unknown): ExcelErrorValue => {
-  expect(v).toBeInstanceOf(ExcelErrorValue);
-  return v as ExcelErrorValue;
-};
 
 // A fee schedule with its header row, as a table on a "Fees" sheet would be passed.
 const FEES: unknown[][] = [
@@ -196,9 +192,9 @@ describe("PRACTICE.UNDERPAID", () => {
   });
 
   it("is #VALUE! when the register does not start with its header row", () => {
-    const e = err(underpaid(REGISTER.slice(1), FEES));
+    const e = err(() => underpaid(REGISTER.slice(1), FEES));
     expect(e.message).toMatch(/^register must start with its header row; no column found for Claim ID, Date of Service, Payer, Charge, CPT/);
-    expect(err(underpaid(REGISTER, [["Payer", "CPT", "Modifier", "Amount"], ["Aetna PPO", "99213", null, "x"]])).message).toMatch(/^feeSchedule, row 2 of the range/);
+    expect(err(() => underpaid(REGISTER, [["Payer", "CPT", "Modifier", "Amount"], ["Aetna PPO", "99213", null, "x"]])).message).toMatch(/^feeSchedule, row 2 of the range/);
   });
 });
 

@@ -22,6 +22,7 @@ import {
 } from "hyperformula";
 import * as functions from "../../src/functions/functions";
 import { ExcelErrorValue } from "../../src/functions/excelError";
+import { withErrorsInArguments } from "../../scripts/functionsJsonOptions";
 
 const FUNCTIONS_FILE = path.join(__dirname, "../../src/functions/functions.ts");
 export const NAMESPACE = "PRACTICE";
@@ -53,9 +54,35 @@ export function declaredFunctions(): Declared[] {
   });
 }
 
+/**
+ * Whether the BUILT functions.json lets errors reach parameters of type any: the generator's metadata
+ * through the build's own post-processing (scripts/functionsJsonOptions.js). Without the flag Excel
+ * does not call the function and the formula shows the argument's error ("Manually create JSON
+ * metadata for custom functions", allowErrorForDataTypeAny,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany).
+ */
+function builtMetadataAllowsErrors(): boolean {
+  const tree = parseTree(fs.readFileSync(FUNCTIONS_FILE, "utf8"), "functions");
+  const generated = JSON.stringify({ allowCustomDataForDataTypeAny: true, functions: tree.functions });
+  // PRACTICE_HARNESS_METADATA=generator: the generator's metadata alone, without the build's step.
+  const metadata = process.env.PRACTICE_HARNESS_METADATA === "generator" ? generated : withErrorsInArguments(generated);
+  return (JSON.parse(metadata) as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny === true;
+}
+
+/**
+ * How an empty cell of a range reaches a function: null (Excel on the web, Mac, current Windows builds), or
+ * 0 when PRACTICE_HARNESS_BLANKS=zero, as Excel for Windows passed empty cells for years (office-js
+ * issues 4702, 5262, 1951: https://github.com/OfficeDev/office-js/issues/4702). The function
+ * suites run a second time that way (blanksAsZero.test.ts).
+ */
+export function blanksArriveAs(): null | 0 {
+  return process.env.PRACTICE_HARNESS_BLANKS === "zero" ? 0 : null;
+}
+
 /** HyperFormula's cell values → what Excel hands a custom function (numbers, text, booleans, null, errors). */
-function toExcelValue(value: unknown): unknown {
-  if (value === EmptyValue || value === undefined) return null;
+function toExcelValue(value: unknown, inRange = false): unknown {
+  // Only the empty cells of a range: a skipped argument, F(a,,c), arrives as null in every build.
+  if (value === EmptyValue || value === undefined) return inRange ? blanksArriveAs() : null;
   if (value instanceof CellError) return value;
   if (value !== null && typeof value === "object" && "val" in (value as object)) return (value as { val: number }).val;
   return value;
@@ -63,7 +90,7 @@ function toExcelValue(value: unknown): unknown {
 
 function toExcelArgument(value: unknown, matrix: boolean): unknown {
   if (value instanceof SimpleRangeValue) {
-    const grid = value.data.map((row) => row.map(toExcelValue));
+    const grid = value.data.map((row) => row.map((v) => toExcelValue(v, true)));
     // A scalar parameter given a range takes its top-left cell, as Excel's implicit intersection would not: keep it simple.
     return matrix ? grid : grid[0]?.[0] ?? null;
   }
@@ -93,12 +120,24 @@ const ELEMENT_WISE = new Map<string, number[]>([
 ]);
 const ONE_COLUMN = new Set(["FORECAST", "RUNRATE"]);
 
+/** The first error value among the arguments (HyperFormula CellError), or null. */
+function firstError(args: unknown[]): CellError | null {
+  for (const arg of args) {
+    if (arg instanceof CellError) return arg;
+    if (arg instanceof SimpleRangeValue) {
+      for (const row of arg.data) for (const v of row) if (v instanceof CellError) return v;
+    }
+  }
+  return null;
+}
+
 let registered = false;
 
 /** Registers the plugin once per process; returns the declared functions. */
 export function registerPracticeFunctions(): Declared[] {
   const declared = declaredFunctions();
   if (registered) return declared;
+  const errorsReachFunctions = builtMetadataAllowsErrors();
   const implemented: ImplementedFunctions = {};
   const translations: Record<string, string> = {};
 
@@ -120,9 +159,21 @@ export function registerPracticeFunctions(): Declared[] {
     translations[formulaId] = formulaId;
     proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
       return (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
-        // An omitted optional argument reaches the function as null, as in Excel, not as a 1 x 1 range.
+        // Without allowErrorForDataTypeAny Excel shows an argument's error without calling the function.
+        const error = errorsReachFunctions ? null : firstError(args);
+        if (error !== null) return error;
+        // An omitted optional argument reaches the function as null, as in Excel, not as a 1 x 1 range
+        // ("Custom functions parameter options", optional parameters,
+        // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-parameter-options).
         const excelArgs = fn.params.map((p, i) => (i < args.length && args[i] !== undefined ? toExcelArgument(args[i], p.matrix) : null));
-        return fromResult(impl(...excelArgs));
+        // A spilling function throws the error of its whole result (excelError.ts guardedMatrix); Excel
+        // shows a thrown CustomFunctions.Error as the formula's error ("Handle and return errors from
+        // your custom function", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+        try {
+          return fromResult(impl(...excelArgs));
+        } catch (e) {
+          return fromResult(e);
+        }
       });
     };
     if (fn.spills && ELEMENT_WISE.has(fn.id)) {

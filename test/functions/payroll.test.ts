@@ -1,13 +1,9 @@
 import fc from "fast-check";
 import { employerTaxes, fte, grossPay, overtime } from "../../src/functions/functions";
-import { ExcelErrorValue } from "../../src/functions/excelError";
+import { err } from "./errorOf";
 import { practiceEngine } from "./hyperformulaHarness";
 
 const col = (values: unknown[]): unknown[][] => values.map((v) => [v]);
-const err = (v: unknown): ExcelErrorValue => {
-  expect(v).toBeInstanceOf(ExcelErrorValue);
-  return v as ExcelErrorValue;
-};
 
 describe("PRACTICE.GROSSPAY", () => {
   it("pays hourly staff rate x hours, overtime at 1.5 x, PTO at the straight rate", () => {
@@ -76,11 +72,11 @@ describe("PRACTICE.OVERTIME", () => {
   });
 
   it("is #VALUE! for text, negative hours, a blank date with hours and more than 7 undated days", () => {
-    expect(err(overtime(col([8, "eight"]))).message).toBe('hoursByDay, row 2 of the range: not a number (found "eight")');
-    expect(err(overtime(col([8, -1]))).message).toBe('hoursByDay, row 2 of the range: cannot be negative (found "-1")');
-    expect(err(overtime(col([8, 8]), col(["2026-03-02", null]))).message).toBe("dates, row 2 of the range: the date is blank but the day has hours");
-    expect(err(overtime(col([8, 8, 8, 8, 8, 8, 8, 8]))).message).toMatch(/^without dates, hoursByDay is one workweek of at most 7 days \(got 8\)/);
-    expect(err(overtime(col([8]), undefined, 9)).message).toMatch(/^workweekStart must be 1 \(Sunday\) to 7 \(Saturday\)/);
+    expect(err(() => overtime(col([8, "eight"]))).message).toBe('hoursByDay, row 2 of the range: not a number (found "eight")');
+    expect(err(() => overtime(col([8, -1]))).message).toBe('hoursByDay, row 2 of the range: cannot be negative (found "-1")');
+    expect(err(() => overtime(col([8, 8]), col(["2026-03-02", null]))).message).toBe("dates, row 2 of the range: the date is blank but the day has hours");
+    expect(err(() => overtime(col([8, 8, 8, 8, 8, 8, 8, 8]))).message).toMatch(/^without dates, hoursByDay is one workweek of at most 7 days \(got 8\)/);
+    expect(err(() => overtime(col([8]), undefined, 9)).message).toMatch(/^workweekStart must be 1 \(Sunday\) to 7 \(Saturday\)/);
   });
 
   it("property: regular + overtime + double time = the hours worked, and overtime is at least max(0, total − 40)", () => {
@@ -151,12 +147,12 @@ describe("PRACTICE.EMPLOYERTAXES", () => {
   });
 
   it("is #VALUE! for blank or text wages, a negative YTD, an unknown tax and an unreadable setting", () => {
-    expect(err(employerTaxes(null)).message).toBe("wages is required (an amount)");
-    expect(err(employerTaxes("lots", 0)).message).toBe('wages: not an amount (found "lots")');
-    expect(err(employerTaxes(100, -5)).message).toBe('ytdWagesBefore cannot be negative (found "-5")');
-    expect(err(employerTaxes(100, 0, undefined, "State tax")).message).toMatch(/^tax must be "Social Security"/);
-    expect(err(employerTaxes(100, 0, [["Setting", "Value"], ["SUTA rate", "lots"]])).message).toMatch(/^settings, row 2 of the range: SUTA rate: not a rate/);
-    expect(err(employerTaxes(100, 0, col(["SUTA rate"]))).message).toMatch(/^settings must be a range of 2 columns/);
+    expect(err(() => employerTaxes(null)).message).toBe("wages is required (an amount)");
+    expect(err(() => employerTaxes("lots", 0)).message).toBe('wages: not an amount (found "lots")');
+    expect(err(() => employerTaxes(100, -5)).message).toBe('ytdWagesBefore cannot be negative (found "-5")');
+    expect(err(() => employerTaxes(100, 0, undefined, "State tax")).message).toMatch(/^tax must be "Social Security"/);
+    expect(err(() => employerTaxes(100, 0, [["Setting", "Value"], ["SUTA rate", "lots"]])).message).toMatch(/^settings, row 2 of the range: SUTA rate: not a rate/);
+    expect(err(() => employerTaxes(100, 0, col(["SUTA rate"]))).message).toMatch(/^settings must be a range of 2 columns/);
   });
 
   it("property: a year of payrolls never taxes Social Security beyond 6.2 % of the $184,500 base", () => {

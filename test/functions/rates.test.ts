@@ -1,13 +1,9 @@
 import fc from "fast-check";
 import { collectionRate, daysToPay, denialRate, payerMix } from "../../src/functions/functions";
-import { ExcelErrorValue } from "../../src/functions/excelError";
+import { err } from "./errorOf";
 import { practiceEngine } from "./hyperformulaHarness";
 
 const col = (values: unknown[]): unknown[][] => values.map((v) => [v]);
-const err = (v: unknown): ExcelErrorValue => {
-  expect(v).toBeInstanceOf(ExcelErrorValue);
-  return v as ExcelErrorValue;
-};
 
 describe("PRACTICE.COLLECTIONRATE", () => {
   // insurance | patient | charge | contractual
@@ -96,10 +92,10 @@ describe("PRACTICE.DAYSTOPAY", () => {
   });
 
   it("maps a payment before its start, a missing start date and no paid line to Excel errors", () => {
-    expect(err(daysToPay(col(["2026-02-01"]), col(["2026-01-01"]))).message).toBe('paymentDates, row 1 of the range: the payment date is before the start date (found "2026-01-01")');
-    expect(err(daysToPay(col([null]), col(["2026-01-01"]))).message).toBe("startDates, row 1 of the range: the start date is blank but the line has a payment date");
-    expect(err(daysToPay(col(["2026-01-01"]), col([null]))).code).toBe("#DIV/0!");
-    expect(err(daysToPay(col(["2026-01-01"]), col(["later"]))).message).toMatch(/^paymentDates, row 1 of the range: not a date/);
+    expect(err(() => daysToPay(col(["2026-02-01"]), col(["2026-01-01"]))).message).toBe('paymentDates, row 1 of the range: the payment date is before the start date (found "2026-01-01")');
+    expect(err(() => daysToPay(col([null]), col(["2026-01-01"]))).message).toBe("startDates, row 1 of the range: the start date is blank but the line has a payment date");
+    expect(err(() => daysToPay(col(["2026-01-01"]), col([null]))).code).toBe("#DIV/0!");
+    expect(err(() => daysToPay(col(["2026-01-01"]), col(["later"]))).message).toMatch(/^paymentDates, row 1 of the range: not a date/);
   });
 });
 
@@ -126,7 +122,7 @@ describe("PRACTICE.PAYERMIX", () => {
       ["A", 0, "", 0, "", ""],
       ["Total", 0, "", 0, "", ""],
     ]);
-    expect(err(payerMix(payers, charges.map((r, i) => (i === 4 ? ["fifty"] : r)), payments)).message).toBe('charges, row 5 of the range: not an amount (found "fifty")');
+    expect(err(() => payerMix(payers, charges.map((r, i) => (i === 4 ? ["fifty"] : r)), payments)).message).toBe('charges, row 5 of the range: not an amount (found "fifty")');
   });
 
   it("property: the payer rows add up to the Total row and the shares to 1", () => {

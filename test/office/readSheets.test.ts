@@ -92,3 +92,36 @@ describe("readUsedRanges", () => {
     await expect(readUsedRanges(excelContext(sim), ["Claims", "Fees"])).rejects.toThrow(new MissingSheetError('No sheet named "Fees" in this workbook.'));
   });
 });
+
+describe("readUsedRanges sizes reads from what it measured", () => {
+  it("reads text-heavy sheets without any response past 5 MB: first blocks sent together only while they fit", async () => {
+    // Two sheets of 100 rows × 19 columns of 2,000-character notes: 1,900 cells × ~2 KB ≈ 3.9 MB
+    // each, so one response holding both first blocks (the old 10,000-cell guess at 32 bytes a cell
+    // sent them together) would be 7.8 MB.
+    const note = "n".repeat(2_000);
+    const sheet = Array.from({ length: 100 }, () => Array.from({ length: 19 }, () => note));
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Notes A", sheet);
+    sim.addSheetNow("Notes B", sheet);
+    const sheets = await readUsedRanges(excelContext(sim));
+    expect(sim.syncs.every((s) => s.failed === null && s.responseBytes <= PAYLOAD_LIMIT_BYTES)).toBe(true);
+    expect(sheets.map((s) => s.grid.length)).toEqual([100, 100]);
+    expect(sheets[1].grid[99][18]).toBe(note);
+  });
+
+  it("reads again in halves a block whose rows turn out far longer than the ones measured", async () => {
+    // Rows 1-3,000 are short (a 1-character cell each: the first block, PROBE_CELLS rows of one
+    // column, measures 6 bytes a row, ["a"],); rows 3,001-3,400 hold 20,000-character notes (8 MB):
+    // the next block, sized from the measure, fails with ResponsePayloadSizeLimitExceeded and is
+    // read again in halves.
+    const long = "x".repeat(20_000);
+    const grid = [...Array.from({ length: 3_000 }, () => ["a"]), ...Array.from({ length: 400 }, () => [long])];
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Mixed", grid);
+    const sheets = await readUsedRanges(excelContext(sim), undefined, { budgetBytes: 4 * 1024 * 1024 });
+    expect(sim.syncs.some((s) => s.failed === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(sim.syncs.filter((s) => s.failed === null).every((s) => s.responseBytes <= PAYLOAD_LIMIT_BYTES)).toBe(true);
+    expect(sheets[0].grid.length).toBe(3_400);
+    expect(JSON.stringify(sheets[0].grid)).toBe(JSON.stringify(grid));
+  });
+});

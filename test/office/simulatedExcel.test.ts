@@ -105,3 +105,20 @@ describe("simulated Excel host", () => {
     expect([sim.cell("Data", 1, 1).value, sim.cell("Data", 3, 1).value]).toEqual([1, ""]);
   });
 });
+
+describe("the simulated host's formulas", () => {
+  it("reads a formula cell through Range.values as its computed value, recalculated after a write", async () => {
+    const sim = new SimulatedExcel(["Data"]);
+    const ws = sim.context.workbook.worksheets.getItem("Data");
+    ws.getRange("A1:B1").values = [[150, 60]];
+    ws.getRange("C1:D1").formulas = [["=ROUND(A1-B1,2)", "=A1/0"]];
+    await sim.context.sync();
+    expect(sim.cell("Data", 1, 3).value).toBe(90); // 150 − 60
+    expect(sim.cell("Data", 1, 4).value).toBe("#DIV/0!");
+    ws.getRange("B1").values = [[75.5]];
+    const read = ws.getRange("C1");
+    read.load("values");
+    await sim.context.sync();
+    expect(read.values).toEqual([[74.5]]); // 150 − 75.50
+  });
+});

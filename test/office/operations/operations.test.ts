@@ -66,6 +66,23 @@ describe("setUpSheets", () => {
     expect(sim.activeSheetId).toBe(sim.sheetByName("Settings")!.id);
   });
 
+  it("gives a table a free name when a defined name holds the template's (tables and names share one namespace)", async () => {
+    const sim = new SimulatedExcel(["Sheet1"]);
+    sim.definedNames.push({ name: "ClaimsRegister", formula: "=Sheet1!$A$1:$D$20" });
+    const result = await setUpSheets(excelContext(sim), ["claimsRegister"]);
+    expect(result.created).toEqual(["Claims Register"]);
+    expect(sim.allTables().map((t) => t.name)).toEqual(["ClaimsRegister2"]);
+  });
+
+  it("the simulated host refuses a table named like a defined name, as Excel does", async () => {
+    const sim = new SimulatedExcel(["Sheet1"]);
+    sim.definedNames.push({ name: "Payers", formula: "=Sheet1!$A$1" });
+    const ws = sim.context.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("A1:B2").values = [["Payer", "Class"], ["Aetna", "Commercial"]];
+    ws.tables.add("A1:B2", true).name = "payers";
+    await expect(sim.context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+  });
+
   it("never overwrites: existing sheets are skipped with the reason, and left byte-identical", async () => {
     const sim = new SimulatedExcel(["Sheet1"]);
     sim.addSheetNow("claims register", [["my own data"]]);

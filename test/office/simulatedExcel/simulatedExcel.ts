@@ -4,22 +4,32 @@
  * refuse:
  * - every object is a proxy: writes and method calls are queued, and applied in order at
  *   `context.sync()`; a failing operation stops the batch there (earlier ones stay applied, as in
- *   Excel, which has no transaction across a batch);
- * - a property read before `load()` and `sync()` throws PropertyNotLoaded;
+ *   Excel, which has no transaction across a batch) ("Application-specific API model", sync(),
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#sync;
+ *   "Error handling with the application-specific JavaScript APIs",
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling);
+ * - a property read before `load()` and `sync()` throws PropertyNotLoaded (same model page, load());
  * - `getItem` of an unknown sheet fails at sync with ItemNotFound; `getItemOrNullObject` and
- *   `getUsedRangeOrNullObject` give null objects whose `isNullObject` is true once loaded;
+ *   `getUsedRangeOrNullObject` give null objects whose `isNullObject` is true once loaded
+ *   (same model page, "*OrNullObject methods and properties");
  * - each sync counts, its request (the JSON of the queued operations) and its response (the JSON
  *   of the loaded properties) are measured in UTF-8 bytes, and either one over 5 MB fails the sync
- *   with the message Excel gives ("The request payload size has exceeded the limit").
- * Tables (names unique in the workbook, no overlap), data validation, Range.formulas (stored,
- * never evaluated: a formula cell reads as 0 through Range.values), custom-formula conditional
+ *   with the message Excel gives ("The request payload size has exceeded the limit"; "Resource
+ *   limits and performance optimization for Office Add-ins",
+ *   https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Tables (names unique in the workbook and among defined names, no overlap), data validation,
+ * Range.formulas (a formula cell reads through Range.values as its value computed by HyperFormula,
+ * formulaValues.ts), custom-formula conditional
  * formats and Range.select are recorded too, with the same strictness.
- * Simplification: Range.values coerces text the way typing does only for the common cases (a
- * leading apostrophe keeps text, "=…" is a formula, a plain decimal number becomes a number,
- * TRUE/FALSE become booleans); dates and currency text are kept as text.
+ * Range.values parses text as typing does (typedEntry.ts, which cites Microsoft's pages): numbers
+ * in any typed form ("1234E5", "$1,234", "12%"), dates and times ("Jan 2026", "31-Oct", "1/2"),
+ * TRUE/FALSE, error texts, formulas; a leading apostrophe or a cell formatted "@" keeps text.
  */
 
 /** Excel on the web's limit on each request and each response (office-platform.md). */
+import { calculate, type FormulaValues } from "./formulaValues";
+import { typedEntry } from "./typedEntry";
+
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const MAX_ROWS = 1048576;
@@ -106,7 +116,7 @@ export interface ValidationState {
   errorAlert?: unknown;
 }
 
-type Stored = string | number | boolean | { formula: string };
+type Stored = string | number | boolean | { formula: string } | { error: string };
 
 export class SheetState {
   values: (Stored | undefined)[][] = [];
@@ -142,10 +152,15 @@ export class SheetState {
     return r0 < 0 ? null : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
+  /** Set by the host: the computed value of a formula cell of this sheet (formulaValues.ts). */
+  formulaValue: (r: number, c: number) => string | number | boolean = () => 0;
+
   cellValue(r: number, c: number): string | number | boolean {
     const v = this.values[r]?.[c];
     if (v === undefined) return "";
-    return typeof v === "object" ? 0 : v;
+    // Range.values gives an error cell as its error text ("#N/A") and a formula cell's computed value.
+    if (typeof v === "object") return "error" in v ? v.error : this.formulaValue(r, c);
+    return v;
   }
 }
 
@@ -223,6 +238,8 @@ export class SimulatedExcel {
   /** What Range.select() selected last: sheet name and address. */
   selection: { sheet: string; address: string } | null = null;
   readonly syncs: SyncRecord[] = [];
+  /** The workbook's defined names (Workbook.names), e.g. a named range "ClaimsRegister". */
+  definedNames: { name: string; formula: string }[] = [];
   /** Makes the operation at this location (e.g. "ChartCollection.add") fail at sync. */
   failAt: string | null = null;
   private nextId = 1;
@@ -238,13 +255,34 @@ export class SimulatedExcel {
     return this.syncs.length;
   }
 
+  private calculated: { version: number; values: FormulaValues } | null = null;
+  /** Bumped by every write applied: the calculated values are then recomputed. */
+  private version = 0;
+
+  /** A sheet whose formula cells read as their computed values (formulaValues.ts). */
+  withFormulaValues(sheet: SheetState): SheetState {
+    sheet.formulaValue = (r, c) => this.calculatedValues().value(sheet.name, r, c);
+    return sheet;
+  }
+
+  private calculatedValues(): FormulaValues {
+    if (this.calculated === null || this.calculated.version !== this.version) {
+      const contents = this.sheets.map((s) => ({
+        name: s.name,
+        cells: s.values.map((row) => (row ?? []).map((v) => (v === undefined ? null : typeof v === "object" ? ("formula" in v ? v.formula : v.error) : v))),
+      }));
+      this.calculated = { version: this.version, values: calculate(contents) };
+    }
+    return this.calculated.values;
+  }
+
   newId(): string {
     return `{${String(this.nextId++).padStart(8, "0")}}`;
   }
 
   /** Test setup: a sheet with a grid of values (row 1 first), outside any request. */
   addSheetNow(name: string, grid: (string | number | boolean | null)[][] = []): SheetState {
-    const s = new SheetState(this.newId(), name);
+    const s = this.withFormulaValues(new SheetState(this.newId(), name));
     s.values = grid.map((row) => row.map((v) => (v === null ? undefined : v)));
     this.sheets.push(s);
     return s;
@@ -287,7 +325,7 @@ export class SimulatedExcel {
     const s = this.sheetByName(name);
     if (s === undefined) throw new Error(`no sheet "${name}"`);
     const v = s.values[row - 1]?.[col - 1];
-    return v !== undefined && typeof v === "object" ? v.formula : null;
+    return v !== undefined && typeof v === "object" && "formula" in v ? v.formula : null;
   }
 
   /** Every table of the workbook. */
@@ -328,7 +366,7 @@ export class SimulatedExcel {
         if (isLoadResult(r)) {
           responses.push(r.response);
           commits.push(r.commit);
-        }
+        } else this.version++; // a write: formula values are recalculated when next read
       } catch (e) {
         record.failed = e instanceof SimulatedApiError ? e.code : String(e);
         if (e instanceof SimulatedApiError && e.debugInfo.errorLocation === undefined) e.debugInfo.errorLocation = op.location;
@@ -413,9 +451,39 @@ function propList(props: string | string[] | undefined): string[] {
 export class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
   readonly tables: SimTableCollection;
+  readonly names: SimNamedItemCollection;
   constructor(readonly context: SimRequestContext) {
     this.worksheets = new SimWorksheetCollection(context);
     this.tables = new SimTableCollection(context, "workbook.tables", null);
+    this.names = new SimNamedItemCollection(context);
+  }
+}
+
+/**
+ * Workbook.names: the workbook's defined names (named ranges and constants), loadable as
+ * items/name. Table names and defined names share one namespace: a table cannot take the name of a
+ * defined name ("Rename an Excel table": a table name must be unique in the workbook, among
+ * defined names too, https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114;
+ * Excel answers a clash with ItemAlreadyExists / "A table or name with this name already exists").
+ */
+export class SimNamedItemCollection extends Proxy {
+  constructor(context: SimRequestContext) {
+    super(context, "workbook.names");
+  }
+  get items(): { name: string }[] {
+    return this.read("items") as { name: string }[];
+  }
+  load(props?: string | string[]): this {
+    const select = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.context.enqueue({
+      wire: JSON.stringify({ load: this.path, select }),
+      location: "NamedItemCollection.load",
+      apply: () => {
+        const data = this.context.host.definedNames.map((n) => ({ name: n.name }));
+        return { response: data, commit: () => this.loaded.set("items", data) };
+      },
+    });
+    return this;
   }
   /** The selected range (ExcelApi 1.1): the host's `selection`, else A1 of the active sheet. */
   getSelectedRange(): SimRange {
@@ -499,6 +567,8 @@ export class SimTable extends Proxy {
       const valid = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(v) && !/^[A-Za-z]{1,3}\d+$/.test(v) && !/^[RrCc]\d*([Cc]\d*)?$/.test(v);
       if (!valid) throw new SimulatedApiError("InvalidArgument", `The table name "${v}" is not valid.`);
       if (this.context.host.allTables().some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase())) throw new SimulatedApiError("ItemAlreadyExists", "A table with this name already exists.");
+      // Defined names share the namespace (SimNamedItemCollection).
+      if (this.context.host.definedNames.some((n) => n.name.toLowerCase() === v.toLowerCase())) throw new SimulatedApiError("ItemAlreadyExists", "A table or name with this name already exists.");
       t.name = v;
     });
   }
@@ -568,7 +638,7 @@ export class SimWorksheetCollection extends Proxy {
     this.queueCall("WorksheetCollection.add", "add", [wanted], () => {
       if (this.host.sheetByName(wanted) !== undefined) throw new SimulatedApiError("ItemAlreadyExists", "The resource already exists.");
       if (wanted.length > 31 || /[\\/?*[\]:]/.test(wanted) || wanted.trim() === "") throw new SimulatedApiError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
-      this.host.sheets.push(new SheetState(id, wanted));
+      this.host.sheets.push(this.host.withFormulaValues(new SheetState(id, wanted)));
     });
     return new SimWorksheet(this.context, `${this.path}.add(${JSON.stringify(wanted)})`, () => {
       const s = this.host.sheetById(id);
@@ -766,7 +836,7 @@ export class SimRange extends Proxy {
       eachCell(s.values, a, (_old, r, c) => {
         const v = input[r][c];
         if (v === null || v === undefined) return undefined;
-        if (typeof v === "string" && !v.startsWith("=")) return coerceInput(v);
+        if (typeof v === "string" && !v.startsWith("=")) return coerceInput(v, s.formats[a.r0 + r]?.[a.c0 + c]);
         if (typeof v === "string" && !balancedParentheses(v)) throw new SimulatedApiError("InvalidArgument", `The formula ${v} is not valid.`);
         return coerceInput(v);
       });
@@ -798,7 +868,7 @@ export class SimRange extends Proxy {
       checkDims(input, a);
       eachCell(s.values, a, (_old, r, c) => {
         const v = input[r][c];
-        return v === null || v === undefined ? undefined : coerceInput(v);
+        return v === null || v === undefined ? undefined : coerceInput(v, s.formats[a.r0 + r]?.[a.c0 + c]);
       });
     });
   }
@@ -934,14 +1004,21 @@ function balancedParentheses(formula: string): boolean {
 }
 
 /** What Excel stores when a value is written through Range.values (see the header's simplification). */
-function coerceInput(v: unknown): Stored {
+/** What Excel stores for a value written through Range.values into a cell of number format `format` (typedEntry.ts). */
+function coerceInput(v: unknown, format?: string): Stored {
   if (typeof v === "number" || typeof v === "boolean") return v;
-  const s = String(v);
-  if (s.startsWith("'")) return s.slice(1);
-  if (s.startsWith("=")) return { formula: s };
-  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(s)) return Number(s);
-  if (/^(true|false)$/i.test(s.trim())) return s.trim().toLowerCase() === "true";
-  return s;
+  const entry = typedEntry(String(v), format);
+  switch (entry.kind) {
+    case "text":
+      return entry.text;
+    case "number":
+    case "boolean":
+      return entry.value;
+    case "formula":
+      return { formula: entry.formula };
+    case "error":
+      return { error: entry.code };
+  }
 }
 
 export class SimRangeFormat extends Proxy {
