@@ -8,6 +8,7 @@ import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
 import { runDemo } from "./demo";
+import { HANDOUT_USAGE, writeHandout } from "./handout";
 
 const USAGE = `Practice Ledger: the physician report from a practice's workbook, without Excel.
 
@@ -15,6 +16,7 @@ Usage:
   practice-ledger report <book.xlsx|claims.csv> --as-of YYYY-MM-DD
                   [--fee-schedule <file.xlsx|file.csv>] [--out report.xlsx] [--json summary.json]
                   [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet]
+${HANDOUT_USAGE}
   practice-ledger demo [--out DIR]
   practice-ledger help
 
@@ -94,6 +96,7 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const sheetName = await writeReportWorkbook(input, out, report.sheet);
   const jsonFile = stringOption(args, "json");
   if (jsonFile !== undefined) await fs.promises.writeFile(jsonFile, `${JSON.stringify(report.summary, null, 2)}\n`);
+  const handout = await writeHandout(report.figures, { handout: stringOption(args, "handout"), pdf: stringOption(args, "pdf"), inputs: [input, ...(feeFile !== undefined ? [feeFile] : [])] });
 
   const s = report.summary;
   const lines = [
@@ -105,6 +108,7 @@ async function runReport(args: ParsedArgs): Promise<number> {
       ? "  fee schedule: none found"
       : `  fee schedule: ${s.feeSchedule.checkedLines} lines checked, underpaid ${s.feeSchedule.underpaidTotal}`,
     `  wrote sheet "${sheetName}" to ${out}${jsonFile !== undefined ? ` and the summary to ${jsonFile}` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    ...handout,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (!quiet) {

@@ -1,4 +1,4 @@
-import type { CellContent, CellRange, CellStyleName, NumberFormatName, SheetCell, SheetChart, SheetDescription, ConditionalRule, SheetTable, SheetValidation } from "./sheetDescription";
+import type { CellContent, CellRange, CellStyleName, NumberFormatName, SheetCell, SheetChart, SheetDescription, ConditionalRule, PageSetup, SheetTable, SheetValidation } from "./sheetDescription";
 
 /** Accumulates the cells of a sheet description row by row; `build()` returns the plain data. */
 export class SheetBuilder {
@@ -63,7 +63,7 @@ export class SheetBuilder {
     this.row += rows;
   }
 
-  build(options: { tabColor?: string; freezeRows?: number; showGridLines?: boolean } = {}): SheetDescription {
+  build(options: { tabColor?: string; freezeRows?: number; showGridLines?: boolean; pageSetup?: PageSetup } = {}): SheetDescription {
     const sheet: SheetDescription = {
       name: this.name,
       tabColor: options.tabColor,
@@ -78,6 +78,7 @@ export class SheetBuilder {
     // Optional parts only when used, so descriptions without them stay as they were.
     if (this.tables.length > 0) sheet.tables = this.tables.slice();
     if (this.validations.length > 0) sheet.validations = this.validations.slice();
+    if (options.pageSetup !== undefined) sheet.pageSetup = options.pageSetup;
     return sheet;
   }
 }
