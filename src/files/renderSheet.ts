@@ -133,6 +133,7 @@ export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetDescription)
     }
   }
 
+  for (const [row, points] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = points;
   if (sheet.pageSetup !== undefined) applyPageSetup(ws, sheet.pageSetup);
   // Charts are not drawn by ExcelJS: writeReportWorkbook adds them as DrawingML parts afterwards
   // (xlsxCharts.ts), in the cells the description reserves for them.

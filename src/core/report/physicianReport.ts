@@ -68,7 +68,11 @@ export function physicianReport(f: ReportFigures, options: { audience?: ReportAu
     b.skip();
     b.line([{ value: text, styles: ["section"] }]);
   };
-  const header = (labels: string[]): number => b.line(labels.map((value) => ({ value, styles: ["tableHeader" as CellStyleName] })));
+  const header = (labels: string[]): number => {
+    const row = b.line(labels.map((value) => ({ value, styles: ["tableHeader" as CellStyleName] })));
+    if (labels.some((l) => l.length > 14)) b.height(row, 30); // two lines of a wrapped header
+    return row;
+  };
 
   b.line([{ value: `${f.practiceName}: physician report`, styles: ["title"] }]);
   b.line([
@@ -291,11 +295,10 @@ function feeCheckSection(b: SheetBuilder, f: ReportFigures, heading: Heading, he
     return;
   }
   const fc = f.feeCheck;
-  b.line([
-    { value: "Underpaid total (to recover)", styles: ["kpiLabel"] },
-    { value: money(fc.underpaidTotal), format: "money", styles: ["kpiValue", fc.underpaidTotal > 0 ? "bad" : "good"] },
-    { value: `${fc.checkedLines} lines checked; ${fc.unmatchedLines} with no contracted rate; overpaid total ${money(fc.overpaidTotal).toFixed(2)}`, styles: ["note"] },
-  ]);
+  b.line([{ value: "Lines checked", styles: ["kpiLabel"] }, { value: fc.checkedLines, format: "integer", styles: ["kpiValue"] }]);
+  b.line([{ value: "Lines with no contracted rate", styles: ["kpiLabel"] }, { value: fc.unmatchedLines, format: "integer", styles: ["kpiValue"] }]);
+  b.line([{ value: "Underpaid total (to recover)", styles: ["kpiLabel"] }, { value: money(fc.underpaidTotal), format: "money", styles: ["kpiValue", fc.underpaidTotal > 0 ? "bad" : "good"] }]);
+  b.line([{ value: "Overpaid total", styles: ["kpiLabel"] }, { value: money(fc.overpaidTotal), format: "money", styles: ["kpiValue"] }]);
   const groups = new Map<string, { payer: string; cpt: string; lines: number; expected: Cents; actual: Cents; variance: Cents }>();
   for (const d of fc.discrepancies) {
     if (d.kind !== "underpaid") continue;

@@ -85,7 +85,7 @@ export function reportTiles(f: ReportFigures): Tile[] {
   const num = (d: Decimal | null): number | null => (d === null ? null : d.toNumber());
   const B = KPI_BENCHMARKS;
   return [
-    { label: "Net collection rate", value: num(f.collections.netCollectionRate), format: "percent1", benchmark: B.netCollectionRate.text, status: status(B.netCollectionRate, f.collections.netCollectionRate), change: withVs(rateChange(f.collections.netCollectionRate, p.collections.netCollectionRate), "n/a") },
+    { label: "Net collection (adjusted)", value: num(f.collections.netCollectionRate), format: "percent1", benchmark: B.netCollectionRate.text, status: status(B.netCollectionRate, f.collections.netCollectionRate), change: withVs(rateChange(f.collections.netCollectionRate, p.collections.netCollectionRate), "n/a") },
     { label: "Days in A/R", value: num(f.daysInAR.daysInAR), format: "days1", benchmark: B.daysInAR.text, status: status(B.daysInAR, f.daysInAR.daysInAR), change: withVs(daysChange(f.daysInAR.daysInAR, tab?.daysInAR ?? null), noTab) },
     { label: "A/R over 90 days", value: num(f.aging.over90Share), format: "percent1", benchmark: B.over90Share.text, status: status(B.over90Share, f.aging.over90Share), change: withVs(rateChange(f.aging.over90Share, dec(tab?.over90Share ?? null)), noTab) },
     { label: "Denial rate (claims)", value: num(f.denials.denialRate), format: "percent1", benchmark: B.denialRate.text, status: status(B.denialRate, f.denials.denialRate), change: withVs(rateChange(f.denials.denialRate, p.denials.denialRate), "n/a") },
@@ -115,6 +115,7 @@ export function drawTiles(b: SheetBuilder, tiles: readonly Tile[]): { fromRow: n
       };
       band(top, t.label, ["tileLabel"]);
       band(top + 1, t.value, ["tileValue"], t.format);
+      b.height(top + 1, 26);
       band(top + 2, t.benchmark === "" ? null : t.benchmark, ["tileNote"]);
       band(top + 3, t.status === null ? "" : STATUS_WORDS[t.status], t.status === null ? ["tileNote"] : ["tileNote", t.status]);
       band(top + 4, t.change, ["tileNote"]);

@@ -140,6 +140,8 @@ export interface SheetDescription {
   tables?: SheetTable[];
   /** Drop-down lists (data validation). */
   validations?: SheetValidation[];
+  /** Row heights in points, by 1-based row (absent rows: the host's default height). */
+  rowHeights?: Record<number, number>;
   /** How the sheet prints (absent: the host's defaults). */
   pageSetup?: PageSetup;
 }
