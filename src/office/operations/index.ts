@@ -9,5 +9,6 @@ export { describeWorkbook } from "./describeWorkbook";
 export { setUpSheets } from "./setUpSheets";
 export { previewConversion, convertToRegister } from "./conversion";
 export { generatePhysicianReport } from "./physicianReport";
+export { openPhysicianHandout } from "./handout";
 export { runFeeCheck, underpaidRuleFormulas, ROWS_PER_RULE } from "./feeCheck";
 export { selectCell } from "./selectCell";

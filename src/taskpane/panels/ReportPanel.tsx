@@ -5,7 +5,7 @@ import { Button, Field, Input } from "@fluentui/react-components";
 import type { Day } from "../../core/dates/day";
 import { isoFromDay } from "../../core/dates/day";
 import type { ReportSummaryJson } from "../../core/report/summaryJson";
-import { generatePhysicianReport } from "../operations";
+import { generatePhysicianReport, openPhysicianHandout } from "../operations";
 import { dayFromIso, defaultAsOf, dollarsText, longDate, percentText, reportingPeriod } from "../format";
 import { useOperation } from "../useOperation";
 import { LeftOutList } from "./LeftOutList";
@@ -52,6 +52,13 @@ export function ReportPanel() {
     });
   };
 
+  const handout = async () => {
+    if (asOf === null) return;
+    const r = await run("Physicians' handout", (context, o) => openPhysicianHandout(context, { asOf, ...o }));
+    if (r === undefined) return;
+    setOutcome({ intent: "success", title: "Handout opened", text: "The physicians' handout (the report only: no register, no payroll detail, no patient data) is open as a new workbook: save it or print it from there." });
+  };
+
   return (
     <section className={styles.panel} aria-labelledby="report-heading">
       <h2 id="report-heading" className={styles.heading}>Physician report</h2>
@@ -65,6 +72,9 @@ export function ReportPanel() {
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={running !== null || asOf === null}>
           Generate report
+        </Button>
+        <Button onClick={() => void handout()} disabled={running !== null || asOf === null}>
+          Physicians' handout (new workbook)
         </Button>
       </div>
       <div aria-live="polite" data-testid="report-result">
