@@ -150,7 +150,8 @@ function applyPageSetup(ws: ExcelJS.Worksheet, p: PageSetup): void {
     fitToHeight: p.fitToHeight,
     paperSize: 1 as unknown as ExcelJS.PageSetup["paperSize"], // US Letter
     horizontalCentered: true,
-    ...(p.printArea !== undefined ? { printArea: rangeAddress(p.printArea) } : {}),
+    // ExcelJS prefixes each side with "$" only ("A1" → "$A1"): "A$1" gives the absolute "$A$1".
+    ...(p.printArea !== undefined ? { printArea: rangeAddress(p.printArea).replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
     ...(p.titleRows !== undefined ? { printTitlesRow: `${p.titleRows.from}:${p.titleRows.to}` } : {}),
     ...(p.margins !== undefined ? { margins: p.margins } : {}),
   };
