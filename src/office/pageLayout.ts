@@ -10,6 +10,8 @@ import { rangeAddress, type PageSetup } from "../core/sheet/sheetDescription";
 
 /** Margins are given in inches; Office.js takes points. */
 const POINTS_PER_INCH = 72;
+/** Inches to points, rounded to a thousandth (0.6 × 72 is 43.199999… in binary floating point). */
+const points = (inches: number): number => Math.round(inches * POINTS_PER_INCH * 1000) / 1000;
 
 /** True when the host has ExcelApi 1.9 (page layout). */
 export function pageLayoutSupported(): boolean {
@@ -27,12 +29,12 @@ export function applyPageLayout(ws: Excel.Worksheet, p: PageSetup): void {
   layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
   layout.centerHorizontally = true;
   if (p.margins !== undefined) {
-    layout.leftMargin = p.margins.left * POINTS_PER_INCH;
-    layout.rightMargin = p.margins.right * POINTS_PER_INCH;
-    layout.topMargin = p.margins.top * POINTS_PER_INCH;
-    layout.bottomMargin = p.margins.bottom * POINTS_PER_INCH;
-    layout.headerMargin = p.margins.header * POINTS_PER_INCH;
-    layout.footerMargin = p.margins.footer * POINTS_PER_INCH;
+    layout.leftMargin = points(p.margins.left);
+    layout.rightMargin = points(p.margins.right);
+    layout.topMargin = points(p.margins.top);
+    layout.bottomMargin = points(p.margins.bottom);
+    layout.headerMargin = points(p.margins.header);
+    layout.footerMargin = points(p.margins.footer);
   }
   if (p.printArea !== undefined) layout.setPrintArea(rangeAddress(p.printArea));
   if (p.titleRows !== undefined) layout.setPrintTitleRows(`$${p.titleRows.from}:$${p.titleRows.to}`);

@@ -18,6 +18,7 @@
  * leading apostrophe keeps text, "=…" is a formula, a plain decimal number becomes a number,
  * TRUE/FALSE become booleans); dates and currency text are kept as text.
  */
+import { emptyPageLayout, simHorizontalPageBreaks, simPageLayout, type PageLayoutState } from "./pageLayout";
 
 /** Excel on the web's limit on each request and each response (office-platform.md). */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -121,6 +122,7 @@ export class SheetState {
   frozenRows = 0;
   showGridlines = true;
   tabColor = "";
+  pageLayout: PageLayoutState = emptyPageLayout();
   constructor(
     readonly id: string,
     public name: string,
@@ -278,7 +280,7 @@ export class SimulatedExcel {
     return JSON.stringify({
       id: s.id, name: s.name, position: this.sheets.indexOf(s), tabColor: s.tabColor, showGridlines: s.showGridlines,
       frozenRows: s.frozenRows, columnWidths: s.columnWidths, merges: s.merges, charts: s.charts,
-      conditionalFormats: s.conditionalFormats, tables: s.tables, validations: s.validations, cells,
+      conditionalFormats: s.conditionalFormats, tables: s.tables, validations: s.validations, pageLayout: s.pageLayout, cells,
     });
   }
 
@@ -593,6 +595,13 @@ export class SimWorksheet extends Proxy {
     };
     this.charts = new SimChartCollection(context, `${path}.charts`, this);
     this.tables = new SimTableCollection(context, `${path}.tables`, this);
+  }
+  /** ExcelApi 1.9 page layout and page breaks (pageLayout.ts). */
+  get pageLayout(): unknown {
+    return simPageLayout(`${this.path}.pageLayout`, (wire, location, apply) => this.context.enqueue({ wire: JSON.stringify(wire), location, apply }), () => this.resolve().pageLayout);
+  }
+  get horizontalPageBreaks(): unknown {
+    return simHorizontalPageBreaks(`${this.path}.horizontalPageBreaks`, (wire, location, apply) => this.context.enqueue({ wire: JSON.stringify(wire), location, apply }), () => this.resolve().pageLayout);
   }
   setLoaded(values: Record<string, unknown>): void {
     this.loaded.set("isNullObject", false);
