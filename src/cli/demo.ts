@@ -6,6 +6,7 @@ import { isoFromDay } from "../core/dates/day";
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { sampleWorkbook } from "../files/writeSampleWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
+import { writeHandout } from "./handout";
 
 /**
  * `practice-ledger demo`: writes the seeded sample practice workbook, then runs the same report
@@ -22,6 +23,8 @@ export async function runDemo(dir: string, log: (message: string) => void): Prom
   const report = workbookReport(sheets, { asOf: sample.asOf });
   const out = path.join(dir, `${sample.practice.name} - ${report.sheet.name}.xlsx`);
   const sheetName = await writeReportWorkbook(book, out, report.sheet);
+  const handout = path.join(dir, `${sample.practice.name} - physicians' handout.xlsx`);
+  const handoutLines = await writeHandout(report.figures, { handout, inputs: [book] });
   const json = path.join(dir, "summary.json");
   await fs.promises.writeFile(json, `${JSON.stringify(report.summary, null, 2)}\n`);
   const s = report.summary;
@@ -39,6 +42,7 @@ export async function runDemo(dir: string, log: (message: string) => void): Prom
         : `  payroll: cost ${s.payroll.totalCost} for the period (${s.payroll.shareOfCollections ?? "n/a"} of collections), ${s.payroll.overtimeHours} overtime hours`,
       `  wrote "${sheetName}" to ${out}`,
       `  wrote the JSON summary to ${json}`,
+      ...handoutLines,
     ].join("\n") + "\n",
   );
   return 0;

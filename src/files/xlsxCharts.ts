@@ -117,12 +117,6 @@ export function drawingXml(charts: readonly SheetChart[], firstRelId: number): s
 const relsXml = (rels: string[]): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`;
 
-/** First free N for a part named prefixN.xml. */
-function nextNumber(files: Zippable, prefix: string): number {
-  let n = 1;
-  while (files[`${prefix}${n}.xml`] !== undefined) n++;
-  return n;
-}
 
 /** Worksheet elements that come before <drawing> (CT_Worksheet's order, from pageMargins on). */
 const BEFORE_DRAWING = ["pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags"];
@@ -141,46 +135,69 @@ export function drawingPosition(ws: string): number {
   return at;
 }
 
-/**
- * Adds the charts of `sheet` to the worksheet part `xl/worksheets/sheet<sheetNumber>.xml` of an
- * .xlsx (as bytes) and returns the new bytes. The worksheet must not have a drawing yet (ExcelJS
- * writes one only for images, which the report has none of).
- */
-export function addChartsToXlsx(xlsx: Uint8Array, sheetNumber: number, sheet: SheetDescription): Uint8Array {
-  if (sheet.charts.length === 0) return xlsx;
-  const files = unzipSync(xlsx) as Zippable;
-  const sheetPath = `xl/worksheets/sheet${sheetNumber}.xml`;
-  const sheetRelsPath = `xl/worksheets/_rels/sheet${sheetNumber}.xml.rels`;
-  const sheetBytes = files[sheetPath];
-  if (!(sheetBytes instanceof Uint8Array)) throw new Error(`${sheetPath} is not in the workbook`);
-  let ws = strFromU8(sheetBytes);
-  if (ws.includes("<drawing ")) throw new Error(`${sheetPath} already has a drawing`);
+/** Read access to the parts of an .xlsx package (fflate's unzipped files, or a JSZip archive read ahead). */
+export interface PackageParts {
+  read(path: string): string | undefined;
+  has(path: string): boolean;
+}
 
-  const drawingNumber = nextNumber(files, "xl/drawings/drawing");
-  const firstChart = nextNumber(files, "xl/charts/chart");
-  const drawingPath = `xl/drawings/drawing${drawingNumber}.xml`;
+/**
+ * The parts to write so the worksheet at `sheetPath` shows the charts of `sheet`: the worksheet
+ * with its <drawing>, its relationships, a new drawing part and its relationships, one chart part
+ * per chart and [Content_Types].xml. Part numbers are the first free ones, so a package that
+ * already has drawings or charts (a user's workbook) keeps them. The worksheet must not have a
+ * drawing yet (ExcelJS writes one only for images, which the report has none of).
+ */
+export function chartParts(pkg: PackageParts, sheetPath: string, sheet: SheetDescription): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (sheet.charts.length === 0) return out;
+  const slash = sheetPath.lastIndexOf("/");
+  const sheetFolder = sheetPath.slice(0, slash);
+  const base = sheetFolder.slice(0, sheetFolder.lastIndexOf("/")); // "xl"
+  const sheetRelsPath = `${sheetFolder}/_rels/${sheetPath.slice(slash + 1)}.rels`;
+  let ws = pkg.read(sheetPath);
+  if (ws === undefined) throw new Error(`${sheetPath} is not in the workbook`);
+  if (ws.includes("<drawing ")) throw new Error(`${sheetPath} already has a drawing`);
+  const free = (prefix: string): number => {
+    let n = 1;
+    while (pkg.has(`${prefix}${n}.xml`)) n++;
+    return n;
+  };
+  const drawingNumber = free(`${base}/drawings/drawing`);
+  const firstChart = free(`${base}/charts/chart`);
+  const drawingPath = `${base}/drawings/drawing${drawingNumber}.xml`;
 
   // Worksheet → drawing.
-  let sheetRels = files[sheetRelsPath] instanceof Uint8Array ? strFromU8(files[sheetRelsPath] as Uint8Array) : relsXml([]);
+  let sheetRels = pkg.read(sheetRelsPath) ?? relsXml([]);
   let relId = 1;
   while (sheetRels.includes(`Id="rId${relId}"`)) relId++;
   sheetRels = sheetRels.replace("</Relationships>", `<Relationship Id="rId${relId}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNumber}.xml"/></Relationships>`);
-  files[sheetRelsPath] = strToU8(sheetRels);
+  out[sheetRelsPath] = sheetRels;
   if (!/xmlns:r="/.test(ws.slice(0, ws.indexOf(">", ws.indexOf("<worksheet"))))) ws = ws.replace("<worksheet", `<worksheet xmlns:r="${NS_R}"`);
   const at = drawingPosition(ws);
-  ws = `${ws.slice(0, at)}<drawing r:id="rId${relId}"/>${ws.slice(at)}`;
-  files[sheetPath] = strToU8(ws);
+  out[sheetPath] = `${ws.slice(0, at)}<drawing r:id="rId${relId}"/>${ws.slice(at)}`;
 
   // Drawing → charts.
-  files[drawingPath] = strToU8(drawingXml(sheet.charts, 1));
-  files[`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`] = strToU8(relsXml(sheet.charts.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_CHART}" Target="../charts/chart${firstChart + i}.xml"/>`)));
+  out[drawingPath] = drawingXml(sheet.charts, 1);
+  out[`${base}/drawings/_rels/drawing${drawingNumber}.xml.rels`] = relsXml(sheet.charts.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_CHART}" Target="../charts/chart${firstChart + i}.xml"/>`));
   sheet.charts.forEach((chart, i) => {
-    files[`xl/charts/chart${firstChart + i}.xml`] = strToU8(chartXml(sheet, chart));
+    out[`${base}/charts/chart${firstChart + i}.xml`] = chartXml(sheet, chart);
   });
 
   // Content types.
-  const ctPath = "[Content_Types].xml";
-  const overrides = [`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`, ...sheet.charts.map((_, i) => `<Override PartName="/xl/charts/chart${firstChart + i}.xml" ContentType="${CT_CHART}"/>`)];
-  files[ctPath] = strToU8(strFromU8(files[ctPath] as Uint8Array).replace("</Types>", `${overrides.join("")}</Types>`));
+  const overrides = [`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`, ...sheet.charts.map((_, i) => `<Override PartName="/${base}/charts/chart${firstChart + i}.xml" ContentType="${CT_CHART}"/>`)];
+  out["[Content_Types].xml"] = (pkg.read("[Content_Types].xml") ?? "").replace("</Types>", `${overrides.join("")}</Types>`);
+  return out;
+}
+
+/** addCharts on .xlsx bytes (fflate), for the worksheet part xl/worksheets/sheet<sheetNumber>.xml. */
+export function addChartsToXlsx(xlsx: Uint8Array, sheetNumber: number, sheet: SheetDescription): Uint8Array {
+  if (sheet.charts.length === 0) return xlsx;
+  const files = unzipSync(xlsx) as Zippable;
+  const pkg: PackageParts = {
+    read: (p) => (files[p] instanceof Uint8Array ? strFromU8(files[p] as Uint8Array) : undefined),
+    has: (p) => files[p] !== undefined,
+  };
+  for (const [p, text] of Object.entries(chartParts(pkg, `xl/worksheets/sheet${sheetNumber}.xml`, sheet))) files[p] = strToU8(text);
   return zipSync(files, { level: 6 });
 }

@@ -121,6 +121,22 @@ describe("the physicians' handout of the demo practice", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  test("the --out copy (manager's tab) carries the charts too, and the user's sheets unchanged", () => {
+    const copy = unzipSync(fs.readFileSync(path.join(dir, "copy.xlsx")));
+    const original = unzipSync(fs.readFileSync(book));
+    const workbookXml = strFromU8(copy["xl/workbook.xml"]);
+    const rid = /<sheet name="Physician Report 2026-10"[^>]*r:id="(rId\d+)"/.exec(workbookXml)?.[1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(strFromU8(copy["xl/_rels/workbook.xml.rels"]))?.[1] ?? "";
+    const sheetPart = `xl/${target.replace(/^\/?xl\//, "")}`;
+    const rels = strFromU8(copy[sheetPart.replace(/worksheets\//, "worksheets/_rels/") + ".rels"]);
+    expect(rels).toMatch(/relationships\/drawing"/);
+    expect(Object.keys(copy).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(3);
+    for (const [name, bytes] of Object.entries(original)) {
+      if (!name.startsWith("xl/worksheets/")) continue;
+      expect(Buffer.from(copy[name]).equals(Buffer.from(bytes))).toBe(true);
+    }
+  });
+
   test("--pdf without LibreOffice says how to get it", async () => {
     const saved = process.env.SOFFICE;
     process.env.SOFFICE = path.join(dir, "no-soffice-here");
