@@ -137,6 +137,23 @@ describe("the physicians' handout of the demo practice", () => {
     }
   });
 
+  test("a budget line shows red only past the report's own over-budget threshold (5% in the demo's Settings)", () => {
+    const cells = report.sheet.cells;
+    const at = (row: number, col: number) => cells.find((c) => c.row === row && c.col === col)?.value;
+    const statuses = cells.filter((c) => c.col === 7 && (c.value === "Unfavorable" || c.value === "Within 5.0%"));
+    expect(statuses.length).toBeGreaterThan(2);
+    for (const st of statuses) {
+      const budgetYTD = Number(at(st.row, 2));
+      const variance = Number(at(st.row, 4));
+      const past = Math.abs(variance) > 0.05 * Math.abs(budgetYTD);
+      expect([at(st.row, 1), st.value]).toEqual([at(st.row, 1), past ? "Unfavorable" : "Within 5.0%"]);
+      expect(st.styles?.includes("bad") ?? false).toBe(past);
+    }
+    // The categories flagged are exactly the summary's lines over budget.
+    const redCategories = statuses.filter((st) => st.value === "Unfavorable" && !(cells.find((c) => c.row === st.row && c.col === 1)?.styles ?? []).includes("total")).map((st) => at(st.row, 1));
+    expect(redCategories).toEqual(report.summary.budget?.linesOverBudget);
+  });
+
   test("--pdf without LibreOffice says how to get it", async () => {
     const saved = process.env.SOFFICE;
     process.env.SOFFICE = path.join(dir, "no-soffice-here");

@@ -3,6 +3,7 @@ import { centsToNumber, formatCents, type Cents } from "../money/cents";
 import { isoFromDay } from "../dates/day";
 import { BUDGET_LINE_TYPES, MONTH_NAMES, type BudgetLineType } from "../budget/budgetLine";
 import type { BudgetFigures } from "../budget/budgetStatus";
+import { isOverBudget } from "../budget/overBudget";
 import type { SheetBuilder } from "../sheet/sheetBuilder";
 import type { CellStyleName } from "../sheet/sheetDescription";
 import type { ReportFigures } from "./reportFigures";
@@ -84,7 +85,9 @@ export function budgetSection(b: SheetBuilder, f: ReportFigures, options: { brie
     row(LINE_TYPE_WORDS[t].total, s.totals[t], ["total"]);
   }
   const netVariance = s.netIncomeYTD - s.netIncomeBudgetYTD;
-  const net = statusCell(netVariance === 0 ? null : netVariance > 0, true, thresholdText);
+  // Net income is judged like revenue: unfavorable past the threshold when it falls short of plan.
+  const netShort = isOverBudget(s.netIncomeYTD, s.netIncomeBudgetYTD, "revenue", budget.overBudgetThreshold);
+  const net = statusCell(netVariance === 0 ? null : netVariance > 0, netShort, thresholdText);
   b.line([
     { value: "Net income (revenue − operating expenses)", styles: ["total"] },
     { value: money(s.netIncomeBudgetYTD), format: "money", styles: ["total"] },
