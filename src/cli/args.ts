@@ -6,6 +6,7 @@
  * entry in COMMANDS. `--help`/`-h` (also after a command) and `--version` are handled for all.
  */
 
+import { HANDOUT_OPTIONS } from "./handout";
 import { POST_ERA_OPTIONS } from "./postEraOptions";
 
 export interface OptionSpec {
@@ -39,6 +40,7 @@ export const REPORT_OPTIONS: readonly OptionSpec[] = [
   { name: "quiet", value: false, help: "print only the summary lines (no progress, no left-out rows)" },
   { name: "force", value: false, help: "replace output files that already exist (never an input file)" },
   { name: "detail", value: false, help: "put line-level detail in --json (claim ids, rows, cell text of reasons)" },
+  ...HANDOUT_OPTIONS,
 ];
 
 export const DEMO_OPTIONS: readonly OptionSpec[] = [

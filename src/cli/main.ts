@@ -14,6 +14,7 @@ import { summaryLines } from "./printSummary";
 import { practiceNameIn } from "../core/practice/practiceName";
 import { runDemo } from "./demo";
 import { POST_ERA_HELP, POST_ERA_USAGE, runPostEra } from "./postEra";
+import { HANDOUT_USAGE, handoutOutputs } from "./handout";
 
 const USAGE = `Practice Ledger: the physician report from a practice's workbook, without Excel.
 
@@ -21,6 +22,7 @@ Usage:
   practice-ledger report <book.xlsx|claims.csv> --as-of YYYY-MM-DD
                   [--fee-schedule <file.xlsx|file.csv>] [--out report.xlsx] [--json summary.json]
                   [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet] [--force] [--detail]
+${HANDOUT_USAGE}
   practice-ledger demo [--out DIR]
 ${POST_ERA_USAGE}
   practice-ledger help [command]      (also --help, -h, and <command> --help)
@@ -120,7 +122,14 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const outFile = stringOption(args, "out");
   const jsonFile = stringOption(args, "json");
   // Refuse bad output names before the (possibly long) read; checked again when writing.
-  const named = [...(outFile !== undefined ? [{ path: outFile, what: "--out" }] : []), ...(jsonFile !== undefined ? [{ path: jsonFile, what: "--json" }] : [])];
+  const named = (
+    [
+      [outFile, "--out"],
+      [jsonFile, "--json"],
+      [stringOption(args, "handout"), "--handout"],
+      [stringOption(args, "pdf"), "--pdf"],
+    ] as const
+  ).flatMap(([file, what]) => (file !== undefined ? [{ path: file, what }] : []));
   checkOutputs(inputs, named, { force });
   const progress = (rows: number): void => {
     if (!quiet) process.stderr.write(`  read ${rows.toLocaleString("en-US")} rows\n`);
@@ -150,12 +159,15 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const notes = readerNotes([...sheets, ...(feeScheduleSheets ?? [])], Infinity).map((n) => n.replace(/^note: /, ""));
   const summary = summaryForFile(report.summary, report.feeSchedule, args.options.has("detail"), notes);
   if (jsonFile !== undefined) outputs.push({ path: jsonFile, what: "--json", write: (t) => fs.promises.writeFile(t, `${JSON.stringify(summary, null, 2)}\n`) });
+  const handout = handoutOutputs(report.figures, { handout: stringOption(args, "handout"), pdf: stringOption(args, "pdf") });
+  outputs.push(...handout.outputs);
   await writeOutputs(inputs, outputs, { force });
 
   const s = report.summary;
   const lines = [
     ...summaryLines(s),
     `  wrote sheet "${sheetName}" to ${out}${jsonFile !== undefined ? ` and the summary to ${jsonFile}` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    ...handout.lines,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (!quiet) {

@@ -4,7 +4,9 @@ import {
   NUMBER_FORMATS,
   rangeAddress,
   uniqueSheetName,
+  headerFooterText,
   type CellStyle,
+  type PageSetup,
   type SheetDescription,
   uniqueTableName,
   validationSource,
@@ -16,9 +18,9 @@ const argb = (rgb: string): string => `FF${rgb}`;
  * Renders a sheet description into an ExcelJS workbook as a new sheet with a unique name; the
  * workbook's other sheets are not touched. Returns the sheet's final name.
  *
- * ExcelJS cannot write charts: each chart of the description becomes a note in its place, and the
- * tables it would draw carry data bars (conditional formatting Excel itself renders), so the tab
- * still reads correctly without the add-in. The task pane's Office.js renderer draws native charts.
+ * ExcelJS cannot write charts: writeReportWorkbook adds the description's charts to the saved file
+ * as DrawingML parts (xlsxCharts.ts). The page setup (landscape, fit to width, print area, title
+ * rows, header/footer, page breaks) is written here.
  */
 export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetDescription): string {
   const name = uniqueSheetName(sheet.name, workbook.worksheets.map((w) => w.name));
@@ -131,14 +133,33 @@ export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetDescription)
     }
   }
 
-  for (const chart of sheet.charts) {
-    const note = ws.getCell(chart.anchor.row, chart.anchor.col);
-    if (note.value === null || note.value === undefined) {
-      note.value = `Chart "${chart.title}": drawn when this report is generated in Excel with the add-in; the table's bars show the same figures.`;
-      applyStyle(note, CELL_STYLES.note);
-    }
-  }
+  for (const [row, points] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = points;
+  if (sheet.pageSetup !== undefined) applyPageSetup(ws, sheet.pageSetup);
+  // Charts are not drawn by ExcelJS: writeReportWorkbook adds them as DrawingML parts afterwards
+  // (xlsxCharts.ts), in the cells the description reserves for them.
   return name;
+}
+
+/** Page setup through ExcelJS (<pageSetup>, <printOptions>, <headerFooter>, <rowBreaks>, print titles and area as defined names). */
+function applyPageSetup(ws: ExcelJS.Worksheet, p: PageSetup): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    paperSize: 1 as unknown as ExcelJS.PageSetup["paperSize"], // US Letter
+    horizontalCentered: true,
+    // ExcelJS prefixes each side with "$" only ("A1" → "$A1"): "A$1" gives the absolute "$A$1".
+    ...(p.printArea !== undefined ? { printArea: rangeAddress(p.printArea).replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
+    ...(p.titleRows !== undefined ? { printTitlesRow: `${p.titleRows.from}:${p.titleRows.to}` } : {}),
+    ...(p.margins !== undefined ? { margins: p.margins } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: headerFooterText(p.header), oddFooter: headerFooterText(p.footer) };
+  for (const row of p.breaksBefore) {
+    // Excel's <brk id=N> breaks BELOW row N: a break before row r is a break below r − 1.
+    if (row > 1) ws.getRow(row - 1).addPageBreak();
+  }
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {

@@ -31,6 +31,7 @@ import {
   validationSource,
 } from "../core/sheet/sheetDescription";
 import { columnLetter } from "../core/cells/issue";
+import { applyPageLayout, pageLayoutSupported } from "./pageLayout";
 import { DEFAULT_BUDGET_BYTES, OPERATION_OVERHEAD_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
 
 /**
@@ -61,6 +62,8 @@ export interface RenderOptions {
    */
   beforeSync?: () => void;
   passThrough?: (error: unknown) => boolean;
+  /** Write the description's page setup (default: when the host has ExcelApi 1.9, pageLayout.ts). */
+  pageLayout?: boolean;
 }
 
 export interface RenderResult {
@@ -268,6 +271,17 @@ export async function renderSheetDescription(context: Excel.RequestContext, shee
       stage = `chart "${chart.title}"`;
       await budget.reserve(OPERATION_OVERHEAD_BYTES * (4 + 3 * chart.series.length) + jsonBytes(chart.title));
       addChart(ws, chart);
+    }
+
+    stage = "row heights";
+    for (const [row, points] of Object.entries(sheet.rowHeights ?? {})) {
+      await budget.reserve(32);
+      ws.getRange(`${row}:${row}`).format.rowHeight = points;
+    }
+    if (sheet.pageSetup !== undefined && (options.pageLayout ?? pageLayoutSupported())) {
+      stage = "page layout";
+      await budget.reserve(OPERATION_OVERHEAD_BYTES * (16 + sheet.pageSetup.breaksBefore.length));
+      applyPageLayout(ws, sheet.pageSetup);
     }
 
     stage = "finishing";

@@ -65,27 +65,30 @@ export const SAMPLE_NON_PFS = [
   { cpt: "90707", description: "MMR vaccine, live", amount: 8862 },
 ];
 
-/** What the practice bills per unit: about 2-3 × the Medicare amount (labs and vaccines more). */
+/**
+ * What the practice bills per unit: about 1.9 × the Medicare amount for visits (labs and vaccines
+ * more), so the gross collection rate lands in the 40-60 % that MGMA practices report.
+ */
 export const SAMPLE_CHARGE_MASTER: ChargeMasterRow[] = [
-  { cpt: "99203", description: "Office visit, new patient, low MDM", charge: 26_000 },
-  { cpt: "99204", description: "Office visit, new patient, moderate MDM", charge: 39_500 },
-  { cpt: "99205", description: "Office visit, new patient, high MDM", charge: 52_000 },
-  { cpt: "99212", description: "Office visit, established, straightforward MDM", charge: 14_500 },
-  { cpt: "99213", description: "Office visit, established, low MDM", charge: 22_500 },
-  { cpt: "99214", description: "Office visit, established, moderate MDM", charge: 31_000 },
-  { cpt: "99215", description: "Office visit, established, high MDM", charge: 42_500 },
-  { cpt: "99393", description: "Preventive visit, established, age 5-11", charge: 27_500 },
-  { cpt: "99396", description: "Preventive visit, established, age 40-64", charge: 33_000 },
-  { cpt: "36415", description: "Routine venipuncture", charge: 1_500 },
-  { cpt: "81002", description: "Urinalysis, non-automated, without microscopy", charge: 1_200 },
-  { cpt: "90471", description: "Immunization administration, first vaccine", charge: 4_500 },
-  { cpt: "90656", description: "Influenza vaccine, split virus, preservative free, 0.5 mL", charge: 5_500 },
-  { cpt: "90715", description: "Tdap vaccine, 7 years or older", charge: 9_500 },
-  { cpt: "90707", description: "MMR vaccine, live", charge: 18_500 },
-  { cpt: "93000", description: "Electrocardiogram, complete", charge: 7_500 },
-  { cpt: "11102", description: "Tangential biopsy of skin, single lesion", charge: 26_500 },
-  { cpt: "20610", description: "Arthrocentesis/injection, major joint", charge: 15_000 },
-  { cpt: "69210", description: "Removal of impacted cerumen, instrumentation, unilateral", charge: 12_000 },
+  { cpt: "99203", description: "Office visit, new patient, low MDM", charge: 19_500 },
+  { cpt: "99204", description: "Office visit, new patient, moderate MDM", charge: 29_500 },
+  { cpt: "99205", description: "Office visit, new patient, high MDM", charge: 39_000 },
+  { cpt: "99212", description: "Office visit, established, straightforward MDM", charge: 11_000 },
+  { cpt: "99213", description: "Office visit, established, low MDM", charge: 17_000 },
+  { cpt: "99214", description: "Office visit, established, moderate MDM", charge: 23_000 },
+  { cpt: "99215", description: "Office visit, established, high MDM", charge: 32_000 },
+  { cpt: "99393", description: "Preventive visit, established, age 5-11", charge: 20_500 },
+  { cpt: "99396", description: "Preventive visit, established, age 40-64", charge: 25_000 },
+  { cpt: "36415", description: "Routine venipuncture", charge: 1_100 },
+  { cpt: "81002", description: "Urinalysis, non-automated, without microscopy", charge: 900 },
+  { cpt: "90471", description: "Immunization administration, first vaccine", charge: 3_400 },
+  { cpt: "90656", description: "Influenza vaccine, split virus, preservative free, 0.5 mL", charge: 4_000 },
+  { cpt: "90715", description: "Tdap vaccine, 7 years or older", charge: 7_000 },
+  { cpt: "90707", description: "MMR vaccine, live", charge: 14_000 },
+  { cpt: "93000", description: "Electrocardiogram, complete", charge: 5_500 },
+  { cpt: "11102", description: "Tangential biopsy of skin, single lesion", charge: 20_000 },
+  { cpt: "20610", description: "Arthrocentesis/injection, major joint", charge: 11_000 },
+  { cpt: "69210", description: "Removal of impacted cerumen, instrumentation, unilateral", charge: 9_000 },
 ];
 
 /** Denial reasons (CARC with group code) and how often each occurs among denials. */

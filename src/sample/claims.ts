@@ -29,12 +29,13 @@ const PAYER_WEIGHTS: Record<Specialty, number[]> = {
 };
 
 /**
- * Share of adjudicated claims first denied, by payer class. With the older denials worked off,
- * about 6-8 % of submitted claims still show a denial (industry 5-10 %, definitions.md "Denials").
+ * Share of adjudicated claims first denied, by payer class. Most denials are corrected and paid
+ * within 15-45 days (they then read as paid); with those worked off, about 6-7 % of submitted
+ * claims still show a denial (industry 5-10 %, definitions.md "Denials").
  */
 const DENIAL_PROBABILITY: Record<PayerClass, number> = {
-  "Medicare": 0.11, "Medicare Advantage": 0.14, "Medicaid": 0.18, "Commercial": 0.13,
-  "Workers Comp": 0.1, "Self-pay": 0, "Other": 0.08,
+  "Medicare": 0.13, "Medicare Advantage": 0.16, "Medicaid": 0.2, "Commercial": 0.15,
+  "Workers Comp": 0.12, "Self-pay": 0, "Other": 0.1,
 };
 
 const NO_MODIFIERS: readonly string[] = Object.freeze([]);
@@ -170,7 +171,8 @@ function decideOutcome(
 
   const submitted = dos + random.int(1, 5);
   if (submitted > asOf) return; // still Draft: coded, not yet billed
-  const lag = Math.min(45, Math.max(14, Math.round(random.normal(payerClass === "Medicaid" ? 30 : 24, 7))));
+  // Clean claims are paid in 2-4 weeks (Medicare 14 days at the earliest, prompt-pay laws 30-45).
+  const lag = Math.min(40, Math.max(12, Math.round(random.normal(payerClass === "Medicaid" ? 24 : 18, 5))));
   const adjudicated = submitted + lag;
   for (const line of lines) {
     line.submittedDate = submitted;
@@ -188,13 +190,13 @@ function decideOutcome(
     const target = reason === "CO-97" && lines.length > 1 ? [lines[lines.length - 1]] : lines;
     const age = asOf - adjudicated;
     const r = random.next();
-    const reworkedOn = adjudicated + random.int(20, 60);
-    if (age > 60 && r < 0.5 && reworkedOn <= asOf && reason !== "CO-97" && reason !== "CO-18") {
+    const reworkedOn = adjudicated + random.int(15, 45);
+    if (r < 0.7 && reworkedOn <= asOf && reason !== "CO-97" && reason !== "CO-18") {
       paidOn = reworkedOn; // corrected claim paid; the line reads as paid
-    } else if (age > 90 && r < 0.72) {
+    } else if (age > 60 && r < 0.92) {
       // Not worth appealing: written off as an administrative adjustment. Most billing systems
       // keep such a line as Denied (it still counts in the denial rate); some mark it Written off.
-      const status: ClaimStatus = r < 0.62 ? "Denied" : "Written off";
+      const status: ClaimStatus = r < 0.85 ? "Denied" : "Written off";
       for (const line of target) {
         line.status = status;
         line.denialReason = reason;
@@ -257,27 +259,30 @@ function decideOutcome(
       line.patientPaid += owed;
       line.lastPaymentDate = patientPaidOn;
       owed = 0;
-    } else if (asOf - paidOn > 150 && random.chance(0.5)) {
+    } else if (asOf - paidOn > 120 && random.chance(0.8)) {
       line.otherAdjustment = owed; // small-balance / bad-debt write-off
       line.status = "Written off";
     }
   }
 }
 
-/** Self-pay: 30 % prompt-pay discount (an other adjustment); paid at the visit, later, or never. */
+/**
+ * Self-pay: 30 % prompt-pay discount, posted as a contractual adjustment (a discount by policy, like
+ * a payer's contracted rate, not a write-off); paid at the visit, later, or sent to collections.
+ */
 function selfPay(lines: ClaimLine[], dos: Day, asOf: Day, random: Random): void {
   const atVisit = random.chance(0.4);
   const statement = dos + random.int(1, 5);
   const paidOn = statement + random.int(20, 90);
   const paysLater = !atVisit && random.chance(0.55) && paidOn <= asOf;
-  const collections = !atVisit && !paysLater && asOf - statement > 150 && random.chance(0.6);
+  const collections = !atVisit && !paysLater && asOf - statement > 120 && random.chance(0.85);
   for (const line of lines) {
     line.patientPaid = 0;
     line.lastPaymentDate = null;
     line.submittedDate = statement <= asOf ? statement : null;
     if (atVisit || paysLater) {
       const discount = pct(line.charge, "0.30");
-      line.otherAdjustment = discount;
+      line.contractualAdjustment = discount;
       line.patientPaid = line.charge - discount;
       line.lastPaymentDate = atVisit ? dos : paidOn;
       line.status = "Paid";

@@ -35,11 +35,11 @@ describe("renderSheetDescription: physician report", () => {
     expectSheetMatches(sim, result.name, report);
 
     const snap = JSON.parse(sim.snapshot(result.name));
-    // Widths [34, 18, 28, 16, …] chars → 34 × 5.25 + 3.75 = 182.25 pt; 18 × 5.25 + 3.75 = 98.25 pt;
+    // Widths [30, 15, 15, …] chars → 30 × 5.25 + 3.75 = 161.25 pt; 15 × 5.25 + 3.75 = 82.5 pt;
     // 16 × 5.25 + 3.75 = 87.75 pt.
-    expect(snap.columnWidths[1]).toBe(182.25);
-    expect(snap.columnWidths[2]).toBe(98.25);
-    expect(snap.columnWidths[4]).toBe(87.75);
+    expect(snap.columnWidths[1]).toBe(161.25);
+    expect(snap.columnWidths[2]).toBe(82.5);
+    expect(snap.columnWidths[4]).toBe(82.5);
     expect(columnWidthPoints(16)).toBe(87.75);
     expect(snap.tabColor).toBe("#2F5597");
     expect(snap.showGridlines).toBe(false);
@@ -59,11 +59,11 @@ describe("renderSheetDescription: physician report", () => {
     const sim = new SimulatedExcel(["Claims Register"]);
     const { name } = await renderSheetDescription(excelContext(sim), report);
     const snap = JSON.parse(sim.snapshot(name));
-    expect(report.charts.length).toBe(2); // aging (column) and payer mix (bar); no trend without earlier tabs
-    expect(snap.charts).toHaveLength(2);
+    expect(report.charts.length).toBe(3); // month-by-month trend (line), aging (column) and payer mix (bar)
+    expect(snap.charts).toHaveLength(3);
     report.charts.forEach((chart, i) => {
       const got = snap.charts[i];
-      expect(got.type).toBe(chart.kind === "column" ? "ColumnClustered" : "BarClustered");
+      expect(got.type).toBe({ line: "Line", column: "ColumnClustered", bar: "BarClustered" }[chart.kind as "line" | "column" | "bar"]);
       expect(got.title).toBe(chart.title);
       expect(got.series).toEqual(chart.series.map((s) => ({ name: s.name, values: rangeAddress(s.values), xValues: rangeAddress(chart.categories) })));
       const a = chart.anchor;
@@ -72,9 +72,9 @@ describe("renderSheetDescription: physician report", () => {
         end: rangeAddress({ fromRow: a.row + a.rows - 1, fromCol: a.col + a.cols - 1, toRow: a.row + a.rows - 1, toCol: a.col + a.cols - 1 }),
       });
     });
-    // Aging chart: anchor row = aging header row, column 6 (F), 12 rows × 3 columns → F{r}:H{r+11}.
-    const agingAnchor = report.charts[0].anchor;
-    expect(snap.charts[0].position).toEqual({ start: `F${agingAnchor.row}`, end: `H${agingAnchor.row + 11}` });
+    // Aging chart: the middle slot of the chart band, columns C-E, 15 rows → C{r}:E{r+14}.
+    const agingAnchor = report.charts[1].anchor;
+    expect(snap.charts[1].position).toEqual({ start: `C${agingAnchor.row}`, end: `E${agingAnchor.row + 14}` });
 
     expect(snap.conditionalFormats).toHaveLength(report.conditional.length);
     report.conditional.forEach((rule, i) => {

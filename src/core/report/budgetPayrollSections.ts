@@ -3,6 +3,7 @@ import { centsToNumber, formatCents, type Cents } from "../money/cents";
 import { isoFromDay } from "../dates/day";
 import { BUDGET_LINE_TYPES, MONTH_NAMES, type BudgetLineType } from "../budget/budgetLine";
 import type { BudgetFigures } from "../budget/budgetStatus";
+import { isOverBudget } from "../budget/overBudget";
 import type { SheetBuilder } from "../sheet/sheetBuilder";
 import type { CellStyleName } from "../sheet/sheetDescription";
 import type { ReportFigures } from "./reportFigures";
@@ -26,9 +27,15 @@ const LINE_TYPE_WORDS: Record<BudgetLineType, { heading: string; total: string }
   capital: { heading: "Capital (equipment)", total: "Total capital" },
 };
 
-function statusCell(favorable: boolean | null): { value: string; styles: CellStyleName[] } {
+/**
+ * A budget line's status: favorable (green), or unfavorable only past the report's over-budget
+ * threshold (red, definitions.md "Budget": over budget = beyond the threshold share of the YTD
+ * budget); an unfavorable variance within the threshold reads "Within N%", uncoloured.
+ */
+function statusCell(favorable: boolean | null, overBudget: boolean, thresholdText: string): { value: string; styles: CellStyleName[] } {
   if (favorable === null) return { value: "On budget", styles: [] };
-  return favorable ? { value: "Favorable", styles: ["good"] } : { value: "Unfavorable", styles: ["bad"] };
+  if (favorable) return { value: "Favorable", styles: ["good"] };
+  return overBudget ? { value: "Unfavorable", styles: ["bad"] } : { value: `Within ${thresholdText}`, styles: [] };
 }
 
 function heading(b: SheetBuilder, text: string): void {
@@ -45,7 +52,7 @@ function header(b: SheetBuilder, labels: string[]): number {
  * and a good/bad status by category, each line type's total, net income, the lines over budget
  * and the equipment budget remaining (definitions.md, "Budget"). A one-line note without a budget.
  */
-export function budgetSection(b: SheetBuilder, f: ReportFigures): void {
+export function budgetSection(b: SheetBuilder, f: ReportFigures, options: { brief?: boolean } = {}): void {
   const budget = f.budget;
   if (budget === null) {
     heading(b, `${BUDGET_SECTION_TITLE} (year to date)`);
@@ -53,10 +60,11 @@ export function budgetSection(b: SheetBuilder, f: ReportFigures): void {
     return;
   }
   const s = budget.status;
+  const thresholdText = `${(Number(budget.overBudgetThreshold) * 100).toFixed(1)}%`;
   heading(b, `${BUDGET_SECTION_TITLE} (year to date through ${MONTH_NAMES[budget.asOfMonth - 1]} ${budget.year})`);
   header(b, ["Category", "Budget YTD", "Actual YTD", "Variance", "Variance %", "Forecast (year)", "Status"]);
   const row = (label: string, x: BudgetFigures, styles: CellStyleName[] = []): void => {
-    const status = statusCell(x.favorable);
+    const status = statusCell(x.favorable, x.overBudget, thresholdText);
     b.line([
       { value: label, styles },
       { value: money(x.budgetYTD), format: "money", styles },
@@ -70,12 +78,16 @@ export function budgetSection(b: SheetBuilder, f: ReportFigures): void {
   for (const t of BUDGET_LINE_TYPES) {
     const rows = s.byCategory.filter((c) => c.lineType === t);
     if (rows.length === 0) continue;
-    b.line([{ value: LINE_TYPE_WORDS[t].heading, styles: ["kpiLabel"] }]);
-    for (const c of rows) row(c.category, c);
+    if (options.brief !== true) {
+      b.line([{ value: LINE_TYPE_WORDS[t].heading, styles: ["kpiLabel"] }]);
+      for (const c of rows) row(c.category, c);
+    }
     row(LINE_TYPE_WORDS[t].total, s.totals[t], ["total"]);
   }
   const netVariance = s.netIncomeYTD - s.netIncomeBudgetYTD;
-  const net = statusCell(netVariance === 0 ? null : netVariance > 0);
+  // Net income is judged like revenue: unfavorable past the threshold when it falls short of plan.
+  const netShort = isOverBudget(s.netIncomeYTD, s.netIncomeBudgetYTD, "revenue", budget.overBudgetThreshold);
+  const net = statusCell(netVariance === 0 ? null : netVariance > 0, netShort, thresholdText);
   b.line([
     { value: "Net income (revenue − operating expenses)", styles: ["total"] },
     { value: money(s.netIncomeBudgetYTD), format: "money", styles: ["total"] },
@@ -88,7 +100,7 @@ export function budgetSection(b: SheetBuilder, f: ReportFigures): void {
   b.skip();
   const over = s.linesOverBudget;
   b.line([
-    { value: `Lines over budget (by more than ${(Number(budget.overBudgetThreshold) * 100).toFixed(1)}%)`, styles: ["kpiLabel"] },
+    { value: `Lines over budget (by more than ${thresholdText})`, styles: ["kpiLabel"] },
     { value: over.length, format: "integer", styles: ["kpiValue", over.length > 0 ? "bad" : "good"] },
     { value: over.length === 0 ? "None" : over.map((c) => `${c.category} (${c.lineType === "revenue" ? `${dollarsText(-c.variance)} short of plan` : `${dollarsText(c.variance)} over`})`).join("; "), styles: ["note"] },
   ]);

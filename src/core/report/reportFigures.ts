@@ -14,6 +14,8 @@ import { checkFees, type FeeCheck } from "../feeSchedule/checkFees";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
 import { budgetReportFigures, type BudgetInput, type BudgetReportFigures } from "./budgetFigures";
+import { monthlyTrend, previousPeriodFigures, type MonthFigures } from "./monthlyTrend";
+import type { DenialRates as PreviousDenials } from "../kpis/denialRates";
 import { payrollReportFigures, type PayrollInput, type PayrollReportFigures } from "./payrollFigures";
 
 /** A source row that was not used, and why: listed in the report's notes and the JSON summary. */
@@ -92,6 +94,10 @@ export interface ReportFigures {
   providers: ProviderProductivityRow[];
   feeCheck: FeeCheck | null;
   trend: readonly TrendPoint[];
+  /** Month by month over the period, from the register by date of service (monthlyTrend.ts). */
+  monthly: MonthFigures[];
+  /** The period figures one month earlier, from the same register (tiles' change vs last month). */
+  previous: { asOf: Day; collections: CollectionRates; denials: PreviousDenials };
   /** Budget status at the as-of month; null when no budget sheet was found (or it is for a later year). */
   budget: BudgetReportFigures | null;
   /** Payroll over the reporting period (by pay date); null when no payroll sheet was found. */
@@ -132,6 +138,8 @@ export function reportFigures(input: ReportInput): ReportFigures {
         ? null
         : checkFees(periodLines, input.feeSchedule as FeeScheduleRow[], { tolerance: input.feeTolerance ?? 0 }),
     trend: input.trend ?? [],
+    monthly: monthlyTrend(input.lines, period),
+    previous: previousPeriodFigures(input.lines, input.asOf),
     budget: input.budget === undefined || input.budget === null ? null : budgetReportFigures(input.budget, input.asOf),
     payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, collections.payments),
     sheetIssues: input.sheetIssues ?? [],

@@ -10,7 +10,7 @@ export function isReportTabName(name: string): boolean {
 }
 
 /**
- * Reads the key figures back from an earlier report tab (by their fixed labels in column A), for
+ * Reads the key figures back from an earlier report tab (by their fixed labels in column A, value in B), for
  * the trend. Returns null when the tab does not hold them (edited by hand, or not one of ours).
  */
 export function trendFromReportTab(grid: readonly (readonly CellValue[])[]): TrendPoint | null {
@@ -18,7 +18,11 @@ export function trendFromReportTab(grid: readonly (readonly CellValue[])[]): Tre
   for (const row of grid) {
     if (row === undefined || typeof row[0] !== "string") continue;
     const label = row[0].trim();
-    if (!byLabel.has(label)) byLabel.set(label, row[1]);
+    // The first row with a value beside the label: a KPI tile's label (value below it, column B
+    // empty) does not hide the key-figure row of the same name further down.
+    const prior = byLabel.get(label);
+    const value = typeof row[1] === "string" && row[1].trim() === label ? null : row[1]; // a merged tile repeats its label
+    if (prior === undefined || prior === null || prior === "") byLabel.set(label, value);
   }
   const asOf = parseDate(byLabel.get(KEY_FIGURE_LABELS.asOf));
   const charges = parseMoney(byLabel.get(KEY_FIGURE_LABELS.charges));

@@ -1,4 +1,4 @@
-import type { CellContent, CellRange, CellStyleName, NumberFormatName, SheetCell, SheetChart, SheetDescription, ConditionalRule, SheetTable, SheetValidation } from "./sheetDescription";
+import type { CellContent, CellRange, CellStyleName, NumberFormatName, SheetCell, SheetChart, SheetDescription, ConditionalRule, PageSetup, SheetTable, SheetValidation } from "./sheetDescription";
 
 /** Accumulates the cells of a sheet description row by row; `build()` returns the plain data. */
 export class SheetBuilder {
@@ -8,6 +8,7 @@ export class SheetBuilder {
   private readonly conditional: ConditionalRule[] = [];
   private readonly tables: SheetTable[] = [];
   private readonly validations: SheetValidation[] = [];
+  private readonly heights: Record<number, number> = {};
   /** The next free row (1-based). */
   row = 1;
 
@@ -59,11 +60,16 @@ export class SheetBuilder {
     this.conditional.push(rule);
   }
 
+  /** Sets a row's height in points (a wrapped header, a large tile value). */
+  height(row: number, points: number): void {
+    this.heights[row] = points;
+  }
+
   skip(rows = 1): void {
     this.row += rows;
   }
 
-  build(options: { tabColor?: string; freezeRows?: number; showGridLines?: boolean } = {}): SheetDescription {
+  build(options: { tabColor?: string; freezeRows?: number; showGridLines?: boolean; pageSetup?: PageSetup } = {}): SheetDescription {
     const sheet: SheetDescription = {
       name: this.name,
       tabColor: options.tabColor,
@@ -78,6 +84,8 @@ export class SheetBuilder {
     // Optional parts only when used, so descriptions without them stay as they were.
     if (this.tables.length > 0) sheet.tables = this.tables.slice();
     if (this.validations.length > 0) sheet.validations = this.validations.slice();
+    if (Object.keys(this.heights).length > 0) sheet.rowHeights = { ...this.heights };
+    if (options.pageSetup !== undefined) sheet.pageSetup = options.pageSetup;
     return sheet;
   }
 }

@@ -23,7 +23,7 @@ export const NUMBER_FORMATS: Record<NumberFormatName, string> = {
 /** Cell styles by role; hosts map them to fonts, fills and borders (CELL_STYLES). */
 export type CellStyleName =
   | "title" | "subtitle" | "section" | "tableHeader" | "label" | "total" | "note"
-  | "kpiLabel" | "kpiValue" | "good" | "watch" | "bad";
+  | "kpiLabel" | "kpiValue" | "good" | "watch" | "bad" | "tileLabel" | "tileValue" | "tileNote";
 
 export interface CellStyle {
   bold?: boolean;
@@ -52,6 +52,9 @@ export const CELL_STYLES: Record<CellStyleName, CellStyle> = {
   good: { bold: true, color: "006100", fill: "C6EFCE" },
   watch: { bold: true, color: "9C5700", fill: "FFEB9C" },
   bad: { bold: true, color: "9C0006", fill: "FFC7CE" },
+  tileLabel: { bold: true, size: 10, color: "FFFFFF", fill: "1F3864", align: "center" },
+  tileValue: { bold: true, size: 18, color: "1F3864", fill: "F2F2F2", align: "center" },
+  tileNote: { italic: true, size: 9, color: "404040", fill: "F2F2F2", align: "center" },
 };
 
 export type CellContent = string | number | boolean | null;
@@ -137,6 +140,51 @@ export interface SheetDescription {
   tables?: SheetTable[];
   /** Drop-down lists (data validation). */
   validations?: SheetValidation[];
+  /** Row heights in points, by 1-based row (absent rows: the host's default height). */
+  rowHeights?: Record<number, number>;
+  /** How the sheet prints (absent: the host's defaults). */
+  pageSetup?: PageSetup;
+}
+
+/**
+ * How a sheet prints: orientation, scaling, print area, title rows repeated on every page, header
+ * and footer, and manual page breaks. Header and footer texts use Excel's codes ("&P" page, "&N"
+ * pages, "&L"/"&C"/"&R" sections), which both Excel and LibreOffice read from an .xlsx.
+ */
+export interface PageSetup {
+  orientation: "landscape" | "portrait";
+  /** Fit to this many pages wide (and tall; 0 = as many as needed). */
+  fitToWidth: number;
+  fitToHeight: number;
+  /** The print area (absent: the used range). */
+  printArea?: CellRange;
+  /** Rows repeated at the top of every printed page (first and last, 1-based). */
+  titleRows?: { from: number; to: number };
+  /** Header and footer, three parts each (left, center, right), plain text plus the codes above. */
+  header?: { left?: string; center?: string; right?: string };
+  footer?: { left?: string; center?: string; right?: string };
+  /** A page break is placed ABOVE each of these rows (1-based): a new page starts with the row. */
+  breaksBefore: number[];
+  /** Margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+/** Excel's header/footer string for three parts: "&Lleft&Ccenter&Rright" ("&" in text doubled). */
+export function headerFooterText(parts: { left?: string; center?: string; right?: string } | undefined): string {
+  if (parts === undefined) return "";
+  const esc = (t: string | undefined): string => (t === undefined ? "" : t);
+  return [parts.left !== undefined ? `&L${esc(parts.left)}` : "", parts.center !== undefined ? `&C${esc(parts.center)}` : "", parts.right !== undefined ? `&R${esc(parts.right)}` : ""].join("");
+}
+
+/** Cells a chart covers (its anchor as a range). */
+export function chartCells(chart: SheetChart): CellRange {
+  const { row, col, rows, cols } = chart.anchor;
+  return { fromRow: row, fromCol: col, toRow: row + rows - 1, toCol: col + cols - 1 };
+}
+
+/** True when two ranges share a cell. */
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
+  return a.fromRow <= b.toRow && b.fromRow <= a.toRow && a.fromCol <= b.toCol && b.fromCol <= a.toCol;
 }
 
 /** One column's cells from `fromRow` to `toRow` (a chart's categories or series, a data bar). */

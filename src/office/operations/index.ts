@@ -9,6 +9,7 @@ export { describeWorkbook } from "./describeWorkbook";
 export { setUpSheets } from "./setUpSheets";
 export { previewConversion, convertToRegister } from "./conversion";
 export { generatePhysicianReport } from "./physicianReport";
+export { openPhysicianHandout } from "./handout";
 export { runFeeCheck, underpaidRuleFormula, registerKeys } from "./feeCheck";
 export { selectCell } from "./selectCell";
 export { previewRemittance, postRemittance } from "./postRemittance";

@@ -6,7 +6,7 @@ import { Button, Field, Input } from "@fluentui/react-components";
 import type { Day } from "../../core/dates/day";
 import { isoFromDay } from "../../core/dates/day";
 import type { ReportSummaryJson } from "../../core/report/summaryJson";
-import { generatePhysicianReport } from "../operations";
+import { generatePhysicianReport, openPhysicianHandout } from "../operations";
 import { countText, dayFromIso, daysText, defaultAsOf, dollarsText, isoText, longDate, percentText, reportingPeriod, shortDate, today } from "../format";
 import { splitLeftOut } from "../leftOut";
 import { OperationStatus } from "../OperationStatus";
@@ -61,6 +61,14 @@ export function ReportPanel({ pane }: { pane: PaneState }) {
     pane.refresh();
   };
 
+  const handout = async () => {
+    if (asOf === null) return;
+    const claimsSheet = pane.register !== "" ? pane.register : undefined;
+    const r = await run("Physicians' handout", (context, o) => openPhysicianHandout(context, { asOf, practiceName: pane.practiceName, claimsSheet, ...o }));
+    if (r === undefined) return;
+    setOutcome({ intent: "success", title: "Handout opened", text: "The physicians' handout (the report only: no register, no payroll detail, no patient data) is open as a new workbook: save it or print it from there." });
+  };
+
   return (
     <section className={styles.panel} aria-labelledby="report-heading">
       <h2 id="report-heading" className={styles.heading}>Physician report</h2>
@@ -85,6 +93,9 @@ export function ReportPanel({ pane }: { pane: PaneState }) {
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={busy || asOf === null || pane.register === ""}>
           Generate report
+        </Button>
+        <Button onClick={() => void handout()} disabled={busy || asOf === null || pane.register === ""}>
+          Physicians' handout (new workbook)
         </Button>
       </div>
       <OperationStatus />

@@ -25,6 +25,7 @@
  * in any typed form ("1234E5", "$1,234", "12%"), dates and times ("Jan 2026", "31-Oct", "1/2"),
  * TRUE/FALSE, error texts, formulas; a leading apostrophe or a cell formatted "@" keeps text.
  */
+import { emptyPageLayout, simHorizontalPageBreaks, simPageLayout, type PageLayoutState } from "./pageLayout";
 
 /** Excel on the web's limit on each request and each response (office-platform.md). */
 import { calculate, type FormulaValues } from "./formulaValues";
@@ -131,6 +132,7 @@ export class SheetState {
   frozenRows = 0;
   showGridlines = true;
   tabColor = "";
+  pageLayout: PageLayoutState = emptyPageLayout();
   constructor(
     readonly id: string,
     public name: string,
@@ -316,7 +318,7 @@ export class SimulatedExcel {
     return JSON.stringify({
       id: s.id, name: s.name, position: this.sheets.indexOf(s), tabColor: s.tabColor, showGridlines: s.showGridlines,
       frozenRows: s.frozenRows, columnWidths: s.columnWidths, merges: s.merges, charts: s.charts,
-      conditionalFormats: s.conditionalFormats, tables: s.tables, validations: s.validations, cells,
+      conditionalFormats: s.conditionalFormats, tables: s.tables, validations: s.validations, pageLayout: s.pageLayout, cells,
     });
   }
 
@@ -457,6 +459,12 @@ export class SimWorkbook {
     this.tables = new SimTableCollection(context, "workbook.tables", null);
     this.names = new SimNamedItemCollection(context);
   }
+  /** The selected range (ExcelApi 1.1): the host's `selection`, else A1 of the active sheet. */
+  getSelectedRange(): SimRange {
+    const host = this.context.host;
+    const sel = host.selection ?? { sheet: host.sheets.find((x) => x.id === host.activeSheetId)?.name ?? host.sheets[0]?.name ?? "", address: "A1" };
+    return this.worksheets.getItem(sel.sheet).getRange(sel.address);
+  }
 }
 
 /**
@@ -484,12 +492,6 @@ export class SimNamedItemCollection extends Proxy {
       },
     });
     return this;
-  }
-  /** The selected range (ExcelApi 1.1): the host's `selection`, else A1 of the active sheet. */
-  getSelectedRange(): SimRange {
-    const host = this.context.host;
-    const sel = host.selection ?? { sheet: host.sheets.find((x) => x.id === host.activeSheetId)?.name ?? host.sheets[0]?.name ?? "", address: "A1" };
-    return this.worksheets.getItem(sel.sheet).getRange(sel.address);
   }
 }
 
@@ -669,6 +671,13 @@ export class SimWorksheet extends Proxy {
     };
     this.charts = new SimChartCollection(context, `${path}.charts`, this);
     this.tables = new SimTableCollection(context, `${path}.tables`, this);
+  }
+  /** ExcelApi 1.9 page layout and page breaks (pageLayout.ts). */
+  get pageLayout(): unknown {
+    return simPageLayout(`${this.path}.pageLayout`, (wire, location, apply) => this.context.enqueue({ wire: JSON.stringify(wire), location, apply }), () => this.resolve().pageLayout);
+  }
+  get horizontalPageBreaks(): unknown {
+    return simHorizontalPageBreaks(`${this.path}.horizontalPageBreaks`, (wire, location, apply) => this.context.enqueue({ wire: JSON.stringify(wire), location, apply }), () => this.resolve().pageLayout);
   }
   setLoaded(values: Record<string, unknown>): void {
     this.loaded.set("isNullObject", false);
