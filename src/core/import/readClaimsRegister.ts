@@ -5,6 +5,11 @@ import { readClaimLines, type RawClaimRow } from "../claims/readClaimLines";
 import { groupPayerNames, type PayerNameMerge } from "./normalizePayerNames";
 import { readClaimsExport, type ExportRead, type ReadExportOptions } from "./readClaimsExport";
 import type { LeftOutRow } from "./readExportRows";
+import { reconcileBalances, type BalanceCheck } from "./reconcileBalances";
+import {
+  balanceColumnOf, layoutOf, looksLikeMoneyHeader, missingMoneyFields, missingMoneyNotes, sourceFields, type SourceColumns,
+} from "./sourceColumns";
+import { columnLetter } from "../cells/issue";
 
 export interface ReadClaimsRegisterOptions extends ReadExportOptions<ClaimField> {
   /** Group payer spellings ("Aetna", "AETNA ", "Aetna, Inc.") under one name (true). */
@@ -32,6 +37,10 @@ export interface ClaimsRegisterRead {
   payerNameMerges: PayerNameMerge[];
   /** The export as read, before the lines were checked. */
   export: ExportRead<ClaimField, RawClaimRow>;
+  /** Where each field came from, columns not used, money fields missing, notes and assumptions. */
+  source: SourceColumns;
+  /** The computed balances against the export's own balance column; null when it has none. */
+  balanceCheck: BalanceCheck | null;
 }
 
 /**
@@ -56,7 +65,20 @@ export function readClaimsRegister(
     return entry;
   };
 
-  const rows: RawClaimRow[] = read.rows;
+  const layout = layoutOf(read.headerCells, read.mapping);
+  const assumptions: string[] = [];
+  const notes: string[] = [];
+  let rows: RawClaimRow[] = read.rows;
+  if (layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined) {
+    // OpenEMR's Collections Report leaves Insurance blank when the patient pays (no insurance billed).
+    let selfPay = 0;
+    rows = rows.map((r) => {
+      if (!isBlankCell(r.cells.payer)) return r;
+      selfPay++;
+      return { row: r.row, cells: { ...r.cells, payer: "Self-pay", payerClass: r.cells.payerClass ?? "Self-pay" } };
+    });
+    if (selfPay > 0) assumptions.push(`a blank Insurance cell is self-pay (OpenEMR's convention): ${selfPay} lines read as payer "Self-pay"`);
+  }
 
   let merges: PayerNameMerge[] = [];
   let toRead = rows;
@@ -96,11 +118,43 @@ export function readClaimsRegister(
   }
   leftOut.sort((a, b) => a.row - b.row);
   const blankRows = read.blankRows + checked.blankRows;
+
+  const notUsed = read.unmapped.map((u) => ({ ...u, looksLikeMoney: looksLikeMoneyHeader(u.header) }));
+  const balanceColumn = balanceColumnOf(read.unmapped, read.headerCells);
+  let lines = checked.lines;
+  let balanceCheck: BalanceCheck | null = null;
+  if (balanceColumn !== null) {
+    const reconciled = reconcileBalances(lines, grid, balanceColumn, columnLetter(balanceColumn + 1), sheet);
+    lines = reconciled.lines;
+    balanceCheck = reconciled.check;
+    notes.push(...reconciled.notes);
+    issues.push(...reconciled.issues);
+  }
+  const missingMoney = read.headerRow === null ? [] : missingMoneyFields(read.mapping);
+  notes.unshift(...missingMoneyNotes(missingMoney));
+  for (const u of notUsed) {
+    if (u.looksLikeMoney && (balanceColumn === null || u.column !== columnLetter(balanceColumn + 1))) {
+      notes.push(`column ${u.column} ("${u.header}") looks like an amount but no field uses it`);
+    }
+  }
+  for (const f of ["insurancePaid", "contractualAdjustment"] as const) {
+    const m = read.matches[f];
+    if (m !== undefined && (m.synonym === "paid" || m.synonym === "adjust" || m.synonym === "payment" || m.synonym === "total paid")) {
+      notes.push(f === "insurancePaid"
+        ? `column ${m.column} ("${m.header}") holds every payment, insurance and patient: read as insurance paid (payments are exact; the split between payer and patient is not known)`
+        : `column ${m.column} ("${m.header}") holds every adjustment: read as contractual adjustment (the net collection rate then treats all adjustments as contractual)`);
+    }
+  }
+  for (const a of read.ambiguous) notes.push(`columns ${a.columns.join(", ")} could all be ${a.field}; column ${a.chosen} was used`);
+  const source: SourceColumns = {
+    layout, headerRows: read.headerRows, fields: sourceFields(read.mapping, read.matches), notUsed, missingMoney,
+    ambiguous: read.ambiguous, balanceColumn: balanceColumn === null ? null : columnLetter(balanceColumn + 1), notes, assumptions,
+  };
   const result: ClaimsRegisterRead = {
     headerRow: read.headerRow,
     mapping: read.mapping,
     unmapped: read.unmapped,
-    lines: checked.lines,
+    lines,
     leftOut,
     issues,
     rowsBelowHeader: read.rowsBelowHeader,
@@ -108,6 +162,8 @@ export function readClaimsRegister(
     blankRows,
     payerNameMerges: merges,
     export: read,
+    source,
+    balanceCheck,
   };
   if (sheet !== undefined) result.sheet = sheet;
   return result;
