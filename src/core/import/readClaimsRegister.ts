@@ -1,3 +1,4 @@
+import type { Day } from "../dates/day";
 import { isBlankCell, type CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
 import type { ClaimField, ClaimLine } from "../claims/claimLine";
@@ -14,6 +15,8 @@ import { columnLetter } from "../cells/issue";
 export interface ReadClaimsRegisterOptions extends ReadExportOptions<ClaimField> {
   /** Group payer spellings ("Aetna", "AETNA ", "Aetna, Inc.") under one name (true). */
   normalizePayers?: boolean;
+  /** As-of date: a transaction ledger is rolled up from the postings up to this date. */
+  asOf?: Day;
 }
 
 export interface ClaimsRegisterRead {
@@ -41,6 +44,8 @@ export interface ClaimsRegisterRead {
   source: SourceColumns;
   /** The computed balances against the export's own balance column; null when it has none. */
   balanceCheck: BalanceCheck | null;
+  /** "asOfDate" when the lines were rolled up from postings up to the as-of date; else "export". */
+  balancesAsOf?: "export" | "asOfDate";
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sourceNoteLines } from "./sourceSummary";
 import type Decimal from "decimal.js";
 import { centsToNumber, type Cents } from "../money/cents";
 import { excelSerialFromDay, isoFromDay, ymdFromDay } from "../dates";
@@ -53,6 +54,7 @@ export function physicianReport(f: ReportFigures): SheetDescription {
     { value: `Period ${isoFromDay(f.period.from)} to ${isoFromDay(f.period.to)} (by date of service)`, styles: ["subtitle"] },
   ]);
   b.line([{ value: `Source: ${f.source ?? "claims register"}. Aggregates only: no patient names or identifiers. Figures follow MGMA, HFMA and CMS definitions.`, styles: ["note"] }]);
+  for (const note of f.sourceReport === null ? [] : sourceNoteLines(f.sourceReport)) b.line([{ value: `Source: ${note}.`, styles: ["note"] }]);
 
   // KPI tiles: value beside its benchmark and a status.
   heading("Key figures");
