@@ -11,6 +11,7 @@ import {
   balanceColumnOf, layoutOf, looksLikeMoneyHeader, missingMoneyFields, missingMoneyNotes, sourceFields, type SourceColumns,
 } from "./sourceColumns";
 import { columnLetter } from "../cells/issue";
+import { ledgerRead } from "./ledgerAsExport";
 
 export interface ReadClaimsRegisterOptions extends ReadExportOptions<ClaimField> {
   /** Group payer spellings ("Aetna", "AETNA ", "Aetna, Inc.") under one name (true). */
@@ -59,8 +60,9 @@ export function readClaimsRegister(
   grid: readonly (readonly CellValue[])[],
   options: ReadClaimsRegisterOptions = {},
 ): ClaimsRegisterRead {
-  const read = readClaimsExport(grid, options);
   const sheet = options.sheet;
+  const ledger = ledgerRead(grid, sheet, options.asOf);
+  const read = ledger?.read ?? readClaimsExport(grid, options);
   const leftOut: LeftOutRow[] = [...read.leftOut];
   const issues: InputIssue[] = [...read.issues];
   const place = (row: number, reason: string, column?: string): LeftOutRow => {
@@ -70,9 +72,9 @@ export function readClaimsRegister(
     return entry;
   };
 
-  const layout = layoutOf(read.headerCells, read.mapping);
+  const layout = ledger !== null ? "transaction ledger" : layoutOf(read.headerCells, read.mapping);
   const assumptions: string[] = [];
-  const notes: string[] = [];
+  const notes: string[] = ledger?.notes ?? [];
   let rows: RawClaimRow[] = read.rows;
   if (layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined) {
     // OpenEMR's Collections Report leaves Insurance blank when the patient pays (no insurance billed).
@@ -135,7 +137,7 @@ export function readClaimsRegister(
     notes.push(...reconciled.notes);
     issues.push(...reconciled.issues);
   }
-  const missingMoney = read.headerRow === null ? [] : missingMoneyFields(read.mapping);
+  const missingMoney = read.headerRow === null || ledger !== null ? [] : missingMoneyFields(read.mapping);
   notes.unshift(...missingMoneyNotes(missingMoney));
   for (const u of notUsed) {
     if (u.looksLikeMoney && (balanceColumn === null || u.column !== columnLetter(balanceColumn + 1))) {
@@ -169,6 +171,7 @@ export function readClaimsRegister(
     export: read,
     source,
     balanceCheck,
+    balancesAsOf: ledger !== null && options.asOf !== undefined ? "asOfDate" : "export",
   };
   if (sheet !== undefined) result.sheet = sheet;
   return result;

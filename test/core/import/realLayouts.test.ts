@@ -1,0 +1,114 @@
+import { workbookReport, UnusableInputError } from "../../../src/core/report/workbookReport";
+import { dayFromYMD, type Day } from "../../../src/core/dates/day";
+import { splitCptModifiers } from "../../../src/core/claims/splitCptModifiers";
+import { mapColumns, CLAIM_HEADER_SYNONYMS } from "./testApi";
+import { CLAIM_FIELD_HEADERS } from "../../../src/core/claims/claimLine";
+import { COVER_SHEET, LEDGER_GRID, LINE_ITEM_GRID } from "./fixtures/realLayouts";
+
+const asOf = dayFromYMD(2026, 10, 31) as Day;
+
+// Expected figures worked out by hand from definitions.md (see the comments), not from the code.
+describe("line-item charge detail (NextGen/Tebra style)", () => {
+  const report = workbookReport([{ name: "Cover", grid: COVER_SHEET }, { name: "Charge Detail", grid: LINE_ITEM_GRID }], { asOf });
+
+  test("two-row header, CPT-modifier cells, numeric claim numbers, serials with a time part", () => {
+    expect(report.claims.source.headerRows).toEqual([4, 5]);
+    const lines = report.claims.lines;
+    expect(lines.map((l) => [l.claimId, l.cpt, l.modifiers])).toEqual([
+      ["50123", "99213", ["25"]], ["50124", "20610", ["50"]], ["50125", "99214", ["25", "59"]], ["50126", "17110", ["51"]],
+    ]);
+    expect(lines[0].insurancePaid).toBe(7301); // 73.01000000000001 → 73.01
+    expect(lines[0].patientPaid).toBe(2000);
+    expect(lines[3].status).toBe("Draft");
+  });
+
+  test("band rows, subtotals, the repeated header and the aging summary are left out as such", () => {
+    const reasons = new Map(report.summary.claims.leftOut.map((l) => [l.row, l.reason]));
+    expect([...reasons.keys()]).toEqual([6, 9, 10, 11, 12, 15, 16, 18, 19, 20]);
+    expect(reasons.get(11)).toMatch(/repeated header/);
+    expect(reasons.get(12)).toMatch(/repeated header/);
+    expect(reasons.get(18)).toMatch(/aging summary/);
+    expect(reasons.get(20)).toMatch(/aging summary/);
+    expect(reasons.get(9)).toMatch(/totals/);
+    expect(report.summary.claims.rowsRead).toBe(14);
+  });
+
+  test("figures by hand: balances 16.99, 40, 200, 80", () => {
+    const s = report.summary;
+    // Ages at 2026-10-31: 26, 60, 108, 26 days.
+    expect(s.ar.buckets.map((b) => b.amount)).toEqual(["96.99", "40.00", "0.00", "200.00", "0.00"]);
+    expect(s.ar.total).toBe("336.99");
+    expect(s.kpis.payments).toBe("293.01");
+    expect(s.kpis.charges).toBe("730.00");
+    expect(s.kpis.submittedClaims).toBe(3); // the unbilled line's claim is not submitted
+    expect(report.claims.balanceCheck).toMatchObject({ linesChecked: 4, agreeing: 4, disagreements: 0 });
+    expect(s.ar.balancesAsOf).toBe("export");
+    expect(s.source?.notes.join("\n")).toMatch(/balances are as the export has them, not as of 2026-10-31/);
+  });
+});
+
+describe("transaction ledger (EZClaim style)", () => {
+  const report = workbookReport([{ name: "Transactions", grid: LEDGER_GRID }], { asOf });
+
+  test("rolled up to claim lines: refunds and recoupments reduce payments, a $0.00 CO-97 posting is a denial", () => {
+    const lines = report.claims.lines.map((l) => ({
+      claim: l.claimId, cpt: l.cpt, charge: l.charge, ins: l.insurancePaid, pt: l.patientPaid, co: l.contractualAdjustment,
+      oa: l.otherAdjustment, status: l.status, reason: l.denialReason, last: l.lastPaymentDate,
+    }));
+    expect(lines).toEqual([
+      // 150 − 90 − (20 − 5) − 40 = 5.00
+      { claim: "C100", cpt: "99213", charge: 15000, ins: 9000, pt: 1500, co: 4000, oa: 0, status: "Partially paid", reason: null, last: dayFromYMD(2026, 9, 25) },
+      { claim: "C100", cpt: "20610", charge: 20000, ins: 0, pt: 0, co: 0, oa: 0, status: "Denied", reason: "CO-97", last: null },
+      // 120 − (100 − 30) − 10 = 40.00; the 2026-11-10 payment is after the as-of date
+      { claim: "C101", cpt: "99214", charge: 12000, ins: 7000, pt: 0, co: 0, oa: 1000, status: "Partially paid", reason: null, last: dayFromYMD(2026, 10, 15) },
+    ]);
+  });
+
+  test("A/R as of the date from the postings; the later posting listed", () => {
+    const s = report.summary;
+    expect(s.ar.balancesAsOf).toBe("asOfDate");
+    expect(s.ar.total).toBe("245.00");
+    expect(s.ar.buckets.map((b) => b.amount)).toEqual(["40.00", "205.00", "0.00", "0.00", "0.00"]);
+    expect(s.kpis.payments).toBe("175.00");
+    expect(s.kpis.denialRate).toBe("0.5000");
+    expect(s.claims.leftOut).toEqual([{ sheet: "Transactions", row: 13, reason: expect.stringMatching(/after the as-of date/) }]);
+    expect(s.source?.layout).toBe("transaction ledger");
+  });
+
+  test("the same ledger as of an earlier date: only the postings up to it", () => {
+    const early = workbookReport([{ name: "Transactions", grid: LEDGER_GRID }], { asOf: dayFromYMD(2026, 9, 30) as Day });
+    // C100 only (C101 charged 2026-10-01): line 1 = 150 − 90 − 20 − 40 = 0; line 2 = 200
+    expect(early.summary.ar.total).toBe("200.00");
+  });
+});
+
+describe("header mapping", () => {
+  test("exact (own) header preferred; the rival reported", () => {
+    const m = mapColumns(["Total charges", "Charge", "Plan", "Payer"], CLAIM_HEADER_SYNONYMS, {}, { canonical: CLAIM_FIELD_HEADERS });
+    expect(m.mapping.charge).toBe(1);
+    expect(m.mapping.payer).toBe(3);
+    expect(m.ambiguous).toEqual([
+      { field: "charge", columns: ["B", "A"], chosen: "B" },
+      { field: "payer", columns: ["D", "C"], chosen: "D" },
+    ]);
+  });
+
+  test("CPT and modifiers in one cell", () => {
+    expect(splitCptModifiers("99213-25")).toEqual({ cpt: "99213", modifiers: ["25"] });
+    expect(splitCptModifiers("99214 25 59")).toEqual({ cpt: "99214", modifiers: ["25", "59"] });
+    expect(splitCptModifiers("G0439:33")).toEqual({ cpt: "G0439", modifiers: ["33"] });
+    expect(splitCptModifiers("99213")).toBeNull();
+    expect(splitCptModifiers("2026-10-05")).toBeNull();
+  });
+
+  test("a register with no payments or adjustments column says so; no usable line is refused", () => {
+    const grid = [["Claim #", "DOS", "Payer", "Charge", "Pt Resp Due"], ["A1", "10/01/2026", "Aetna", "100.00", "20.00"]];
+    const r = workbookReport([{ name: "Export", grid }], { asOf });
+    expect(r.summary.source?.columns.missingMoney).toEqual(["insurancePaid", "patientPaid", "contractualAdjustment", "otherAdjustment"]);
+    expect(r.summary.source?.notes.join("\n")).toMatch(/no column for payments.*\n.*no column for adjustments/);
+    expect(r.summary.source?.columns.notUsed).toEqual([{ column: "E", header: "Pt Resp Due", looksLikeMoney: true }]);
+    expect(r.summary.source?.notes.join("\n")).toMatch(/column E \("Pt Resp Due"\) looks like an amount but no field uses it/);
+    const bad = [["Claim #", "DOS", "Payer", "Charge"], ["A1", "not a date", "Aetna", "100.00"]];
+    expect(() => workbookReport([{ name: "Export", grid: bad }], { asOf })).toThrow(UnusableInputError);
+  });
+});
