@@ -8,6 +8,7 @@ import { readWorkbookGrids } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from "./args";
 import { runDemo } from "./demo";
+import { sourceCliLines } from "./sourceLines";
 
 const USAGE = `Practice Ledger: the physician report from a practice's workbook, without Excel.
 
@@ -104,6 +105,7 @@ async function runReport(args: ParsedArgs): Promise<number> {
     s.feeSchedule === null
       ? "  fee schedule: none found"
       : `  fee schedule: ${s.feeSchedule.checkedLines} lines checked, underpaid ${s.feeSchedule.underpaidTotal}`,
+    ...sourceCliLines(s.source),
     `  wrote sheet "${sheetName}" to ${out}${jsonFile !== undefined ? ` and the summary to ${jsonFile}` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
