@@ -119,6 +119,8 @@ export interface ReportSummaryJson {
   feeSchedule: {
     checkedLines: number;
     unmatchedLines: number;
+    /** Of the unmatched lines, those priced at a percent of Medicare with no Medicare amount for the code. */
+    noMedicareAmountLines: number;
     notAdjudicatedLines: number;
     deniedLines: number;
     discrepancies: { row: number; claimId: string; cpt: string; payer: string; expected: string; actual: string; variance: string; kind: string }[];
@@ -260,6 +262,7 @@ export function summaryJson(f: ReportFigures): ReportSummaryJson {
         : {
             checkedLines: f.feeCheck.checkedLines,
             unmatchedLines: f.feeCheck.unmatchedLines,
+            noMedicareAmountLines: f.feeCheck.noMedicareAmountLines,
             notAdjudicatedLines: f.feeCheck.notAdjudicatedLines,
             deniedLines: f.feeCheck.deniedLines,
             discrepancies: f.feeCheck.discrepancies.map((d) => ({
