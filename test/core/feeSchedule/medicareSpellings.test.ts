@@ -1,5 +1,6 @@
 import { dayFromYMD, type Day } from "../../../src/core/dates/day";
 import { checkFees } from "../../../src/core/feeSchedule/checkFees";
+import { findFeeRate, indexFeeSchedule } from "../../../src/core/feeSchedule/indexFeeSchedule";
 import { isMedicarePayer } from "../../../src/core/feeSchedule/isMedicarePayer";
 import { medicareRatesFromSchedule } from "../../../src/core/feeSchedule/medicareRates";
 import type { FeeScheduleRow } from "../../../src/core/feeSchedule/feeScheduleRow";
@@ -32,5 +33,20 @@ describe("percent-of-Medicare rows find Medicare under any spelling", () => {
     expect(check.underpaidTotal).toBe(800);
     expect(check.unmatchedLines).toBe(1);
     expect(check.noMedicareAmountLines).toBe(1);
+  });
+});
+
+describe("payer names with plan suffixes", () => {
+  const row = (r: number, payer: string, cpt: string, amount: number): FeeScheduleRow => ({ row: r, payer, cpt, modifier: null, kind: "fixed", amount, percent: null });
+  const line = (payer: string) => ({ payer, cpt: "99213", modifiers: [] as string[] });
+  const index = indexFeeSchedule([row(2, "Aetna", "99213", 9500), row(3, "Cigna HMO", "99213", 8000), row(4, "Medicare", "99213", 9000), row(5, "Aetna HMO", "99213", 9900)]);
+
+  test("a line of Aetna PPO takes Aetna's row; Aetna HMO keeps its own; Medicare Part B takes Medicare's", () => {
+    expect(findFeeRate(index, line("Aetna PPO"))?.row).toBe(2);
+    expect(findFeeRate(index, line("Aetna HMO"))?.row).toBe(5);
+    expect(findFeeRate(index, line("MEDICARE PART B"))?.row).toBe(4);
+    // "Cigna HMO" is a plan-specific row: a "Cigna PPO" line must not take it.
+    expect(findFeeRate(index, line("Cigna PPO"))).toBeNull();
+    expect(findFeeRate(index, line("Medicare Advantage"))).toBeNull();
   });
 });

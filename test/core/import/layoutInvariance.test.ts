@@ -30,7 +30,9 @@ const claimArb = fc.record({
   }), { minLength: 1, maxLength: 3 }),
 });
 
-function linesOf(claims: fc.infer<typeof claimArb>[]): Line[] {
+interface ClaimIn { dos: number; payer: string; lines: { mods: string; charge: number; ins: number; pt: number; refund: number; co: number; oa: number }[] }
+
+function linesOf(claims: ClaimIn[]): Line[] {
   const out: Line[] = [];
   claims.forEach((c, i) => c.lines.forEach((l, j) => out.push({
     claim: 100 + i, line: j + 1, dos: (asOf - c.dos) as Day, payer: c.payer, cpt: CODES[j], mods: l.mods,
