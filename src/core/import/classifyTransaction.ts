@@ -22,7 +22,9 @@ export type TransactionKind =
  */
 export function classifyTransaction(type: string, groupCode: string, reasonCode: string, amount: number): TransactionKind | null {
   const t = ` ${type.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
-  const group = (groupCode.trim().toUpperCase().match(/^(CO|PR|OA|PI|CR)/)?.[1] ?? reasonCode.trim().toUpperCase().match(/^(CO|PR|OA|PI|CR)\b/)?.[1] ?? "");
+  // The group code: its own column, else a "CO-45" written as the reason or as the type itself.
+  const groupOf = (s: string): string | undefined => s.trim().toUpperCase().match(/^(CO|PR|OA|PI|CR)\b/)?.[1];
+  const group = groupOf(groupCode) ?? groupOf(reasonCode) ?? groupOf(type) ?? "";
   const has = (re: RegExp): boolean => re.test(t);
   const patient = has(/ (patient|pt|pat|guarantor|self|copay|co pay|coinsurance|deductible|cash|card) /);
   if (has(/ refund/)) return has(/ (ins|insurance|payer|carrier) /) ? "insuranceRefund" : "patientRefund";
@@ -32,7 +34,9 @@ export function classifyTransaction(type: string, groupCode: string, reasonCode:
   if (has(/ (denial|denied|deny|rejected|rejection) /)) return "denial";
   if (has(/ (transfer|xfer) /) || group === "PR" || has(/ patient responsibility /)) return "transfer";
   if (has(/ (charge|chg|new charge|service|debit) /) && !has(/ (pay|payment|pmt|paid) /)) return "charge";
-  if (has(/ (contractual|contract|write down|allowance) /) || (has(/ (adj|adjustment) /) && group === "CO") || (type.trim() === "" && group === "CO")) {
+  const bareCode = type.trim() === "" || groupOf(type) !== undefined; // the type is blank or a code such as "CO-45"
+  if (bareCode && amount === 0 && (reasonCode.trim() !== "" || /\d/.test(type))) return "denial"; // a $0.00 "CO-97" posting
+  if (has(/ (contractual|contract|write down|allowance) /) || (has(/ (adj|adjustment) /) && group === "CO") || (bareCode && group === "CO")) {
     return "contractualAdjustment";
   }
   if (has(/ (adj|adjustment|write off|writeoff|bad debt|small balance|admin|administrative|discount|courtesy) /) || group === "OA" || group === "PI") {

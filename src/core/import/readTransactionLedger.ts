@@ -8,6 +8,8 @@ import { formatCents, type Cents } from "../money/cents";
 import { classifyTransaction, type TransactionKind } from "./classifyTransaction";
 import { findHeaderRow } from "./findHeaderRow";
 import { LEDGER_HEADER_SYNONYMS, type LedgerField } from "./ledgerSynonyms";
+import { CLAIM_HEADER_SYNONYMS } from "./headerSynonyms";
+import { mapColumns } from "./mapColumns";
 import { readExport, type ExportRead } from "./readClaimsExport";
 import { rollUpTransactions, type RollUp, type Transaction } from "./rollUpTransactions";
 
@@ -24,10 +26,18 @@ export interface LedgerRead {
 
 const REQUIRED: readonly LedgerField[] = ["claimId", "transactionType"];
 
-/** True when the sheet's header names a claim number and a transaction type: a transaction ledger. */
+/**
+ * True when the sheet's header names a claim number, a transaction type and an amount (or debit
+ * and credit), and no payments or adjustments column: a transaction ledger. A line-item export
+ * with a "Description" and an "Amount" beside its payment columns stays a register.
+ */
 export function looksLikeLedger(grid: readonly (readonly CellValue[])[]): boolean {
   const found = findHeaderRow(grid, LEDGER_HEADER_SYNONYMS, REQUIRED, { minFields: 3 });
-  return found.found && REQUIRED.every((f) => found.fields.includes(f)) && ["amount", "debit", "credit"].some((f) => found.fields.includes(f as LedgerField));
+  if (!found.found || !REQUIRED.every((f) => found.fields.includes(f)) || !["amount", "debit", "credit"].some((f) => found.fields.includes(f as LedgerField))) {
+    return false;
+  }
+  const asRegister = mapColumns(grid[found.row - 1] ?? [], CLAIM_HEADER_SYNONYMS).mapping;
+  return (["insurancePaid", "patientPaid", "contractualAdjustment", "otherAdjustment"] as const).every((f) => asRegister[f] === undefined);
 }
 
 const GROUP: Record<TransactionKind, string> = {
@@ -67,7 +77,7 @@ export function readTransactionLedger(grid: readonly (readonly CellValue[])[], o
       dateOfService: c.dateOfService ?? (posting.kind === "value" ? isoFromDay(posting.value) : null), payer: c.payer, cpt: c.cpt,
       modifiers: c.modifiers, units: c.units, provider: c.provider, payerClass: c.payerClass, placeOfService: c.placeOfService,
     };
-    parsed.push({ t: { row: r.row, claimId, lineId: text(c.lineId), kind, postingDate: posting.kind === "value" ? posting.value : null, reasonCode: [text(c.groupCode), text(c.reasonCode)].filter((x) => x !== "").join("-"), cells }, raw: rawAmount });
+    parsed.push({ t: { row: r.row, claimId, lineId: text(c.lineId), kind, postingDate: posting.kind === "value" ? posting.value : null, reasonCode: reasonOf(c), cells }, raw: rawAmount });
   }
   // Each group's usual sign: the sign most of its non-zero rows carry.
   const balance = new Map<string, number>();
@@ -107,4 +117,12 @@ function amountOf(c: Partial<Record<LedgerField, CellValue>>): Cents | string {
   if (k.kind === "invalid") return `credit: ${k.message}`;
   if (d.kind === "blank" && k.kind === "blank") return "no amount";
   return (d.kind === "value" ? d.value : 0) - (k.kind === "value" ? k.value : 0);
+}
+
+/** The denial or adjustment reason: group code and CARC ("CO-97"), or the type itself when it is one. */
+function reasonOf(c: Partial<Record<LedgerField, CellValue>>): string {
+  const joined = [text(c.groupCode), text(c.reasonCode)].filter((x) => x !== "").join("-");
+  if (joined !== "") return joined;
+  const type = text(c.transactionType).toUpperCase();
+  return /^(CO|PR|OA|PI|CR)[-\s]?\d{1,3}$/.test(type) ? type.replace(/\s+/, "-") : "";
 }

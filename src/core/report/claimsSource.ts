@@ -4,6 +4,8 @@ import type { Day } from "../dates/day";
 import { isoFromDay } from "../dates/day";
 import { findHeaderRow } from "../import/findHeaderRow";
 import { CLAIM_HEADER_SYNONYMS } from "../import/headerSynonyms";
+import { LEDGER_HEADER_SYNONYMS } from "../import/ledgerSynonyms";
+import { looksLikeLedger } from "../import/readTransactionLedger";
 import { normalizeHeader, headerText } from "../import/normalizeHeader";
 import type { ClaimsRegisterRead } from "../import/readClaimsRegister";
 import type { ClaimsSourceReport } from "./sourceSummary";
@@ -16,7 +18,12 @@ interface Sheet {
 /** How well a sheet reads as a claims register: fields named (0 = not one); a register made by Convert ranks first. */
 function registerScore(s: Sheet): { score: number; convert: boolean } {
   const found = findHeaderRow(s.grid, CLAIM_HEADER_SYNONYMS, REQUIRED_CLAIM_FIELDS, { sheet: s.name });
-  if (!found.found || !REQUIRED_CLAIM_FIELDS.every((f) => found.fields.includes(f))) return { score: 0, convert: false };
+  if (!found.found || !REQUIRED_CLAIM_FIELDS.every((f) => found.fields.includes(f))) {
+    // A transaction ledger in debits and credits names no charge column.
+    if (!looksLikeLedger(s.grid)) return { score: 0, convert: false };
+    const ledger = findHeaderRow(s.grid, LEDGER_HEADER_SYNONYMS, ["claimId", "transactionType"], { sheet: s.name });
+    return { score: ledger.found ? ledger.fields.length : 0, convert: false };
+  }
   const header = new Set((s.grid[found.row - 1] ?? []).map((c) => normalizeHeader(headerText(c))));
   const convert = REQUIRED_CLAIM_FIELDS.every((f) => header.has(normalizeHeader(CLAIM_FIELD_HEADERS[f])));
   return { score: found.fields.length, convert };

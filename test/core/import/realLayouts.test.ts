@@ -112,3 +112,34 @@ describe("header mapping", () => {
     expect(() => workbookReport([{ name: "Export", grid: bad }], { asOf })).toThrow(UnusableInputError);
   });
 });
+
+describe("transaction ledger variants", () => {
+  test("CollaborateMD-style debits and credits; a payment reversal; group codes as the type", () => {
+    const grid = [
+      ["Claim ID", "Charge ID", "Type", "Date Posted", "DOS", "Payer", "CPT", "Debit", "Credit"],
+      ["Z1", "A", "Charge", "2026-10-01", "2026-10-01", "Medicare", "99213", "100.00", ""],
+      ["Z1", "A", "Insurance Payment", "2026-10-10", "", "", "", "", "80.00"],
+      ["Z1", "A", "CO-45", "2026-10-10", "", "", "", "", "15.00"],
+      ["Z1", "A", "Payment Reversal", "2026-10-12", "", "", "", "80.00", ""],
+      ["Z1", "A", "Insurance Payment", "2026-10-20", "", "", "", "", "78.00"],
+      ["Z2", "A", "Charge", "2026-10-02", "2026-10-02", "Medicare", "99214", "150.00", ""],
+      ["Z2", "A", "CO-97", "2026-10-15", "", "", "", "", "0.00"],
+    ];
+    const r = workbookReport([{ name: "Ledger", grid }], { asOf });
+    const [z1, z2] = r.claims.lines;
+    // Z1: 100 − (80 − 80 + 78) − 15 = 7.00; Z2 denied CO-97, balance 150.00
+    expect([z1.insurancePaid, z1.contractualAdjustment, z1.lastPaymentDate]).toEqual([7800, 1500, dayFromYMD(2026, 10, 20)]);
+    expect([z2.status, z2.denialReason]).toEqual(["Denied", "CO-97"]);
+    expect(r.summary.ar.total).toBe("157.00");
+  });
+
+  test("a line-item export with Description and Amount beside its payment columns stays a register", () => {
+    const grid = [
+      ["Claim #", "DOS", "Payer", "Description", "Amount", "Ins Paid"],
+      ["A1", "10/01/2026", "Aetna", "Office visit", "100.00", "60.00"],
+    ];
+    const r = workbookReport([{ name: "Export", grid }], { asOf });
+    expect(r.summary.source?.layout).toBe("encounter-level export");
+    expect(r.summary.ar.total).toBe("40.00");
+  });
+});
