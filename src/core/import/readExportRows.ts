@@ -88,6 +88,16 @@ export function readExportRows<F extends string>(
     headerWordsList.push(words);
   }
   let agingSummaryFrom: number | null = null;
+  let headerWidth = 0;
+  for (const r of options.headerRows ?? [headerRow]) {
+    const header = cellsOf(grid[r - 1]);
+    for (let c = header.length - 1; c >= headerWidth; c--) {
+      if (!isBlankCell(header[c])) {
+        headerWidth = c + 1;
+        break;
+      }
+    }
+  }
   // Same text, same words: data columns repeat payer names, statuses and codes row after row.
   const memo = new Map<string, string>();
   const normalized = (cell: CellValue, w: string): string => {
@@ -152,6 +162,13 @@ export function readExportRows<F extends string>(
     }
     if (filled.length === 1 && typeof cells[filled[0]] === "string" && /\S\s+\S/.test(cells[filled[0]] as string)) {
       leftOut.push(place(rowNumber, `a line of text alone ("${(cells[filled[0]] as string).trim().slice(0, 60)}"), not a data row`));
+      continue;
+    }
+    // A text row (CSV) with values past the header's last column: an unquoted "1,234.50" split in
+    // two, or a stray delimiter. Its cells would sit under the wrong headers, so it is not read.
+    const past = filled.filter((c) => c >= headerWidth).length;
+    if (past > 0 && filled.every((c) => typeof cells[c] === "string")) {
+      leftOut.push(place(rowNumber, `${past} more value${past === 1 ? "" : "s"} than the header has columns (an amount such as 1,234.50 written without quotes splits in two); not read, so that no value lands under the wrong column`));
       continue;
     }
     if (!filled.some((c) => mappedColumns.has(c))) {

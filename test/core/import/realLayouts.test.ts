@@ -143,3 +143,30 @@ describe("transaction ledger variants", () => {
     expect(r.summary.ar.total).toBe("40.00");
   });
 });
+
+describe("CSV rows with more fields than the header", () => {
+  test("an unquoted 1,234.50 is an issue on that row, never a shift of columns; the rest is read", () => {
+    const grid = [
+      ["Claim #", "DOS", "Payer", "Charge", "Ins Paid", ""],
+      ["A1", "10/01/2026", "Aetna", "1", "234.50", "100.00"],
+      ["A2", "10/02/2026", "Cigna", "200.00", "50.00", ""],
+    ];
+    const r = workbookReport([{ name: "Export", grid }], { asOf });
+    expect(r.summary.claims.leftOut).toEqual([{ sheet: "Export", row: 2, reason: expect.stringMatching(/1 more value than the header has columns/) }]);
+    expect(r.summary.ar.total).toBe("150.00");
+  });
+});
+
+describe("two sheets that both look like a register", () => {
+  test("the Claims Register made by Convert is used, the raw export listed; the report tab says so", () => {
+    const raw = [["Claim #", "DOS", "Payer", "Charge", "Ins Paid"], ["A1", "10/01/2026", "Aetna", "100.00", "60.00"]];
+    const converted = [["Claim ID", "Date of Service", "Payer", "Charge", "Insurance Paid"], ["A1", "2026-10-01", "Aetna", "100.00", "70.00"]];
+    const r = workbookReport([{ name: "Export", grid: raw }, { name: "Claims Register", grid: converted }], { asOf });
+    expect(r.summary.source?.name).toBe('sheet "Claims Register"');
+    expect(r.summary.source?.otherSheets).toEqual([{ sheet: "Export", reason: expect.stringMatching(/raw export; the Claims Register made from it was used/) }]);
+    expect(r.summary.ar.total).toBe("30.00");
+    const tab = JSON.stringify(r.sheet);
+    expect(tab).toMatch(/Source: claims read from sheet \\"Claims Register\\"/);
+    expect(tab).toMatch(/Source: balances are as the export has them/);
+  });
+});
