@@ -11,7 +11,7 @@ export type FeeCheckLine = Pick<
   ClaimLine,
   | "row" | "claimId" | "payer" | "cpt" | "modifiers" | "units" | "placeOfService" | "charge" | "insurancePaid"
   | "contractualAdjustment" | "allowed" | "status" | "provider" | "dateOfService"
->;
+> & Partial<Pick<ClaimLine, "payerClass">>;
 
 export interface FeeCheckOptions {
   /** A variance within ± tolerance is neither under- nor overpaid. Default 0 cents. */

@@ -40,7 +40,7 @@ export function indexFeeSchedule(rows: readonly FeeScheduleRow[]): FeeScheduleIn
  */
 export function findFeeRate(
   schedule: FeeScheduleIndex,
-  line: Pick<ClaimLine, "payer" | "cpt" | "modifiers">,
+  line: Pick<ClaimLine, "payer" | "cpt" | "modifiers"> & Partial<Pick<ClaimLine, "payerClass">>,
 ): FeeScheduleRow | null {
   if (line.cpt === null || line.cpt.trim() === "") return null;
   for (const modifier of line.modifiers) {
@@ -53,7 +53,8 @@ export function findFeeRate(
   // No row names the payer as written: the payer's row without plan words ("Aetna" for "Aetna PPO").
   const byBase = schedule.byBaseKey;
   if (byBase === undefined) return null;
-  const base = basePayerKey(line.payer);
+  // A line of payer class Medicare (a MAC's name, "Novitas") is priced as Medicare.
+  const base = line.payerClass === "Medicare" ? "medicare" : basePayerKey(line.payer);
   for (const modifier of line.modifiers) {
     if (modifier.trim() === "") continue;
     const row = byBase.get(feeScheduleKey(base, line.cpt, modifier));

@@ -23,6 +23,7 @@ import { payrollSheetScore, readPayrollSheet, type PayrollSheetRead } from "./pa
 import { readPayrollSettingsSheet, settingsSheetScore } from "./settingsSheet";
 import { summaryJson, type ReportSummaryJson } from "./summaryJson";
 import { isReportTabName, trendFromReportTab } from "./trendFromReportTab";
+import { readMedicareScheduleSheet } from "../feeSchedule/medicareScheduleSheet";
 import { chooseClaimsSheet, claimsSourceReport, unusableReason } from "./claimsSource";
 
 export interface WorkbookSheet {
@@ -105,6 +106,14 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
 
   const taken = new Set<WorkbookSheet>([claimsSheet]);
   if (feeSheet !== null) taken.add(feeSheet);
+  // A separate Medicare schedule (CPT and amount, no payer) prices the percent-of-Medicare rows.
+  for (const s of feeSheet === null ? [] : feeCandidates.filter((c) => c !== feeSheet)) {
+    const medicare = feeSchedule === null ? null : readMedicareScheduleSheet(s);
+    if (medicare === null || feeSchedule === null) continue;
+    feeSchedule = { ...feeSchedule, rows: [...feeSchedule.rows, ...medicare.rows], issues: [...feeSchedule.issues, ...medicare.issues] };
+    taken.add(s);
+    break;
+  }
   const extra = readBudgetAndPayroll(dataSheets, taken, options);
 
   const trend: TrendPoint[] = sheets

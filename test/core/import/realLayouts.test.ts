@@ -170,3 +170,20 @@ describe("two sheets that both look like a register", () => {
     expect(tab).toMatch(/Source: balances are as the export has them/);
   });
 });
+
+describe("percent of Medicare with a separate Medicare schedule", () => {
+  test("a sheet named Medicare 2026 (CPT, amount, no payer) prices Cigna's 120 %; a payer-class-Medicare line takes the Medicare row", () => {
+    const claims = [
+      ["Claim #", "DOS", "Payer", "Payer Class", "CPT", "Charge", "Ins Paid", "Contractual Adj", "Status"],
+      ["A1", "10/01/2026", "Cigna", "Commercial", "99213", "150.00", "100.00", "50.00", "Paid"],
+      ["A2", "10/01/2026", "Novitas Solutions", "Medicare", "99213", "150.00", "80.00", "65.00", "Paid"],
+    ];
+    const rates = [["Payer", "CPT", "% of Medicare"], ["Cigna", "99213", "120%"]];
+    const medicare = [["CPT", "Amount"], ["99213", "90.00"]];
+    const r = workbookReport([{ name: "Claims", grid: claims }, { name: "Contract Rates", grid: rates }, { name: "Medicare 2026", grid: medicare }], { asOf });
+    const fee = r.summary.feeSchedule;
+    // A1: expected 120 % × 90.00 = 108.00, actual 150 − 50 = 100.00 → underpaid 8.00
+    // A2: expected 90.00 (the Medicare row, by payer class), actual 150 − 65 = 85.00 → underpaid 5.00
+    expect(fee).toMatchObject({ checkedLines: 2, unmatchedLines: 0, underpaidTotal: "13.00" });
+  });
+});
