@@ -16,3 +16,4 @@ export * from "./classifyTransaction";
 export * from "./rollUpTransactions";
 export * from "./readTransactionLedger";
 export * from "./ledgerAsExport";
+export * from "./selfPayConvention";

@@ -8,10 +8,11 @@ import { readClaimsExport, type ExportRead, type ReadExportOptions } from "./rea
 import type { LeftOutRow } from "./readExportRows";
 import { reconcileBalances, type BalanceCheck } from "./reconcileBalances";
 import {
-  balanceColumnOf, layoutOf, looksLikeMoneyHeader, missingMoneyFields, missingMoneyNotes, sourceFields, type SourceColumns,
+  balanceColumnOf, layoutOf, looksLikeMoneyHeader, mappingNotes, missingMoneyFields, missingMoneyNotes, sourceFields, type SourceColumns,
 } from "./sourceColumns";
 import { columnLetter } from "../cells/issue";
 import { ledgerRead } from "./ledgerAsExport";
+import { blankPayerIsSelfPay } from "./selfPayConvention";
 
 export interface ReadClaimsRegisterOptions extends ReadExportOptions<ClaimField> {
   /** Group payer spellings ("Aetna", "AETNA ", "Aetna, Inc.") under one name (true). */
@@ -77,14 +78,9 @@ export function readClaimsRegister(
   const notes: string[] = ledger?.notes ?? [];
   let rows: RawClaimRow[] = read.rows;
   if (layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined) {
-    // OpenEMR's Collections Report leaves Insurance blank when the patient pays (no insurance billed).
-    let selfPay = 0;
-    rows = rows.map((r) => {
-      if (!isBlankCell(r.cells.payer)) return r;
-      selfPay++;
-      return { row: r.row, cells: { ...r.cells, payer: "Self-pay", payerClass: r.cells.payerClass ?? "Self-pay" } };
-    });
-    if (selfPay > 0) assumptions.push(`a blank Insurance cell is self-pay (OpenEMR's convention): ${selfPay} lines read as payer "Self-pay"`);
+    const selfPay = blankPayerIsSelfPay(rows);
+    rows = selfPay.rows;
+    if (selfPay.assumption !== null) assumptions.push(selfPay.assumption);
   }
 
   let merges: PayerNameMerge[] = [];
@@ -139,23 +135,11 @@ export function readClaimsRegister(
   }
   const missingMoney = read.headerRow === null || ledger !== null ? [] : missingMoneyFields(read.mapping);
   notes.unshift(...missingMoneyNotes(missingMoney));
-  for (const u of notUsed) {
-    if (u.looksLikeMoney && (balanceColumn === null || u.column !== columnLetter(balanceColumn + 1))) {
-      notes.push(`column ${u.column} ("${u.header}") looks like an amount but no field uses it`);
-    }
-  }
-  for (const f of ["insurancePaid", "contractualAdjustment"] as const) {
-    const m = read.matches[f];
-    if (m !== undefined && (m.synonym === "paid" || m.synonym === "adjust" || m.synonym === "payment" || m.synonym === "total paid")) {
-      notes.push(f === "insurancePaid"
-        ? `column ${m.column} ("${m.header}") holds every payment, insurance and patient: read as insurance paid (payments are exact; the split between payer and patient is not known)`
-        : `column ${m.column} ("${m.header}") holds every adjustment: read as contractual adjustment (the net collection rate then treats all adjustments as contractual)`);
-    }
-  }
-  for (const a of read.ambiguous) notes.push(`columns ${a.columns.join(", ")} could all be ${a.field}; column ${a.chosen} was used`);
+  const balanceLetter = balanceColumn === null ? null : columnLetter(balanceColumn + 1);
+  notes.push(...mappingNotes(notUsed, read.matches, read.ambiguous, balanceLetter));
   const source: SourceColumns = {
     layout, headerRows: read.headerRows, fields: sourceFields(read.mapping, read.matches), notUsed, missingMoney,
-    ambiguous: read.ambiguous, balanceColumn: balanceColumn === null ? null : columnLetter(balanceColumn + 1), notes, assumptions,
+    ambiguous: read.ambiguous, balanceColumn: balanceLetter, notes, assumptions,
   };
   const result: ClaimsRegisterRead = {
     headerRow: read.headerRow,

@@ -121,3 +121,33 @@ export function missingMoneyNotes(missing: readonly ClaimField[]): string[] {
   }
   return notes;
 }
+
+/** Synonyms (normalized) of one column holding every payment, or every adjustment. */
+const ALL_PAYMENTS = new Set(["paid", "total paid", "payment", "total payment", "amount paid", "paid amount", "receipts"]);
+const ALL_ADJUSTMENTS = new Set(["adjust", "total adjustment", "adjustment amount", "adjusted"]);
+
+/**
+ * The notes on a mapping: money-looking columns no field uses (the balance column aside), one
+ * column read as all payments or all adjustments, and ambiguous fields.
+ */
+export function mappingNotes(
+  notUsed: readonly { column: string; header: string; looksLikeMoney: boolean }[],
+  matches: Partial<Record<ClaimField, FieldMatch>>,
+  ambiguous: readonly { field: ClaimField; columns: string[]; chosen: string }[],
+  balanceColumn: string | null,
+): string[] {
+  const notes: string[] = [];
+  for (const u of notUsed) {
+    if (u.looksLikeMoney && u.column !== balanceColumn) notes.push(`column ${u.column} ("${u.header}") looks like an amount but no field uses it`);
+  }
+  const paid = matches.insurancePaid;
+  if (paid?.synonym !== undefined && ALL_PAYMENTS.has(paid.synonym)) {
+    notes.push(`column ${paid.column} ("${paid.header}") holds every payment, insurance and patient: read as insurance paid (payments are exact; the split between payer and patient is not known)`);
+  }
+  const adjusted = matches.contractualAdjustment;
+  if (adjusted?.synonym !== undefined && ALL_ADJUSTMENTS.has(adjusted.synonym)) {
+    notes.push(`column ${adjusted.column} ("${adjusted.header}") holds every adjustment: read as contractual adjustment (the net collection rate then treats all adjustments as contractual)`);
+  }
+  for (const a of ambiguous) notes.push(`columns ${a.columns.join(", ")} could all be ${a.field}; column ${a.chosen} was used`);
+  return notes;
+}
