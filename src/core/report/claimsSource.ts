@@ -89,3 +89,21 @@ export function unusableReason(claims: ClaimsRegisterRead, sheetName: string): s
   const first = claims.leftOut.slice(0, 3).map((l) => `row ${l.row}: ${l.reason}`).join("; ");
   return `sheet "${sheetName}" has no usable claim line (${claims.rowsRead} rows read, ${claims.leftOut.length} left out${first !== "" ? `: ${first}` : ""}); nothing was written`;
 }
+
+const FIELD_WORDS: Record<string, string> = { claimId: "claim number", dateOfService: "date of service", payer: "payer", charge: "charge" };
+
+/**
+ * Why no sheet reads as a claims register, naming the sheet that came closest and the required
+ * fields its header lacks ("sheet "Export" row 3 has no column for payer"); a general sentence
+ * when no sheet has a header at all.
+ */
+export function noRegisterReason(sheets: readonly Sheet[]): string {
+  let best: { sheet: string; row: number; fields: string[] } | null = null;
+  for (const s of sheets) {
+    const found = findHeaderRow(s.grid, CLAIM_HEADER_SYNONYMS, [], { sheet: s.name });
+    if (found.found && (best === null || found.fields.length > best.fields.length)) best = { sheet: s.name, row: found.row, fields: found.fields };
+  }
+  if (best === null) return "no sheet has a header row naming claim number, date of service, payer and charge";
+  const missing = REQUIRED_CLAIM_FIELDS.filter((f) => !best.fields.includes(f)).map((f) => FIELD_WORDS[f]);
+  return `no sheet has a header row naming claim number, date of service, payer and charge: the closest, sheet "${best.sheet}" row ${best.row}, has no column for ${missing.join(", ")}; nothing was written`;
+}

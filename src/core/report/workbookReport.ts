@@ -24,7 +24,7 @@ import { readPayrollSettingsSheet, settingsSheetScore } from "./settingsSheet";
 import { summaryJson, type ReportSummaryJson } from "./summaryJson";
 import { isReportTabName, trendFromReportTab } from "./trendFromReportTab";
 import { readMedicareScheduleSheet } from "../feeSchedule/medicareScheduleSheet";
-import { chooseClaimsSheet, claimsSourceReport, unusableReason } from "./claimsSource";
+import { chooseClaimsSheet, claimsSourceReport, noRegisterReason, unusableReason } from "./claimsSource";
 
 export interface WorkbookSheet {
   name: string;
@@ -81,7 +81,7 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     throw new UnusableInputError(
       options.claimsSheet !== undefined
         ? `no sheet named "${options.claimsSheet}"`
-        : "no sheet has a header row naming claim number, date of service, payer and charge",
+        : noRegisterReason(dataSheets),
     );
   }
   const claims = readClaimsRegister(claimsSheet.grid, { sheet: claimsSheet.name, asOf: options.asOf });

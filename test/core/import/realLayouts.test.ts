@@ -187,3 +187,10 @@ describe("percent of Medicare with a separate Medicare schedule", () => {
     expect(fee).toMatchObject({ checkedLines: 2, unmatchedLines: 0, underpaidTotal: "13.00" });
   });
 });
+
+describe("a required field unmapped", () => {
+  test("refused, naming the sheet, its header row and the missing field", () => {
+    const grid = [["Claims"], ["Claim #", "DOS", "Charge", "Ins Paid"], ["A1", "10/01/2026", "100.00", "60.00"]];
+    expect(() => workbookReport([{ name: "Export", grid }], { asOf })).toThrow(/sheet "Export" row 2, has no column for payer; nothing was written/);
+  });
+});
