@@ -17,3 +17,4 @@ export * from "./rollUpTransactions";
 export * from "./readTransactionLedger";
 export * from "./ledgerAsExport";
 export * from "./selfPayConvention";
+export * from "./creditSigns";

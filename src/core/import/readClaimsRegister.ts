@@ -13,6 +13,7 @@ import {
 import { columnLetter } from "../cells/issue";
 import { ledgerRead } from "./ledgerAsExport";
 import { blankPayerIsSelfPay } from "./selfPayConvention";
+import { creditSigns } from "./creditSigns";
 
 export interface ReadClaimsRegisterOptions extends ReadExportOptions<ClaimField> {
   /** Group payer spellings ("Aetna", "AETNA ", "Aetna, Inc.") under one name (true). */
@@ -125,6 +126,11 @@ export function readClaimsRegister(
   const notUsed = read.unmapped.map((u) => ({ ...u, looksLikeMoney: looksLikeMoneyHeader(u.header) }));
   const balanceColumn = balanceColumnOf(read.unmapped, read.headerCells);
   let lines = checked.lines;
+  if (ledger === null) {
+    const signs = creditSigns(lines, read.mapping);
+    lines = signs.lines;
+    notes.push(...signs.notes);
+  }
   let balanceCheck: BalanceCheck | null = null;
   if (balanceColumn !== null) {
     const reconciled = reconcileBalances(lines, grid, balanceColumn, columnLetter(balanceColumn + 1), sheet);

@@ -194,3 +194,29 @@ describe("a required field unmapped", () => {
     expect(() => workbookReport([{ name: "Export", grid }], { asOf })).toThrow(/sheet "Export" row 2, has no column for payer; nothing was written/);
   });
 });
+
+describe("payments and adjustments written as negative credits", () => {
+  test("every payment and adjustment negative: read as reductions, said in a note", () => {
+    const grid = [
+      ["Claim #", "DOS", "Payer", "Charge", "Ins Paid", "Adjustment"],
+      ["A1", "10/01/2026", "Aetna", "100.00", "-60.00", "-30.00"],
+      ["A2", "10/02/2026", "Aetna", "200.00", "-150.00", "(40.00)"],
+      ["A3", "10/03/2026", "Aetna", "50.00", "-50.00", "-0.00"],
+      ["A4", "10/04/2026", "Aetna", "80.00", "", "-5.00"],
+    ];
+    const r = workbookReport([{ name: "Export", grid }], { asOf });
+    // 100 − 60 − 30 = 10; 200 − 150 − 40 = 10; 50 − 50 = 0; 80 − 5 = 75
+    expect(r.summary.ar.total).toBe("95.00");
+    expect(r.summary.kpis.payments).toBe("260.00");
+    expect(r.summary.source?.notes.join("\n")).toMatch(/insurance payments \(column E\) are written as negative credits/);
+  });
+
+  test("one negative payment among positive ones is a reversal and stays", () => {
+    const grid = [
+      ["Claim #", "DOS", "Payer", "Charge", "Ins Paid"],
+      ["A1", "10/01/2026", "Aetna", "100.00", "60.00"],
+      ["A2", "10/02/2026", "Aetna", "100.00", "-20.00"],
+    ];
+    expect(workbookReport([{ name: "Export", grid }], { asOf }).summary.ar.total).toBe("160.00");
+  });
+});
