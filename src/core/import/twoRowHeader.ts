@@ -23,12 +23,21 @@ function isHeaderHalf(row: readonly CellValue[] | undefined, minTextCells: numbe
   return text >= minTextCells;
 }
 
-function joined(top: readonly CellValue[], bottom: readonly CellValue[]): CellValue[] {
+/**
+ * The two rows joined column by column. With `fill`, a top cell merged across several columns
+ * ("Insurance" over "Paid" and "Adj") is carried right over the blank top cells that follow it,
+ * as long as the bottom row has text there.
+ */
+function joined(top: readonly CellValue[], bottom: readonly CellValue[], fill = false): CellValue[] {
   const width = Math.max(top.length, bottom.length);
   const cells: CellValue[] = [];
+  let carried = "";
   for (let c = 0; c < width; c++) {
-    const a = headerText(top[c]);
+    let a = headerText(top[c]);
     const b = headerText(bottom[c]);
+    if (a !== "") carried = a;
+    else if (fill && b !== "") a = carried;
+    if (b === "") carried = "";
     cells.push(a !== "" && b !== "" ? `${a} ${b}` : a !== "" ? a : b);
   }
   return cells;
@@ -52,12 +61,16 @@ export function headerRows<F extends string>(
   let best: HeaderRows = { rows: [row], cells: single };
   let bestCount = count(single);
   const above = grid[row - 2];
-  if (row >= 2 && isHeaderHalf(above, 2)) {
-    const cells = joined(above as CellValue[], single);
-    const n = count(cells);
-    if (n > bestCount) {
-      best = { rows: [row - 1, row], cells };
-      bestCount = n;
+  if (row >= 2 && isHeaderHalf(above, 1)) {
+    // Two text cells at least, or one merged over several columns (then carried right).
+    for (const fill of [false, true]) {
+      if (!fill && !isHeaderHalf(above, 2)) continue;
+      const cells = joined(above as CellValue[], single, fill);
+      const n = count(cells);
+      if (n > bestCount) {
+        best = { rows: [row - 1, row], cells };
+        bestCount = n;
+      }
     }
   }
   const below = grid[row];

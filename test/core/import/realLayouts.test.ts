@@ -220,3 +220,19 @@ describe("payments and adjustments written as negative credits", () => {
     expect(workbookReport([{ name: "Export", grid }], { asOf }).summary.ar.total).toBe("160.00");
   });
 });
+
+describe("a header over two rows with merged band cells", () => {
+  test('"Insurance" merged over Paid and Adj, "Patient" over Paid and Adj', () => {
+    const grid = [
+      ["Charge Detail"],
+      [null, null, null, null, "Insurance", null, "Patient", null],
+      ["Claim #", "DOS", "Payer", "Charge", "Paid", "Adj", "Paid", "Adj"],
+      ["A1", "10/01/2026", "Aetna", "100.00", "60.00", "25.00", "10.00", "5.00"],
+    ];
+    const r = workbookReport([{ name: "Export", grid }], { asOf });
+    const [l] = r.claims.lines;
+    expect([l.insurancePaid, l.contractualAdjustment, l.patientPaid, l.otherAdjustment]).toEqual([6000, 2500, 1000, 500]);
+    expect(r.summary.source?.headerRows).toEqual([2, 3]);
+    expect(r.summary.ar.total).toBe("0.00");
+  });
+});
