@@ -11,7 +11,7 @@ import { LEDGER_HEADER_SYNONYMS, type LedgerField } from "./ledgerSynonyms";
 import { CLAIM_HEADER_SYNONYMS } from "./headerSynonyms";
 import { mapColumns } from "./mapColumns";
 import { readExport, type ExportRead } from "./readClaimsExport";
-import { rollUpTransactions, type RollUp, type Transaction } from "./rollUpTransactions";
+import { rollUpTransactions, type RolledUpLine, type RollUp, type Transaction } from "./rollUpTransactions";
 
 export interface LedgerRead {
   export: ExportRead<LedgerField, { row: number; cells: Partial<Record<LedgerField, CellValue>> }>;
@@ -63,8 +63,27 @@ export function readTransactionLedger(grid: readonly (readonly CellValue[])[], o
     toRow: (r) => r,
   });
   const leftOut: LedgerRead["leftOut"] = read.leftOut.map((l) => ({ row: l.row, reason: l.reason }));
-  const parsed: { t: Omit<Transaction, "amount">; raw: Cents }[] = [];
-  for (const r of read.rows) {
+  const parsed = parseTransactions(read.rows, leftOut);
+  const transactions = withUsualSigns(parsed);
+  const rollUp = rollUpTransactions(transactions, options.asOf);
+  leftOut.push(...rollUp.leftOut);
+  leftOut.sort((a, b) => a.row - b.row);
+  // A charge row without a payer takes the payer named on another row of its claim (a payment's).
+  const payerOfClaim = new Map<string, CellValue>();
+  for (const t of transactions) if (!isBlankCell(t.cells.payer) && !payerOfClaim.has(t.claimId)) payerOfClaim.set(t.claimId, t.cells.payer);
+  const rows = rollUp.lines.map((l) => registerRow(l, payerOfClaim));
+  const notes = [`${transactions.length} transactions rolled up into ${rows.length} claim lines (refunds and recoupments reduce payments)`];
+  if (options.asOf !== undefined) notes.push(`balances are as of ${isoFromDay(options.asOf)}: ${rollUp.afterAsOf} postings after that date were not counted`);
+  if (rollUp.placedOnFirstLine > 0) notes.push(`${rollUp.placedOnFirstLine} postings name no line; they were applied to their claim's first line (claim totals exact, line figures approximate)`);
+  return { export: read, rows, leftOut, transactions: transactions.length, rollUp, notes };
+}
+
+type Parsed = { t: Omit<Transaction, "amount">; raw: Cents };
+
+/** Each data row as a transaction with its amount as written; rows that are not one go to `leftOut` with the reason. */
+function parseTransactions(rows: readonly { row: number; cells: Partial<Record<LedgerField, CellValue>> }[], leftOut: LedgerRead["leftOut"]): Parsed[] {
+  const parsed: Parsed[] = [];
+  for (const r of rows) {
     const c = r.cells;
     const claimId = text(c.claimId);
     const rawAmount = amountOf(c);
@@ -73,36 +92,37 @@ export function readTransactionLedger(grid: readonly (readonly CellValue[])[], o
     const kind = classifyTransaction(text(c.transactionType), text(c.groupCode), text(c.reasonCode), rawAmount);
     if (kind === null) { leftOut.push({ row: r.row, reason: `unknown transaction type "${text(c.transactionType)}"` }); continue; }
     const posting = parseDate(c.postingDate);
+    const postingDate = posting.kind === "value" ? posting.value : null;
     const cells: Partial<Record<string, CellValue>> = {
-      dateOfService: c.dateOfService ?? (posting.kind === "value" ? isoFromDay(posting.value) : null), payer: c.payer, cpt: c.cpt,
+      dateOfService: c.dateOfService ?? (postingDate === null ? null : isoFromDay(postingDate)), payer: c.payer, cpt: c.cpt,
       modifiers: c.modifiers, units: c.units, provider: c.provider, payerClass: c.payerClass, placeOfService: c.placeOfService,
     };
-    parsed.push({ t: { row: r.row, claimId, lineId: text(c.lineId), kind, postingDate: posting.kind === "value" ? posting.value : null, reasonCode: reasonOf(c), cells }, raw: rawAmount });
+    parsed.push({ t: { row: r.row, claimId, lineId: text(c.lineId), kind, postingDate, reasonCode: reasonOf(c), cells }, raw: rawAmount });
   }
-  // Each group's usual sign: the sign most of its non-zero rows carry.
+  return parsed;
+}
+
+/** Amounts turned to each group's usual sign (the one most of its non-zero rows carry): a row of the other sign takes back. */
+function withUsualSigns(parsed: readonly Parsed[]): Transaction[] {
   const balance = new Map<string, number>();
   for (const p of parsed) if (p.raw !== 0) balance.set(GROUP[p.t.kind], (balance.get(GROUP[p.t.kind]) ?? 0) + Math.sign(p.raw));
-  const transactions: Transaction[] = parsed.map((p) => ({ ...p.t, amount: (balance.get(GROUP[p.t.kind]) ?? 0) < 0 ? -p.raw : p.raw }));
-  const rollUp = rollUpTransactions(transactions, options.asOf);
-  leftOut.push(...rollUp.leftOut);
-  leftOut.sort((a, b) => a.row - b.row);
-  const rows: RawClaimRow[] = rollUp.lines.map((l) => {
-    const payments = l.insurancePaid + l.patientPaid;
-    const balanceLeft = l.charge - payments - l.contractualAdjustment - l.otherAdjustment;
-    const status = l.denied ? "Denied" : payments > 0 && balanceLeft <= 0 ? "Paid" : payments > 0 ? "Partially paid" : "Submitted";
-    const cells: Partial<Record<ClaimField, CellValue>> = {
-      claimId: l.claimId, dateOfService: l.cells.dateOfService, payer: l.cells.payer, cpt: l.cells.cpt, modifiers: l.cells.modifiers,
-      units: l.cells.units, provider: l.cells.provider, payerClass: l.cells.payerClass, placeOfService: l.cells.placeOfService,
-      charge: formatCents(l.charge), insurancePaid: formatCents(l.insurancePaid), patientPaid: formatCents(l.patientPaid),
-      contractualAdjustment: formatCents(l.contractualAdjustment), otherAdjustment: formatCents(l.otherAdjustment),
-      status, denialReason: l.denialReason, lastPaymentDate: l.lastPaymentDate === null ? null : isoFromDay(l.lastPaymentDate),
-    };
-    return { row: l.row, cells };
-  });
-  const notes = [`${transactions.length} transactions rolled up into ${rows.length} claim lines (refunds and recoupments reduce payments)`];
-  if (options.asOf !== undefined) notes.push(`balances are as of ${isoFromDay(options.asOf)}: ${rollUp.afterAsOf} postings after that date were not counted`);
-  if (rollUp.placedOnFirstLine > 0) notes.push(`${rollUp.placedOnFirstLine} postings name no line; they were applied to their claim's first line (claim totals exact, line figures approximate)`);
-  return { export: read, rows, leftOut, transactions: transactions.length, rollUp, notes };
+  return parsed.map((p) => ({ ...p.t, amount: (balance.get(GROUP[p.t.kind]) ?? 0) < 0 ? -p.raw : p.raw }));
+}
+
+/** A rolled-up line as a raw register row: money as exact text, status from its postings. */
+function registerRow(l: RolledUpLine, payerOfClaim: ReadonlyMap<string, CellValue>): RawClaimRow {
+  const payments = l.insurancePaid + l.patientPaid;
+  const balanceLeft = l.charge - payments - l.contractualAdjustment - l.otherAdjustment;
+  const status = l.denied ? "Denied" : payments > 0 && balanceLeft <= 0 ? "Paid" : payments > 0 ? "Partially paid" : "Submitted";
+  const cells: Partial<Record<ClaimField, CellValue>> = {
+    claimId: l.claimId, dateOfService: l.cells.dateOfService, payer: isBlankCell(l.cells.payer) ? payerOfClaim.get(l.claimId) ?? null : l.cells.payer,
+    cpt: l.cells.cpt, modifiers: l.cells.modifiers, units: l.cells.units, provider: l.cells.provider, payerClass: l.cells.payerClass,
+    placeOfService: l.cells.placeOfService, charge: formatCents(l.charge), insurancePaid: formatCents(l.insurancePaid),
+    patientPaid: formatCents(l.patientPaid), contractualAdjustment: formatCents(l.contractualAdjustment),
+    otherAdjustment: formatCents(l.otherAdjustment), status, denialReason: l.denialReason,
+    lastPaymentDate: l.lastPaymentDate === null ? null : isoFromDay(l.lastPaymentDate),
+  };
+  return { row: l.row, cells };
 }
 
 /** The row's amount in cents (one amount column, or debit − credit), or the reason it has none. */
