@@ -73,7 +73,8 @@ export function rollUpTransactions(transactions: readonly Transaction[], asOf?: 
   // Charges first: they make the lines.
   for (const t of transactions) {
     if (t.kind !== "charge" || !counted(t)) continue;
-    const k = key(t);
+    // Without a line column every charge row is a line of its own.
+    const k = t.lineId === "" ? `${t.claimId}\u0001#${t.row}` : key(t);
     const existing = byKey.get(k);
     if (existing !== undefined) {
       existing.charge += t.amount;

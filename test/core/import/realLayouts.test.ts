@@ -236,3 +236,21 @@ describe("a header over two rows with merged band cells", () => {
     expect(r.summary.ar.total).toBe("0.00");
   });
 });
+
+describe("ledger without a line column", () => {
+  test("postings go to the claim's first line, said in a note; an unknown type is listed, never guessed", () => {
+    const grid = [
+      ["Claim Number", "Transaction Type", "Transaction Date", "Payer", "CPT", "Amount"],
+      ["Q1", "Charge", "2026-10-01", "Aetna", "99213", "100.00"],
+      ["Q1", "Charge", "2026-10-01", "Aetna", "36415", "20.00"],
+      ["Q1", "Ins Pmt", "2026-10-15", "Aetna", "", "70.00"],
+      ["Q1", "Frobnicate", "2026-10-16", "", "", "5.00"],
+    ];
+    const r = workbookReport([{ name: "Ledger", grid }], { asOf });
+    // 100 − 70 + 20 = 50.00
+    expect(r.summary.ar.total).toBe("50.00");
+    expect(r.claims.lines.map((l) => l.insurancePaid)).toEqual([7000, 0]);
+    expect(r.summary.source?.notes.join("\n")).toMatch(/1 postings name no line; they were applied to their claim's first line/);
+    expect(r.summary.claims.leftOut).toEqual([{ sheet: "Ledger", row: 5, reason: 'unknown transaction type "Frobnicate"' }]);
+  });
+});
