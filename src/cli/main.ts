@@ -15,6 +15,7 @@ import { practiceNameIn } from "../core/practice/practiceName";
 import { runDemo } from "./demo";
 import { POST_ERA_HELP, POST_ERA_USAGE, runPostEra } from "./postEra";
 import { HANDOUT_USAGE, handoutOutputs } from "./handout";
+import { sourceCliLines } from "./sourceLines";
 
 const USAGE = `Practice Ledger: the physician report from a practice's workbook, without Excel.
 
@@ -166,6 +167,7 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const s = report.summary;
   const lines = [
     ...summaryLines(s),
+    ...sourceCliLines(s.source),
     `  wrote sheet "${sheetName}" to ${out}${jsonFile !== undefined ? ` and the summary to ${jsonFile}` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ...handout.lines,
   ];

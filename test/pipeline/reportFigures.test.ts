@@ -8,7 +8,7 @@
  *     91-120 = Jul 3 … Aug 1; 121+ = Jul 2 and earlier.
  */
 import fc from "fast-check";
-import { workbookReport, type WorkbookSheet } from "../../src/core/report/workbookReport";
+import { UnusableInputError, workbookReport, type WorkbookSheet } from "../../src/core/report/workbookReport";
 import type { ReportSummaryJson } from "../../src/core/report/summaryJson";
 import { advancedMdSheets, serial } from "./fixtures/advancedMdBook";
 import { csvSheet, day } from "./helpers";
@@ -186,7 +186,7 @@ describe("fixture B: AdvancedMD-style workbook with a contract-rate sheet", () =
   const s = report.summary;
 
   it("finds the claims and the fee schedule sheets by their headers", () => {
-    expect(s.source).toBe('sheet "Charge Detail"');
+    expect(s.source?.name).toBe('sheet "Charge Detail"');
     expect(report.claims.headerRow).toBe(4);
     expect(report.feeSchedule?.sheet).toBe("Contract Rates");
     // 9 rate rows (rows 3-11), none refused.
@@ -410,7 +410,16 @@ describe("invariants on generated exports (fast-check)", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
         const grid = [["Claims export"], header, ...rows];
-        const s = workbookReport([{ name: "Export", grid }], { asOf }).summary;
+        let report: ReturnType<typeof workbookReport>;
+        try {
+          report = workbookReport([{ name: "Export", grid }], { asOf });
+        } catch (e) {
+          // No usable line: refused loudly (issue 8), never a report of zeros.
+          expect(e).toBeInstanceOf(UnusableInputError);
+          expect((e as Error).message).toMatch(/no usable claim line/);
+          return;
+        }
+        const s = report.summary;
         expect(s.claims.lines + s.claims.leftOut.length).toBe(s.claims.rowsRead);
         const cents = (m: string): number => Math.round(Number(m) * 100);
         expect(s.ar.buckets.reduce((n, b) => n + cents(b.amount), 0)).toBe(cents(s.ar.total));

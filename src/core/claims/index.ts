@@ -2,3 +2,4 @@ export * from "./claimLine";
 export * from "./balance";
 export * from "./parseStatus";
 export * from "./readClaimLines";
+export * from "./splitCptModifiers";

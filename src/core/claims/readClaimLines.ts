@@ -7,6 +7,7 @@ import { parseDate } from "../cells/parseDate";
 import { parseMoney } from "../cells/parseMoney";
 import type { ClaimField, ClaimLine } from "./claimLine";
 import { parseClaimStatus, parsePayerClass } from "./parseStatus";
+import { splitCptModifiers } from "./splitCptModifiers";
 
 /** One row of an export or register, its cells already matched to canonical fields. */
 export interface RawClaimRow {
@@ -139,7 +140,14 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
         modifiers = parseModifiers(modifiersCell);
       } else report("modifiers", "warning", "modifiers are not text; ignored", modifiersCell);
     }
-    if (modifiers.length > 4) report("modifiers", "warning", "more than four modifiers; the first four are used", cells.modifiers);
+    // "99213-25" in the CPT cell: the code, and its modifiers before those of a modifiers column.
+    let cpt = text("cpt")?.toUpperCase() ?? null;
+    const split = cpt === null ? null : splitCptModifiers(cpt);
+    if (split !== null) {
+      cpt = split.cpt;
+      modifiers = [...split.modifiers, ...modifiers.filter((m) => !split.modifiers.includes(m))];
+    }
+    if (modifiers.length > 4) report("modifiers", "warning", "more than four modifiers; the first four are used", cells.modifiers ?? cells.cpt);
 
     let status = null as ClaimLine["status"];
     const statusText = text("status");
@@ -164,7 +172,7 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
     if (!failed && claimId !== null && dateOfService !== null && payer !== null && charge !== null) {
       const line: ClaimLine = {
         row: raw.row, claimId, dateOfService, payer, charge, insurancePaid, patientPaid, contractualAdjustment,
-        otherAdjustment, allowed, cpt: text("cpt")?.toUpperCase() ?? null, modifiers: modifiers.slice(0, 4), units,
+        otherAdjustment, allowed, cpt, modifiers: modifiers.slice(0, 4), units,
         placeOfService: normalizePos(text("placeOfService")), provider: text("provider"), payerClass, status,
         denialReason: text("denialReason"), submittedDate, lastPaymentDate,
       };

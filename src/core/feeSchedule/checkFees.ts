@@ -3,7 +3,7 @@ import type { Cents } from "../money/cents";
 import { actualAllowed, isAdjudicated } from "./actualAllowed";
 import { expectedAllowed } from "./expectedAllowed";
 import type { FeeScheduleRow } from "./feeScheduleRow";
-import { indexFeeSchedule, type FeeScheduleIndex } from "./indexFeeSchedule";
+import { findFeeRate, indexFeeSchedule, type FeeScheduleIndex } from "./indexFeeSchedule";
 import { payerKey } from "./keys";
 import { medicareRatesFromSchedule, type MedicareRates } from "./medicareRates";
 
@@ -11,7 +11,7 @@ export type FeeCheckLine = Pick<
   ClaimLine,
   | "row" | "claimId" | "payer" | "cpt" | "modifiers" | "units" | "placeOfService" | "charge" | "insurancePaid"
   | "contractualAdjustment" | "allowed" | "status" | "provider" | "dateOfService"
->;
+> & Partial<Pick<ClaimLine, "payerClass">>;
 
 export interface FeeCheckOptions {
   /** A variance within ± tolerance is neither under- nor overpaid. Default 0 cents. */
@@ -54,6 +54,8 @@ export interface FeeCheck {
   /** Lines (not denied) with no matching rate, or a percent-of-Medicare row with no Medicare amount. */
   unmatchedLines: number;
   unmatchedRows: number[];
+  /** Of the unmatched lines, those whose rate is a percent of Medicare with no Medicare amount for the code. */
+  noMedicareAmountLines: number;
   /** Lines with a matching rate not yet adjudicated (no payment, no contractual adjustment, not Paid). */
   notAdjudicatedLines: number;
   /** Denied lines: never checked. */
@@ -88,6 +90,7 @@ export function checkFees(
   let checkedLines = 0;
   let notAdjudicatedLines = 0;
   let deniedLines = 0;
+  let noMedicareAmountLines = 0;
   const unmatchedRows: number[] = [];
   const underpaid: FeeDiscrepancy[] = [];
   const overpaid: FeeDiscrepancy[] = [];
@@ -103,6 +106,7 @@ export function checkFees(
     const expected = expectedAllowed(line, index, medicareRates);
     if (expected === null) {
       unmatchedRows.push(line.row);
+      if (findFeeRate(index, line)?.kind === "percentOfMedicare") noMedicareAmountLines++;
       continue;
     }
     if (!isAdjudicated(line)) {
@@ -140,7 +144,7 @@ export function checkFees(
     (a, b) => b.amount - a.amount || (a.payer < b.payer ? -1 : a.payer > b.payer ? 1 : 0),
   );
   return {
-    checkedLines, unmatchedLines: unmatchedRows.length, unmatchedRows, notAdjudicatedLines, deniedLines,
+    checkedLines, unmatchedLines: unmatchedRows.length, unmatchedRows, noMedicareAmountLines, notAdjudicatedLines, deniedLines,
     discrepancies: [...underpaid, ...overpaid], underpaidTotal, overpaidTotal, underpaidByPayer,
   };
 }

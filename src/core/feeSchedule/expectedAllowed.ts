@@ -20,7 +20,7 @@ export interface ExpectedAllowed {
   scheduleRow: number;
 }
 
-export type ExpectedAllowedLine = Pick<ClaimLine, "payer" | "cpt" | "modifiers" | "units" | "placeOfService">;
+export type ExpectedAllowedLine = Pick<ClaimLine, "payer" | "cpt" | "modifiers" | "units" | "placeOfService"> & Partial<Pick<ClaimLine, "payerClass">>;
 
 /**
  * Expected allowed amount of a line (definitions.md, "Fee schedule and underpayments"):

@@ -4,6 +4,7 @@ import type { FeeScheduleRow } from "./feeScheduleRow";
 import { normalizeCpt, payerKey } from "./keys";
 import { medicareAmount, type RvuComponents } from "./medicareAmount";
 import { practiceExpenseSetting } from "./placeOfService";
+import { isMedicarePayer } from "./isMedicarePayer";
 
 /**
  * The Medicare amount in dollars (exact, unrounded) for a code at a place of service, or null when
@@ -13,15 +14,16 @@ export type MedicareRates = (cpt: string, placeOfService: string | null) => Deci
 
 /**
  * Medicare amounts taken from the schedule itself: the fixed rows, without modifier, of the payer
- * named `medicarePayerName` (compared trimmed and case-insensitively). Such a row has one amount
- * for every place of service.
+ * named `medicarePayerName` (compared trimmed and case-insensitively), or by default of traditional
+ * Medicare under any spelling ("Medicare", "Medicare Part B", "MEDICARE B": isMedicarePayer).
+ * Such a row has one amount for every place of service.
  */
-export function medicareRatesFromSchedule(rows: readonly FeeScheduleRow[], medicarePayerName = "Medicare"): MedicareRates {
-  const wanted = payerKey(medicarePayerName);
+export function medicareRatesFromSchedule(rows: readonly FeeScheduleRow[], medicarePayerName?: string): MedicareRates {
+  const wanted = medicarePayerName === undefined ? null : payerKey(medicarePayerName);
   const amounts = new Map<string, Decimal>();
   for (const row of rows) {
     if (row.kind !== "fixed" || row.amount === null || row.modifier !== null) continue;
-    if (payerKey(row.payer) !== wanted) continue;
+    if (wanted !== null ? payerKey(row.payer) !== wanted : !isMedicarePayer(row.payer)) continue;
     const cpt = normalizeCpt(row.cpt);
     if (!amounts.has(cpt)) amounts.set(cpt, dollarsFromCents(row.amount)); // the first row wins
   }

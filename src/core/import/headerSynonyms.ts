@@ -44,6 +44,9 @@ export const CLAIM_HEADER_SYNONYMS: HeaderSynonyms<ClaimField> = {
   insurancePaid: [
     "ins paid", "insurance paid", "insurance payments", "ins pmt", "payer paid", "insurance payment",
     "paid by insurance", "insurance receipts", "primary paid", "payer payment", "payer payments", "ins paid amount",
+    // One payments column for every payer and the patient (OpenEMR's Collections Report "Paid"):
+    // read as insurance paid; payments (insurance + patient) stay exact, the split is not known.
+    "=paid", "=total paid", "=payments", "=payment", "=total payments", "=amount paid", "=paid amount", "=receipts",
   ],
   patientPaid: [
     "pt paid", "patient payments", "patient paid", "pat pmt", "patient payment", "pt pmt", "paid by patient",
@@ -53,6 +56,8 @@ export const CLAIM_HEADER_SYNONYMS: HeaderSynonyms<ClaimField> = {
     "=adj", "=adjustment", "=adjustments", "contractual adjustment", "=contractual", "contractual adj",
     "write down", "co adj", "co adjustment", "contract adjustment", "contractual allowance", "insurance adjustment",
     "ins adj", "=allowance",
+    // One adjustments column (OpenEMR's Collections Report "Adjust"): read as contractual adjustment.
+    "=adjust", "=total adjustments", "=adjustment amount", "=adjusted",
   ],
   otherAdjustment: [
     "other adj", "write off", "bad debt", "other adjustment", "writeoff", "write offs", "small balance write off",

@@ -11,6 +11,23 @@ export interface MapColumnsOptions<F extends string> {
   required?: readonly F[];
   /** Fields that may take several columns ("Mod 1" … "Mod 4" → modifiers); the first goes to `mapping`. */
   multiColumn?: readonly F[];
+  /**
+   * The header each field carries on the project's own sheets ("Charge" for charge): a header
+   * equal to it beats every synonym, so "Charge" wins over "Total charges" and "Payer" over "Plan".
+   */
+  canonical?: Partial<Record<F, string>>;
+}
+
+/** How a field's column was matched, for the explanation shown to the manager. */
+export interface FieldMatch {
+  /** Column letter. */
+  column: string;
+  /** The header as written in the export. */
+  header: string;
+  /** "override": named by the caller; "canonical": the project's own header; "exact": a synonym equal to the header; "contains": a synonym found inside a longer header. */
+  how: "override" | "canonical" | "exact" | "contains";
+  /** The synonym that matched (normalized), absent for an override. */
+  synonym?: string;
 }
 
 export interface ColumnMapping<F extends string> {
@@ -28,13 +45,16 @@ export interface ColumnMapping<F extends string> {
   ambiguous: { field: F; columns: string[]; chosen: string }[];
   /** Overrides that name no column, or a column another override already took. */
   badOverrides: { field: F; given: string | number; message: string }[];
+  /** How each field found was matched. */
+  matches: Partial<Record<F, FieldMatch>>;
 }
 
 interface Candidate<F> {
   field: F;
   column: number;
-  /** 1000 + words for an exact match, the synonym's word count for a contained one. */
+  /** 2000 for the canonical header, 1000 + words for an exact match, the synonym's word count for a contained one. */
   score: number;
+  synonym: string;
 }
 
 interface PreparedSynonym {
@@ -67,15 +87,30 @@ function prepare<F extends string>(synonyms: HeaderSynonyms<F>): Map<F, Prepared
 /** Best score of each field for one normalized header text: 1000 + words exact, words contained. */
 export function headerScores<F extends string>(header: string, synonyms: HeaderSynonyms<F>): Map<F, number> {
   const result = new Map<F, number>();
+  for (const [field, m] of headerMatches(header, synonyms)) result.set(field, m.score);
+  return result;
+}
+
+/** Best match of each field for one normalized header text, with the synonym that matched. */
+export function headerMatches<F extends string>(header: string, synonyms: HeaderSynonyms<F>): Map<F, { score: number; synonym: string }> {
+  const result = new Map<F, { score: number; synonym: string }>();
   if (header === "") return result;
   const padded = ` ${header} `;
   for (const [field, list] of prepare(synonyms)) {
     let best = 0;
+    let synonym = "";
     for (const syn of list) {
-      if (header === syn.text) best = Math.max(best, 1000 + syn.words);
-      else if (!syn.exactOnly && syn.words > best && padded.includes(` ${syn.text} `)) best = syn.words;
+      if (header === syn.text) {
+        if (1000 + syn.words > best) {
+          best = 1000 + syn.words;
+          synonym = syn.text;
+        }
+      } else if (!syn.exactOnly && syn.words > best && padded.includes(` ${syn.text} `)) {
+        best = syn.words;
+        synonym = syn.text;
+      }
     }
-    if (best > 0) result.set(field, best);
+    if (best > 0) result.set(field, { score: best, synonym });
   }
   return result;
 }
@@ -126,17 +161,34 @@ export function mapColumns<F extends string>(
 
   // 2. Candidates from the synonyms, best first; leftmost column on a tie.
   const candidates: Candidate<F>[] = [];
+  const canonical = new Map<F, string>();
+  for (const field of Object.keys(options.canonical ?? {}) as F[]) {
+    const text = options.canonical?.[field];
+    if (typeof text === "string") canonical.set(field, normalizeHeader(text));
+  }
   headers.forEach((header, column) => {
     if (header === "") return;
-    for (const [field, score] of headerScores(header, synonyms)) candidates.push({ field, column, score });
+    for (const [field, m] of headerMatches(header, synonyms)) {
+      const score = canonical.get(field) === header ? 2000 : m.score;
+      candidates.push({ field, column, score, synonym: m.synonym });
+    }
   });
   candidates.sort((a, b) => b.score - a.score || a.column - b.column);
   const chosenScore = new Map<F, number>();
+  const matches: Partial<Record<F, FieldMatch>> = {};
+  for (const field of Object.keys(mapping) as F[]) {
+    const column = mapping[field] as number;
+    matches[field] = { column: columnLetter(column + 1), header: headerText(row[column]), how: "override" };
+  }
   for (const c of candidates) {
     if (mapping[c.field] !== undefined || takenColumns.has(c.column)) continue;
     mapping[c.field] = c.column;
     takenColumns.add(c.column);
     chosenScore.set(c.field, c.score);
+    matches[c.field] = {
+      column: columnLetter(c.column + 1), header: headerText(row[c.column]),
+      how: c.score >= 2000 ? "canonical" : c.score >= 1000 ? "exact" : "contains", synonym: c.synonym,
+    };
   }
 
   // 3. Further columns of multi-column fields (Mod 2, Mod 3 …).
@@ -156,11 +208,14 @@ export function mapColumns<F extends string>(
     }
   }
 
-  // 4. Fields that another, unused column named just as well.
+  // 4. Fields that another, unused column named just as well, or also named exactly
+  //    ("Charge" and "Total charges"; "Payer" and "Plan"): reported, the better one used.
   for (const [field, score] of chosenScore) {
     if ((options.multiColumn ?? []).includes(field)) continue;
     const chosen = mapping[field] as number;
-    const rivals = candidates.filter((o) => o.field === field && o.score === score && o.column !== chosen && !takenColumns.has(o.column));
+    const rivals = candidates.filter(
+      (o) => o.field === field && (o.score === score || o.score >= 1000) && o.column !== chosen && !takenColumns.has(o.column),
+    );
     if (rivals.length > 0) {
       ambiguous.push({
         field,
@@ -183,7 +238,7 @@ export function mapColumns<F extends string>(
     if (text !== "" && !takenColumns.has(column)) unmapped.push({ column: columnLetter(column + 1), header: text });
   });
   const missingRequired = (options.required ?? []).filter((field) => mapping[field] === undefined);
-  return { mapping, extraColumns, columnsByField, unmapped, missingRequired, ambiguous, badOverrides };
+  return { mapping, extraColumns, columnsByField, unmapped, missingRequired, ambiguous, badOverrides, matches };
 }
 
 /** 0-based column of an override: header text first, then a column letter or 1-based number. */

@@ -1,11 +1,12 @@
 import type { CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
-import { REQUIRED_CLAIM_FIELDS, type ClaimField } from "../claims/claimLine";
+import { CLAIM_FIELD_HEADERS, REQUIRED_CLAIM_FIELDS, type ClaimField } from "../claims/claimLine";
 import type { RawClaimRow } from "../claims/readClaimLines";
 import { findHeaderRow } from "./findHeaderRow";
 import { CLAIM_HEADER_SYNONYMS, type HeaderSynonyms } from "./headerSynonyms";
 import { totalsRowReason } from "./isTotalsRow";
-import { mapColumns, type ColumnMapping, type ColumnOverrides } from "./mapColumns";
+import { mapColumns, type ColumnMapping, type ColumnOverrides, type FieldMatch } from "./mapColumns";
+import { headerRows } from "./twoRowHeader";
 import { readExportRows, type LeftOutRow } from "./readExportRows";
 
 export interface ReadExportOptions<F extends string> {
@@ -21,8 +22,14 @@ export interface ReadExportOptions<F extends string> {
 
 export interface ExportRead<F extends string, R> {
   sheet?: string;
-  /** 1-based header row; null when none was found (then nothing was read: see `issues`). */
+  /** 1-based header row (the last, for a header over two rows); null when none was found (then nothing was read: see `issues`). */
   headerRow: number | null;
+  /** 1-based rows the header spans (two for "Ins" above "Paid"); empty when none was found. */
+  headerRows: number[];
+  /** The header text of each column (two rows joined). */
+  headerCells: CellValue[];
+  /** How each field's column was matched (synonym, exact or contained, override). */
+  matches: Partial<Record<F, FieldMatch>>;
   /** Column letter of each field ("F", "F, G" for modifiers in several columns). */
   mapping: Partial<Record<F, string>>;
   /** 0-based column of each field, and further columns of multi-column fields. */
@@ -63,6 +70,7 @@ export function readClaimsExport(
     required: REQUIRED_CLAIM_FIELDS,
     requiredWords: CLAIM_FIELD_WORDS,
     multiColumn: ["modifiers"],
+    canonical: CLAIM_FIELD_HEADERS,
     totalsReason: (mapping) => (cells) => totalsRowReason(cells, mapping),
     toRow: (row) => row,
   });
@@ -74,6 +82,8 @@ export interface ExportKind<F extends string, R> {
   required: readonly F[];
   requiredWords: string;
   multiColumn: readonly F[];
+  /** The project's own header of each field, preferred over every synonym. */
+  canonical?: Partial<Record<F, string>>;
   minFields?: number;
   /** Fields of which at least one must have a column (the fee schedule's amount or percent). */
   oneOf?: readonly F[];
@@ -90,7 +100,7 @@ export function readExport<F extends string, R>(
   const sheet = options.sheet;
   const safeGrid: readonly (readonly CellValue[])[] = Array.isArray(grid) ? grid : [];
   const result: ExportRead<F, R> = {
-    headerRow: null, mapping: {}, columns: { mapping: {}, extraColumns: {} }, unmapped: [], ambiguous: [],
+    headerRow: null, headerRows: [], headerCells: [], matches: {}, mapping: {}, columns: { mapping: {}, extraColumns: {} }, unmapped: [], ambiguous: [],
     missingRequired: [], rows: [], leftOut: [], blankRows: 0, dataRows: 0, rowsBelowHeader: 0, issues: [],
   };
   if (sheet !== undefined) result.sheet = sheet;
@@ -109,9 +119,15 @@ export function readExport<F extends string, R>(
     result.issues.push(header.issue);
     return result;
   }
-  const headerCells = Array.isArray(safeGrid[header.row - 1]) ? safeGrid[header.row - 1] : [];
-  const mapped = mapColumns(headerCells, kind.synonyms, overrides, { required: kind.required, multiColumn: kind.multiColumn });
-  result.headerRow = header.row;
+  const mapOptions = { required: kind.required, multiColumn: kind.multiColumn, canonical: kind.canonical };
+  const spanned = headerRows(safeGrid, header.row, kind.synonyms, overrides, mapOptions);
+  const headerCells = spanned.cells;
+  const mapped = mapColumns(headerCells, kind.synonyms, overrides, mapOptions);
+  const lastHeaderRow = spanned.rows[spanned.rows.length - 1];
+  result.headerRow = lastHeaderRow;
+  result.headerRows = spanned.rows;
+  result.headerCells = headerCells;
+  result.matches = mapped.matches;
   result.mapping = mapped.columnsByField;
   result.columns = { mapping: mapped.mapping, extraColumns: mapped.extraColumns };
   result.unmapped = mapped.unmapped;
@@ -119,7 +135,7 @@ export function readExport<F extends string, R>(
   result.missingRequired = mapped.missingRequired;
   for (const bad of mapped.badOverrides) result.issues.push(issue(header.row, "warning", `override for ${bad.field}: ${bad.message}`));
   for (const a of mapped.ambiguous) {
-    result.issues.push(issue(header.row, "warning", `columns ${a.columns.join(", ")} could all be ${a.field}; column ${a.chosen} was used (name another with the overrides option)`, a.chosen));
+    result.issues.push(issue(header.row, "warning", `columns ${a.columns.join(", ")} could all be ${a.field}; column ${a.chosen} ("${String(headerCells[columnIndex(a.chosen)] ?? "")}") was used (name another with the overrides option)`, a.chosen));
   }
   const missing: string[] = [...mapped.missingRequired];
   const oneOf = kind.oneOf ?? [];
@@ -129,11 +145,18 @@ export function readExport<F extends string, R>(
     return result;
   }
 
-  const sorted = readExportRows(safeGrid, header.row, result.columns, kind.totalsReason(mapped.mapping), { sheet });
+  const sorted = readExportRows(safeGrid, lastHeaderRow, result.columns, kind.totalsReason(mapped.mapping), { sheet, headerRows: spanned.rows });
   result.rows = sorted.rows.map(kind.toRow);
   result.leftOut = sorted.leftOut;
   result.blankRows = sorted.blankRows;
   result.dataRows = sorted.rows.length;
-  result.rowsBelowHeader = Math.max(0, safeGrid.length - header.row);
+  result.rowsBelowHeader = Math.max(0, safeGrid.length - lastHeaderRow);
   return result;
+}
+
+/** 0-based column of a letter ("C" → 2). */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
 }

@@ -1,3 +1,4 @@
+import type { Day } from "../dates/day";
 import { isBlankCell, type CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
 import type { ClaimField, ClaimLine } from "../claims/claimLine";
@@ -5,10 +6,20 @@ import { readClaimLines, type RawClaimRow } from "../claims/readClaimLines";
 import { groupPayerNames, type PayerNameMerge } from "./normalizePayerNames";
 import { readClaimsExport, type ExportRead, type ReadExportOptions } from "./readClaimsExport";
 import type { LeftOutRow } from "./readExportRows";
+import { reconcileBalances, type BalanceCheck } from "./reconcileBalances";
+import {
+  balanceColumnOf, layoutOf, looksLikeMoneyHeader, mappingNotes, missingMoneyFields, missingMoneyNotes, sourceFields, type SourceColumns,
+} from "./sourceColumns";
+import { columnLetter } from "../cells/issue";
+import { ledgerRead } from "./ledgerAsExport";
+import { blankPayerIsSelfPay } from "./selfPayConvention";
+import { creditSigns } from "./creditSigns";
 
 export interface ReadClaimsRegisterOptions extends ReadExportOptions<ClaimField> {
   /** Group payer spellings ("Aetna", "AETNA ", "Aetna, Inc.") under one name (true). */
   normalizePayers?: boolean;
+  /** As-of date: a transaction ledger is rolled up from the postings up to this date. */
+  asOf?: Day;
 }
 
 export interface ClaimsRegisterRead {
@@ -32,6 +43,12 @@ export interface ClaimsRegisterRead {
   payerNameMerges: PayerNameMerge[];
   /** The export as read, before the lines were checked. */
   export: ExportRead<ClaimField, RawClaimRow>;
+  /** Where each field came from, columns not used, money fields missing, notes and assumptions. */
+  source: SourceColumns;
+  /** The computed balances against the export's own balance column; null when it has none. */
+  balanceCheck: BalanceCheck | null;
+  /** "asOfDate" when the lines were rolled up from postings up to the as-of date; else "export". */
+  balancesAsOf?: "export" | "asOfDate";
 }
 
 /**
@@ -45,8 +62,9 @@ export function readClaimsRegister(
   grid: readonly (readonly CellValue[])[],
   options: ReadClaimsRegisterOptions = {},
 ): ClaimsRegisterRead {
-  const read = readClaimsExport(grid, options);
   const sheet = options.sheet;
+  const ledger = ledgerRead(grid, sheet, options.asOf);
+  const read = ledger?.read ?? readClaimsExport(grid, options);
   const leftOut: LeftOutRow[] = [...read.leftOut];
   const issues: InputIssue[] = [...read.issues];
   const place = (row: number, reason: string, column?: string): LeftOutRow => {
@@ -56,7 +74,15 @@ export function readClaimsRegister(
     return entry;
   };
 
-  const rows: RawClaimRow[] = read.rows;
+  const layout = ledger !== null ? "transaction ledger" : layoutOf(read.headerCells, read.mapping);
+  const assumptions: string[] = [];
+  const notes: string[] = ledger?.notes ?? [];
+  let rows: RawClaimRow[] = read.rows;
+  if (layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined) {
+    const selfPay = blankPayerIsSelfPay(rows);
+    rows = selfPay.rows;
+    if (selfPay.assumption !== null) assumptions.push(selfPay.assumption);
+  }
 
   let merges: PayerNameMerge[] = [];
   let toRead = rows;
@@ -96,11 +122,36 @@ export function readClaimsRegister(
   }
   leftOut.sort((a, b) => a.row - b.row);
   const blankRows = read.blankRows + checked.blankRows;
+
+  const notUsed = read.unmapped.map((u) => ({ ...u, looksLikeMoney: looksLikeMoneyHeader(u.header) }));
+  const balanceColumn = balanceColumnOf(read.unmapped, read.headerCells);
+  let lines = checked.lines;
+  if (ledger === null) {
+    const signs = creditSigns(lines, read.mapping);
+    lines = signs.lines;
+    notes.push(...signs.notes);
+  }
+  let balanceCheck: BalanceCheck | null = null;
+  if (balanceColumn !== null) {
+    const reconciled = reconcileBalances(lines, grid, balanceColumn, columnLetter(balanceColumn + 1), sheet);
+    lines = reconciled.lines;
+    balanceCheck = reconciled.check;
+    notes.push(...reconciled.notes);
+    issues.push(...reconciled.issues);
+  }
+  const missingMoney = read.headerRow === null || ledger !== null ? [] : missingMoneyFields(read.mapping);
+  notes.unshift(...missingMoneyNotes(missingMoney));
+  const balanceLetter = balanceColumn === null ? null : columnLetter(balanceColumn + 1);
+  notes.push(...mappingNotes(notUsed, read.matches, read.ambiguous, balanceLetter));
+  const source: SourceColumns = {
+    layout, headerRows: read.headerRows, fields: sourceFields(read.mapping, read.matches), notUsed, missingMoney,
+    ambiguous: read.ambiguous, balanceColumn: balanceLetter, notes, assumptions,
+  };
   const result: ClaimsRegisterRead = {
     headerRow: read.headerRow,
     mapping: read.mapping,
     unmapped: read.unmapped,
-    lines: checked.lines,
+    lines,
     leftOut,
     issues,
     rowsBelowHeader: read.rowsBelowHeader,
@@ -108,6 +159,9 @@ export function readClaimsRegister(
     blankRows,
     payerNameMerges: merges,
     export: read,
+    source,
+    balanceCheck,
+    balancesAsOf: ledger !== null && options.asOf !== undefined ? "asOfDate" : "export",
   };
   if (sheet !== undefined) result.sheet = sheet;
   return result;

@@ -33,6 +33,21 @@ export function footerReason(text: string): string | null {
   return null;
 }
 
+const BUCKET_LABEL = /^(current|0 ?- ?30|1 ?- ?30|31 ?- ?60|61 ?- ?90|91 ?- ?120|120 ?\+|121 ?\+|over 90|over 120|> ?90|> ?120|90 ?\+|total due)( days)?$/;
+
+/** A heading of an aging summary: "Aging Summary" / "A/R Aging" alone, or two or more bucket labels ("Current", "31-60"). */
+export function agingSummaryHeading(cells: readonly CellValue[], filled: readonly number[]): boolean {
+  let labels = 0;
+  for (const c of filled) {
+    const cell = cells[c];
+    if (typeof cell !== "string") continue;
+    const t = cell.trim().toLowerCase().replace(/\s+/g, " ");
+    if (filled.length <= 2 && /^(a\/?r )?aging( summary| totals?)?:?$|^summary of aging|^aging by/.test(t)) return true;
+    if (BUCKET_LABEL.test(t)) labels++;
+  }
+  return labels >= 2;
+}
+
 /** The row's cells, safely (a row that is not an array reads as empty). */
 export function cellsOf(row: unknown): readonly CellValue[] {
   return Array.isArray(row) ? row : [];
@@ -50,22 +65,38 @@ export function readExportRows<F extends string>(
   headerRow: number,
   columns: Pick<ColumnMapping<F>, "mapping" | "extraColumns">,
   totalsReason: (cells: readonly CellValue[]) => string | null,
-  options: { sheet?: string; joinWith?: string } = {},
+  options: { sheet?: string; joinWith?: string; /** 1-based rows of a header over two rows (the last is `headerRow`). */ headerRows?: readonly number[] } = {},
 ): ExportRows<F> {
   const rows: ExportRows<F>["rows"] = [];
   const leftOut: LeftOutRow[] = [];
   let blankRows = 0;
-  const header = cellsOf(grid[headerRow - 1]);
   const fields = Object.keys(columns.mapping) as F[];
   const mappedColumns = new Set<number>();
   for (const f of fields) {
     mappedColumns.add(columns.mapping[f] as number);
     for (const extra of columns.extraColumns[f] ?? []) mappedColumns.add(extra);
   }
-  const headerWords = new Map<number, string>();
-  for (const column of mappedColumns) {
-    const w = normalizeHeader(headerText(header[column]));
-    if (w !== "") headerWords.set(column, w);
+  // Words of each header row, to recognise the header repeated on a later page.
+  const headerWordsList: Map<number, string>[] = [];
+  for (const r of options.headerRows ?? [headerRow]) {
+    const header = cellsOf(grid[r - 1]);
+    const words = new Map<number, string>();
+    for (let column = 0; column < header.length; column++) {
+      const w = normalizeHeader(headerText(header[column]));
+      if (w !== "") words.set(column, w);
+    }
+    headerWordsList.push(words);
+  }
+  let agingSummaryFrom: number | null = null;
+  let headerWidth = 0;
+  for (const r of options.headerRows ?? [headerRow]) {
+    const header = cellsOf(grid[r - 1]);
+    for (let c = header.length - 1; c >= headerWidth; c--) {
+      if (!isBlankCell(header[c])) {
+        headerWidth = c + 1;
+        break;
+      }
+    }
   }
   // Same text, same words: data columns repeat payer names, statuses and codes row after row.
   const memo = new Map<string, string>();
@@ -96,11 +127,23 @@ export function readExportRows<F extends string>(
       blankRows++;
       continue;
     }
-    // A repeated header (page break): at least two mapped columns, and half of them, repeat their header.
-    let repeats = 0;
-    for (const [column, w] of headerWords) if (normalized(cells[column], w) === w) repeats++;
-    if (repeats >= 2 && repeats * 2 >= headerWords.size) {
+    // A repeated header (page break): at least two columns, and half of the header's, repeat their header.
+    let repeatedHeader = false;
+    for (const headerWords of headerWordsList) {
+      let repeats = 0;
+      for (const [column, w] of headerWords) if (normalized(cells[column], w) === w) repeats++;
+      if (repeats >= 2 && repeats * 2 >= headerWords.size) repeatedHeader = true;
+    }
+    if (repeatedHeader) {
+      agingSummaryFrom = null; // a new page of data
       leftOut.push(place(rowNumber, "repeated header row (page break)"));
+      continue;
+    }
+    // The aging-summary block some exports print after the lines ("Aging Summary", then
+    // "Current | 31-60 | 61-90 | ..." and their amounts): every row of it is a summary, not data.
+    if (agingSummaryFrom === null && agingSummaryHeading(cells, filled)) agingSummaryFrom = rowNumber;
+    if (agingSummaryFrom !== null) {
+      leftOut.push(place(rowNumber, agingSummaryFrom === rowNumber ? "aging summary block (a summary of the export, not data)" : `aging summary block (from row ${agingSummaryFrom})`));
       continue;
     }
     const totals = totalsReason(cells);
@@ -119,6 +162,13 @@ export function readExportRows<F extends string>(
     }
     if (filled.length === 1 && typeof cells[filled[0]] === "string" && /\S\s+\S/.test(cells[filled[0]] as string)) {
       leftOut.push(place(rowNumber, `a line of text alone ("${(cells[filled[0]] as string).trim().slice(0, 60)}"), not a data row`));
+      continue;
+    }
+    // A text row (CSV) with values past the header's last column: an unquoted "1,234.50" split in
+    // two, or a stray delimiter. Its cells would sit under the wrong headers, so it is not read.
+    const past = filled.filter((c) => c >= headerWidth).length;
+    if (past > 0 && filled.every((c) => typeof cells[c] === "string")) {
+      leftOut.push(place(rowNumber, `${past} more value${past === 1 ? "" : "s"} than the header has columns (an amount such as 1,234.50 written without quotes splits in two); not read, so that no value lands under the wrong column`));
       continue;
     }
     if (!filled.some((c) => mappedColumns.has(c))) {

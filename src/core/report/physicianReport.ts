@@ -1,3 +1,4 @@
+import { sourceNoteLines } from "./sourceSummary";
 import type Decimal from "decimal.js";
 import { centsToNumber, type Cents } from "../money/cents";
 import { excelSerialFromDay, isoFromDay, ymdFromDay } from "../dates";
@@ -239,6 +240,9 @@ export function physicianReport(f: ReportFigures, options: { audience?: ReportAu
   } else if (f.leftOut.length > 0) {
     b.line([{ value: `${f.leftOut.length} register rows could not be used and are left out of these figures (the practice manager has the list).`, styles: ["note"] }]);
   }
+  // What the reader made of the export (layout, columns, assumptions, fields with no column): said
+  // on the tab too, so no figure rests on a silent mapping.
+  for (const note of f.sourceReport === null ? [] : sourceNoteLines(f.sourceReport)) b.line([{ value: `Source: ${note}.`, styles: ["note"] }]);
   b.line([{ value: "A/R = charges − payments − adjustments, credit balances netted (MGMA, HFMA). Days in A/R = A/R ÷ average daily charges of the last 90 days.", styles: ["note"] }]);
   b.line([{ value: "Net collection rate = payments ÷ (charges − contractual adjustments) (MGMA adjusted FFS %). Gross = payments ÷ charges. Denial rate = denied ÷ submitted claims (HFMA).", styles: ["note"] }]);
 

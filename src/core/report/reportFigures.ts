@@ -17,6 +17,7 @@ import { budgetReportFigures, type BudgetInput, type BudgetReportFigures } from 
 import { monthlyTrend, previousPeriodFigures, type MonthFigures } from "./monthlyTrend";
 import type { DenialRates as PreviousDenials } from "../kpis/denialRates";
 import { payrollReportFigures, type PayrollInput, type PayrollReportFigures } from "./payrollFigures";
+import type { ClaimsSourceReport } from "./sourceSummary";
 
 /** A source row that was not used, and why: listed in the report's notes and the JSON summary. */
 export interface LeftOutRow {
@@ -71,6 +72,8 @@ export interface ReportInput {
   payroll?: PayrollInput | null;
   /** Issues of the Budget, Actuals, Payroll and Settings sheets. */
   sheetIssues?: readonly SheetIssue[];
+  /** Where each field came from, the balance check, balances as of what (absent: not known). */
+  sourceReport?: ClaimsSourceReport | null;
 }
 
 /** Every figure the physician report shows, computed once from the register (definitions.md). */
@@ -104,6 +107,8 @@ export interface ReportFigures {
   payroll: PayrollReportFigures | null;
   /** Issues of the Settings, Payroll, Budget and Actuals sheets, sheet by sheet. */
   sheetIssues: readonly SheetIssue[];
+  /** What the reader made of the claims source; null when not known. */
+  sourceReport: ClaimsSourceReport | null;
 }
 
 /**
@@ -143,5 +148,6 @@ export function reportFigures(input: ReportInput): ReportFigures {
     budget: input.budget === undefined || input.budget === null ? null : budgetReportFigures(input.budget, input.asOf),
     payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, collections.payments),
     sheetIssues: input.sheetIssues ?? [],
+    sourceReport: input.sourceReport ?? null,
   };
 }

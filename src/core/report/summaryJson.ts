@@ -6,6 +6,7 @@ import type { ReportFigures } from "./reportFigures";
 import type { BudgetFigures } from "../budget/budgetStatus";
 import type { BudgetReportFigures } from "./budgetFigures";
 import type { PayrollReportFigures } from "./payrollFigures";
+import { sourceSummaryJson, type BalancesAsOf, type SourceSummaryJson } from "./sourceSummary";
 
 /** Budget and actual year to date of one line type, with the variance (actual − budget). */
 export interface BudgetTotalJson {
@@ -75,7 +76,8 @@ export interface ReportSummaryJson {
   practice: string;
   asOf: string;
   period: { from: string; to: string };
-  source: string | null;
+  /** The claims source: its name, layout, each field's column (or null), columns not used, balance check, notes. */
+  source: SourceSummaryJson | null;
   claims: {
     rowsRead: number;
     lines: number;
@@ -93,6 +95,8 @@ export interface ReportSummaryJson {
     over120Share: string | null;
     daysInAR: string | null;
     daysInARWindowDays: number;
+    /** "asOfDate": balances rolled up from postings up to the as-of date; "export": the balances as the export had them. */
+    balancesAsOf: BalancesAsOf;
     byPayer: { payer: string; amounts: string[]; total: string }[];
   };
   kpis: {
@@ -115,6 +119,8 @@ export interface ReportSummaryJson {
   feeSchedule: {
     checkedLines: number;
     unmatchedLines: number;
+    /** Of the unmatched lines, those priced at a percent of Medicare with no Medicare amount for the code. */
+    noMedicareAmountLines: number;
     notAdjudicatedLines: number;
     deniedLines: number;
     discrepancies: { row: number; claimId: string; cpt: string; payer: string; expected: string; actual: string; variance: string; kind: string }[];
@@ -195,12 +201,17 @@ export function payrollSummaryJson(p: PayrollReportFigures): PayrollSummaryJson 
   };
 }
 
+const UNKNOWN_COLUMNS: SourceSummaryInput = {
+  layout: "encounter-level export", headerRows: [], fields: [], notUsed: [], missingMoney: [], ambiguous: [], balanceColumn: null, notes: [], assumptions: [],
+};
+type SourceSummaryInput = Parameters<typeof sourceSummaryJson>[0]["columns"];
+
 export function summaryJson(f: ReportFigures): ReportSummaryJson {
   return {
     practice: f.practiceName,
     asOf: isoFromDay(f.asOf),
     period: { from: isoFromDay(f.period.from), to: isoFromDay(f.period.to) },
-    source: f.source,
+    source: f.sourceReport === null ? (f.source === null ? null : sourceSummaryJson({ name: f.source, columns: UNKNOWN_COLUMNS, balanceCheck: null, balancesAsOf: "export", otherSheets: [], notes: [] })) : sourceSummaryJson(f.sourceReport),
     claims: {
       rowsRead: f.rowsRead,
       lines: f.linesUsed,
@@ -218,6 +229,7 @@ export function summaryJson(f: ReportFigures): ReportSummaryJson {
       over120Share: rate(f.aging.over120Share),
       daysInAR: days(f.daysInAR.daysInAR),
       daysInARWindowDays: f.daysInAR.windowDays,
+      balancesAsOf: f.sourceReport?.balancesAsOf ?? "export",
       byPayer: f.agingByPayer.payers.map((p) => ({ payer: p.payer, amounts: p.amounts.map(formatCents), total: formatCents(p.total) })),
     },
     kpis: {
@@ -250,6 +262,7 @@ export function summaryJson(f: ReportFigures): ReportSummaryJson {
         : {
             checkedLines: f.feeCheck.checkedLines,
             unmatchedLines: f.feeCheck.unmatchedLines,
+            noMedicareAmountLines: f.feeCheck.noMedicareAmountLines,
             notAdjudicatedLines: f.feeCheck.notAdjudicatedLines,
             deniedLines: f.feeCheck.deniedLines,
             discrepancies: f.feeCheck.discrepancies.map((d) => ({

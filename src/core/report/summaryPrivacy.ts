@@ -65,5 +65,11 @@ export function summaryForFile(
         ? null
         : { ...fee, discrepancies: detail ? fee.discrepancies : [], discrepancyLines: fee.discrepancies.length, leftOut: feeLeftOut },
     sheetIssues: summary.sheetIssues.map((i) => ({ ...i, reason: strip(i.reason) })),
+    // The lines whose balance disagrees with the export's own are line-level: their count and sum
+    // stay, the rows only with detail.
+    source:
+      summary.source === null || summary.source.balanceCheck === null || detail
+        ? summary.source
+        : { ...summary.source, balanceCheck: { ...summary.source.balanceCheck, rows: [] } },
   };
 }

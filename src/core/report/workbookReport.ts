@@ -1,9 +1,8 @@
 import type { CellValue } from "../cells/cellValue";
 import { describeIssue, type InputIssue } from "../cells/issue";
 import type { Day } from "../dates/day";
-import { REQUIRED_CLAIM_FIELDS } from "../claims/claimLine";
 import { findHeaderRow } from "../import/findHeaderRow";
-import { CLAIM_HEADER_SYNONYMS, FEE_SCHEDULE_HEADER_SYNONYMS, type FeeScheduleField } from "../import/headerSynonyms";
+import { FEE_SCHEDULE_HEADER_SYNONYMS, type FeeScheduleField } from "../import/headerSynonyms";
 import { readClaimsRegister, type ClaimsRegisterRead } from "../import/readClaimsRegister";
 import { readFeeScheduleExport } from "../import/readFeeScheduleExport";
 import { readFeeScheduleRows } from "../feeSchedule/readFeeScheduleRows";
@@ -24,6 +23,8 @@ import { payrollSheetScore, readPayrollSheet, type PayrollSheetRead } from "./pa
 import { readPayrollSettingsSheet, settingsSheetScore } from "./settingsSheet";
 import { summaryJson, type ReportSummaryJson } from "./summaryJson";
 import { isReportTabName, trendFromReportTab } from "./trendFromReportTab";
+import { readMedicareScheduleSheet } from "../feeSchedule/medicareScheduleSheet";
+import { chooseClaimsSheet, claimsSourceReport, noRegisterReason, unusableReason } from "./claimsSource";
 
 export interface WorkbookSheet {
   name: string;
@@ -74,21 +75,21 @@ export class UnusableInputError extends Error {}
  */
 export function workbookReport(sheets: readonly WorkbookSheet[], options: WorkbookReportOptions): WorkbookReport {
   const dataSheets = sheets.filter((s) => !isReportTabName(s.name));
-  const claimsSheet = pickSheet(dataSheets, options.claimsSheet, (s) => {
-    const found = findHeaderRow(s.grid, CLAIM_HEADER_SYNONYMS, REQUIRED_CLAIM_FIELDS, { sheet: s.name });
-    return found.found && REQUIRED_CLAIM_FIELDS.every((f) => found.fields.includes(f)) ? found.fields.length : 0;
-  });
+  const choice = chooseClaimsSheet(dataSheets, options.claimsSheet);
+  const claimsSheet = choice.sheet;
   if (claimsSheet === null) {
     throw new UnusableInputError(
       options.claimsSheet !== undefined
         ? `no sheet named "${options.claimsSheet}"`
-        : "no sheet has a header row naming claim number, date of service, payer and charge",
+        : noRegisterReason(dataSheets),
     );
   }
-  const claims = readClaimsRegister(claimsSheet.grid, { sheet: claimsSheet.name });
+  const claims = readClaimsRegister(claimsSheet.grid, { sheet: claimsSheet.name, asOf: options.asOf });
   if (claims.headerRow === null) {
     throw new UnusableInputError(claims.issues.map(describeIssue).join("; ") || `sheet "${claimsSheet.name}" has no usable header row`);
   }
+  const unusable = unusableReason(claims, claimsSheet.name);
+  if (unusable !== null) throw new UnusableInputError(unusable);
 
   const feeCandidates = [...dataSheets.filter((s) => s !== claimsSheet), ...(options.feeScheduleSheets ?? [])];
   const feeSheet = pickSheet(feeCandidates, options.feeScheduleSheet, (s) => {
@@ -105,6 +106,14 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
 
   const taken = new Set<WorkbookSheet>([claimsSheet]);
   if (feeSheet !== null) taken.add(feeSheet);
+  // A separate Medicare schedule (CPT and amount, no payer) prices the percent-of-Medicare rows.
+  for (const s of feeSheet === null ? [] : feeCandidates.filter((c) => c !== feeSheet)) {
+    const medicare = feeSchedule === null ? null : readMedicareScheduleSheet(s);
+    if (medicare === null || feeSchedule === null) continue;
+    feeSchedule = { ...feeSchedule, rows: [...feeSchedule.rows, ...medicare.rows], issues: [...feeSchedule.issues, ...medicare.issues] };
+    taken.add(s);
+    break;
+  }
   const extra = readBudgetAndPayroll(dataSheets, taken, options);
 
   const trend: TrendPoint[] = sheets
@@ -128,6 +137,7 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     budget: extra.budget,
     payroll: extra.payrollInput,
     sheetIssues: extra.sheetIssues,
+    sourceReport: claimsSourceReport(claims, claimsSheet.name, options.asOf, choice),
   });
   return {
     figures, summary: summaryJson(figures), sheet: physicianReport(figures), claims, feeSchedule,
