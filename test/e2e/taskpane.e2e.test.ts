@@ -18,6 +18,9 @@ import { formatCents } from "../../src/core/money/cents";
 import { e2eWorkbook, EXPORT_SHEET, type E2eWorkbook } from "./sampleGrids";
 import { serveFolder, type StaticServer } from "./staticServer";
 
+/** The pane's tasks (src/taskpane/panelList.tsx): Workbook, Set up, Convert, Report, Fee check, Remittance. */
+const PANEL_COUNT = 6;
+
 const ROOT = path.resolve(__dirname, "..", "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const IN_CI = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0";
@@ -123,7 +126,7 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     };
     // One row at 320 px; tabs that do not fit are in the "More" menu (never a second row).
     const shown320 = await oneRow();
-    if (shown320 < 5) await page.getByRole("button", { name: `${5 - shown320} more tasks` }).waitFor();
+    if (shown320 < PANEL_COUNT) await page.getByRole("button", { name: `${PANEL_COUNT - shown320} more tasks` }).waitFor();
     await page.setViewportSize({ width: 300, height: 900 });
     await page.waitForTimeout(200);
     const shown300 = await oneRow();
@@ -293,7 +296,7 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     // A host without ExcelApi 1.8: every task but Set up works; Set up says why it cannot.
     await page.goto(`${server.origin}/index.html?unsupported=${encodeURIComponent("ExcelApi 1.8")}`);
     await page.getByTestId("workbook-sheets").waitFor();
-    expect(await page.locator("[role=\"tab\"]").count()).toBe(5);
+    expect(await page.locator("[role=\"tab\"]").count()).toBe(PANEL_COUNT);
     expect(await page.getByTestId("intro").count()).toBe(0); // shown once, on the first run
     await openTab(page, "Set up");
     await expectText(page.getByTestId("setup-blocked"), "ExcelApi 1.8");
