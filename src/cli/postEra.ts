@@ -1,8 +1,9 @@
 /**
  * `practice-ledger post-era <book.xlsx|register.csv> <file.835>... [--preview] [--out posted.xlsx]
- * [--json result.json] [--claims-sheet NAME]`: posts ERA remittances (X12 835) into a NEW copy of
- * the register with a posting journal sheet. The inputs are only read; outputs are written to a
- * temporary file in the same folder, then renamed.
+ * [--json result.json] [--claims-sheet NAME] [--force]`: posts ERA remittances (X12 835) into a NEW
+ * copy of the register with a posting journal sheet. The inputs are only read; outputs go through
+ * src/files/safeWrite.ts (never an input by identity, an existing one only with --force, written
+ * to temporary files and moved into place only when all were written).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,12 +14,13 @@ import type { SheetDescription } from "../core/sheet/sheetDescription";
 import { readWorkbookGrids } from "../files/readWorkbook";
 import { renderSheet } from "../files/renderSheet";
 import { addSheetToXlsxCopy } from "../files/xlsxInject";
+import { checkOutputs, writeOutputs, type RunInput, type RunOutput } from "../files/safeWrite";
 import { stringOption, UsageError, type ParsedArgs } from "./args";
 
 export { POST_ERA_OPTIONS } from "./postEraOptions";
 
 export const POST_ERA_USAGE = `  practice-ledger post-era <book.xlsx|register.csv> <file.835>... [--preview]
-                  [--out posted.xlsx] [--json result.json] [--claims-sheet NAME]`;
+                  [--out posted.xlsx] [--json result.json] [--claims-sheet NAME] [--force]`;
 
 export const POST_ERA_HELP = `post-era  posts payer remittances (X12 835 ERA files) into a new copy of the claims register, with
           a "Posting Journal" sheet; balances each payment first, refuses one posted before.`;
@@ -31,10 +33,15 @@ export async function runPostEra(args: ParsedArgs, out: Write = (t) => process.s
   if (input === undefined) throw new UsageError("post-era: name the register (.xlsx or .csv) and at least one .835 file");
   if (eraFiles.length === 0) throw new UsageError("post-era: name at least one .835 file after the register");
   const preview = args.options.has("preview");
+  const force = args.options.has("force");
   const jsonFile = stringOption(args, "json");
   for (const f of [input, ...eraFiles]) if (!fs.existsSync(f)) throw new Error(`${f}: no such file`);
   const output = preview ? undefined : (stringOption(args, "out") ?? defaultOutput(input));
-  refuseOverwritingInputs([input, ...eraFiles], [output, jsonFile]);
+  const inputs: RunInput[] = [{ path: input, what: "the register" }, ...eraFiles.map((f) => ({ path: f, what: "the .835 file" }))];
+  // Refuse bad output names before reading (identity by device/inode, case folding, existing
+  // outputs without --force); writeOutputs checks again just before anything is moved into place.
+  const named = ([[output, "--out"], [jsonFile, "--json"]] as const).flatMap(([file, what]) => (file !== undefined ? [{ path: file, what }] : []));
+  checkOutputs(inputs, named, { force });
 
   const sheets = await readWorkbookGrids(input);
   const files = await Promise.all(eraFiles.map(async (f) => ({ name: path.basename(f), text: await fs.promises.readFile(f, "latin1") })));
@@ -46,18 +53,23 @@ export async function runPostEra(args: ParsedArgs, out: Write = (t) => process.s
     throw e;
   }
   out(previewText(posting));
-  if (jsonFile !== undefined) await writeAtomically(jsonFile, (tmp) => fs.promises.writeFile(tmp, `${JSON.stringify(posting.json, null, 2)}\n`));
+  const jsonOutput: RunOutput[] = jsonFile === undefined ? [] : [{ path: jsonFile, what: "--json", write: (t) => fs.promises.writeFile(t, `${JSON.stringify(posting.json, null, 2)}\n`) }];
   if (!anythingPosted(posting.result)) {
+    await writeOutputs(inputs, jsonOutput, { force });
     err("practice-ledger: nothing was posted: every payment was refused or no 835 could be read\n");
     return 1;
   }
   if (output === undefined) {
+    await writeOutputs(inputs, jsonOutput, { force });
     out("preview only: nothing written (run without --preview to post)\n");
     return 0;
   }
   const postedAt = new Date().toISOString().replace("T", " ").slice(0, 19) + " UTC";
   const { register, journal } = postingSheets(posting, postedAt);
-  const names = await writePostedWorkbook(input, output, register, journal);
+  let names: [string, string] = [register.name, journal.name];
+  const workbook: RunOutput = { path: output, what: "--out", write: async (t) => void (names = await writePostedWorkbook(input, t, register, journal)) };
+  // All outputs written to temporary files, moved into place only when every one succeeded.
+  await writeOutputs(inputs, [workbook, ...jsonOutput], { force });
   out(`wrote "${names[0]}" and "${names[1]}" to ${output}${jsonFile !== undefined ? ` and the result to ${jsonFile}` : ""}\n`);
   return 0;
 }
@@ -85,65 +97,29 @@ function defaultOutput(input: string): string {
   return candidate;
 }
 
-/** The real path of a file, or of its folder + name when it does not exist yet. */
-function realPath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    const dir = path.dirname(path.resolve(file));
-    try {
-      return path.join(fs.realpathSync(dir), path.basename(file));
-    } catch {
-      return path.resolve(file);
-    }
-  }
-}
-
-function refuseOverwritingInputs(inputs: readonly string[], outputs: readonly (string | undefined)[]): void {
-  const real = new Set(inputs.map(realPath));
-  for (const o of outputs) {
-    if (o !== undefined && real.has(realPath(o))) throw new UsageError(`${o} is an input: Practice Ledger never writes over its inputs`);
-  }
-  const [a, b] = outputs;
-  if (a !== undefined && b !== undefined && realPath(a) === realPath(b)) throw new UsageError("--out and --json name the same file");
-}
-
-/** Writes through a temporary file in the same folder, renamed into place (no half-written output). */
-async function writeAtomically(target: string, write: (tmp: string) => Promise<unknown>): Promise<void> {
-  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await write(tmp);
-    await fs.promises.rename(tmp, target);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 /**
  * The posted copy: for an .xlsx, the input's package with the two sheets added (the user's sheets
- * carried over byte for byte); for a .csv, a new workbook with the two sheets. The injector adds
- * one worksheet part without its table parts, so the sheets go in without Excel tables there.
+ * carried over byte for byte) and their Excel tables; for a .csv, a new workbook with the two
+ * sheets. `output` is the temporary file safeWrite.ts hands out.
  */
 async function writePostedWorkbook(input: string, output: string, register: SheetDescription, journal: SheetDescription): Promise<[string, string]> {
   const ext = path.extname(input).toLowerCase();
   let names: [string, string] = [register.name, journal.name];
-  await writeAtomically(output, async (tmp) => {
-    if (ext === ".xlsx" || ext === ".xlsm") {
-      const step = `${tmp}.1`;
-      try {
-        const first = await addSheetToXlsxCopy(input, step, { ...register, tables: [] });
-        const second = await addSheetToXlsxCopy(step, tmp, { ...journal, tables: [] });
-        names = [first, second];
-      } finally {
-        await fs.promises.rm(step, { force: true });
-      }
-      return;
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    const step = `${output}.1`;
+    try {
+      // The injector carries the sheets' Excel tables (table parts, relationships, unique names).
+      const first = await addSheetToXlsxCopy(input, step, register);
+      const second = await addSheetToXlsxCopy(step, output, journal);
+      names = [first, second];
+    } finally {
+      await fs.promises.rm(step, { force: true });
     }
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = "Practice Ledger";
-    names = [renderSheet(workbook, register), renderSheet(workbook, journal)];
-    await workbook.xlsx.writeFile(tmp);
-  });
+    return names;
+  }
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Practice Ledger";
+  names = [renderSheet(workbook, register), renderSheet(workbook, journal)];
+  await workbook.xlsx.writeFile(output);
   return names;
 }

@@ -1,9 +1,9 @@
 /**
  * Adds a report sheet to a COPY of an .xlsx/.xlsm without re-writing the user's sheets: the sheet
  * is rendered alone into a fresh ExcelJS workbook, and only its worksheet part is added to the
- * input's package, with the few shared parts that must know about it edited as text (workbook.xml,
- * its relationships, [Content_Types].xml and styles.xml). Every other part of the input (the user's
- * sheets, shared strings, theme, macros, pivot caches…) is carried over byte for byte: JSZip writes
+ * input's package, with the few shared parts that must know about it edited as text (workbook.xml:
+ * the sheet entry, and the sheet's print area and title rows as defined names; its relationships,
+ * [Content_Types].xml and styles.xml). Every other part of the input (the user's sheets, shared strings, theme, macros, pivot caches…) is carried over byte for byte: JSZip writes
  * an untouched entry's compressed bytes as they were (a deflated entry keeps its very bytes; a
  * stored one is re-added stored, so its content and method are kept, see keepStoredEntriesStored).
  *
@@ -17,6 +17,7 @@ import JSZip from "jszip";
 import { uniqueSheetName, type SheetDescription } from "../core/sheet/sheetDescription";
 import { renderSheet } from "./renderSheet";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
+import { addPrintNames, printNames } from "./xlsxPrintNames";
 import { CT_TABLE, placeTables, reportTables, tablesInPackage, type ReportTable } from "./xlsxInjectTables";
 import { escapeXml, findTags, readPartText, readWorkbookParts, rootPrefix, tagEnd } from "./xlsxReader";
 
@@ -79,7 +80,10 @@ export async function addSheetToXlsxCopy(inputPath: string, outputPath: string, 
   const rel = addRelationship(relsXml, relTypeLike(relsXml, "worksheet", REL_WORKSHEET), relativeTarget(workbookPart, sheetPart));
   zip.file(wb.relsPart, rel.xml, { compression: "DEFLATE" });
   zip.file(contentTypesPart, addOverride(contentTypes, sheetPart, CT_WORKSHEET), { compression: "DEFLATE" });
-  zip.file(wb.workbookPart, addSheetEntry(wb.workbookXml, name, rel.id), { compression: "DEFLATE" });
+  // The print area and title rows are defined names of workbook.xml scoped to the new sheet (its index: after the user's sheets).
+  const sheetIndex = findTags(wb.workbookXml, `${rootPrefix(wb.workbookXml)}sheet`).length;
+  const workbookXml = addPrintNames(addSheetEntry(wb.workbookXml, name, rel.id), sheetIndex, printNames(name, sheet.pageSetup));
+  zip.file(wb.workbookPart, workbookXml, { compression: "DEFLATE" });
 
   await keepStoredEntriesStored(zip, pkg);
   const out = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });

@@ -11,6 +11,7 @@ export const JOURNAL_HEADERS = [
 ] as const;
 const WIDTHS = [20, 22, 14, 24, 16, 14, 22, 9, 12, 12, 12, 11, 12, 13, 12, 60];
 export const JOURNAL_SHEET_NAME = "Posting Journal";
+export const JOURNAL_TABLE_NAME = "PostingJournal";
 
 type Row = (string | number | null)[];
 
@@ -46,7 +47,10 @@ export function journalSheet(result: PostingResult, postedAt: string, registerSh
       if (v !== null) b.set(at, i + 1, v, money.has(i + 1) ? "money" : i + 1 === 8 ? "integer" : undefined);
     });
   }
-  return b.build({ freezeRows: 1, showGridLines: true, tabColor: "548235" });
+  const sheet = b.build({ freezeRows: 1, showGridLines: true, tabColor: "548235" });
+  // An Excel table over the journal (filter buttons; a host makes the name unique in the workbook).
+  if (rows.length > 0) sheet.tables = [{ name: JOURNAL_TABLE_NAME, range: { fromRow: 1, fromCol: 1, toRow: 1 + rows.length, toCol: JOURNAL_HEADERS.length }, style: "TableStyleLight11" }];
+  return sheet;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { SheetDescription } from "../sheet/sheetDescription";
 import { journalSheet, readPostedPayments } from "./journal";
 import { POSTED_REGISTER_NAME, postedRegisterSheet } from "./postedRegister";
 import { postRemittances, type PostingResult, type RemittanceInput } from "./postRemittances";
+import { registerExtras, type RegisterExtras } from "./registerExtras";
 import { postingJson, type PostingJson } from "./resultJson";
 
 export interface WorkbookSheetGrid {
@@ -22,6 +23,8 @@ export interface EraPosting {
   register: ClaimsRegisterRead;
   result: PostingResult;
   json: PostingJson;
+  /** The register's own extra columns (kept in the posted version). */
+  extras: RegisterExtras;
 }
 
 /** No register to post into: one plain sentence. */
@@ -66,12 +69,12 @@ export function planEraPosting(sheets: readonly WorkbookSheetGrid[], files: read
   const register = readClaimsRegister(sheet.grid, { sheet: sheet.name });
   if (register.headerRow === null) throw new NoRegisterError(register.issues.map(describeIssue).join("; ") || `sheet "${sheet.name}" has no usable header row`);
   const result = postRemittances(register.lines, files, readPostedPayments(sheets));
-  return { registerSheet: sheet.name, register, result, json: postingJson(result) };
+  return { registerSheet: sheet.name, register, result, json: postingJson(result), extras: registerExtras(sheet.grid, register) };
 }
 
 /** The two new sheets of a posting: the register's new version and the posting journal. */
 export function postingSheets(posting: EraPosting, postedAt: string): { register: SheetDescription; journal: SheetDescription } {
-  return { register: postedRegisterSheet(posting.result, posting.register.leftOut), journal: journalSheet(posting.result, postedAt, posting.registerSheet) };
+  return { register: postedRegisterSheet(posting.result, posting.register.leftOut, undefined, posting.extras), journal: journalSheet(posting.result, postedAt, posting.registerSheet) };
 }
 
 /** True when something can be posted: at least one transaction was not refused. */

@@ -232,6 +232,10 @@ export function physicianReport(f: ReportFigures, options: { audience?: ReportAu
     if (f.leftOut.length > 0) {
       b.line([{ value: "Rows left out are listed with their reasons by the Practice Ledger task pane and in the command line's JSON summary.", styles: ["note"] }]);
     }
+    const feeLeftOut = f.feeScheduleLeftOut ?? null;
+    if (feeLeftOut !== null && feeLeftOut.rows > 0) {
+      b.line([{ value: `Fee schedule (sheet "${feeLeftOut.sheet}"): ${feeLeftOut.rows} row(s) left out and not used to check payments; each is listed with sheet, row and column in the JSON summary (feeSchedule.leftOut).`, styles: ["note"] }]);
+    }
     if (f.sheetIssues.length > 0) {
       const errors = f.sheetIssues.filter((i) => i.severity === "error").length;
       const sheets = [...new Set(f.sheetIssues.map((i) => i.sheet))].join(", ");

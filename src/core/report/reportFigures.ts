@@ -18,6 +18,7 @@ import { monthlyTrend, previousPeriodFigures, type MonthFigures } from "./monthl
 import type { DenialRates as PreviousDenials } from "../kpis/denialRates";
 import { payrollReportFigures, type PayrollInput, type PayrollReportFigures } from "./payrollFigures";
 import type { ClaimsSourceReport } from "./sourceSummary";
+import type { FeeScheduleLeftOut } from "./feeScheduleLeftOut";
 
 /** A source row that was not used, and why: listed in the report's notes and the JSON summary. */
 export interface LeftOutRow {
@@ -74,6 +75,8 @@ export interface ReportInput {
   sheetIssues?: readonly SheetIssue[];
   /** Where each field came from, the balance check, balances as of what (absent: not known). */
   sourceReport?: ClaimsSourceReport | null;
+  /** Fee-schedule rows left out (absent or null: no fee schedule read). */
+  feeScheduleLeftOut?: FeeScheduleLeftOut | null;
 }
 
 /** Every figure the physician report shows, computed once from the register (definitions.md). */
@@ -109,6 +112,8 @@ export interface ReportFigures {
   sheetIssues: readonly SheetIssue[];
   /** What the reader made of the claims source; null when not known. */
   sourceReport: ClaimsSourceReport | null;
+  /** Fee-schedule rows left out; absent or null when no fee schedule was read. */
+  feeScheduleLeftOut?: FeeScheduleLeftOut | null;
 }
 
 /**
@@ -149,5 +154,6 @@ export function reportFigures(input: ReportInput): ReportFigures {
     payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, collections.payments),
     sheetIssues: input.sheetIssues ?? [],
     sourceReport: input.sourceReport ?? null,
+    feeScheduleLeftOut: input.feeScheduleLeftOut ?? null,
   };
 }

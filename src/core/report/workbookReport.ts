@@ -24,6 +24,7 @@ import { readPayrollSettingsSheet, settingsSheetScore } from "./settingsSheet";
 import { summaryJson, type ReportSummaryJson } from "./summaryJson";
 import { isReportTabName, trendFromReportTab } from "./trendFromReportTab";
 import { readMedicareScheduleSheet } from "../feeSchedule/medicareScheduleSheet";
+import { feeScheduleLeftOut } from "./feeScheduleLeftOut";
 import { chooseClaimsSheet, claimsSourceReport, noRegisterReason, unusableReason } from "./claimsSource";
 
 export interface WorkbookSheet {
@@ -138,6 +139,7 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     payroll: extra.payrollInput,
     sheetIssues: extra.sheetIssues,
     sourceReport: claimsSourceReport(claims, claimsSheet.name, options.asOf, choice),
+    feeScheduleLeftOut: feeScheduleLeftOut(feeSchedule),
   });
   return {
     figures, summary: summaryJson(figures), sheet: physicianReport(figures), claims, feeSchedule,
