@@ -74,33 +74,35 @@ export function claimColumns(lines: readonly ClaimLine[], asOf: Day, period: Rep
   // Lines of one claim share payer and provider: reuse the previous line's group when the text is the same.
   let lastPayer: string | null = null, lastPayerGroup = -1;
   let lastProvider: string | null | undefined = undefined, lastProviderGroup = -1;
+  // The columns as locals: the loop calls out (group look-ups), so fields of `cols` would be re-read each line.
+  const { dateOfService, charge, payments, insurancePaid, contractualAdjustment, balance, submittedDate, lastPaymentDate, status: statuses, payer, provider, claim, payers } = cols;
   for (let i = 0; i < n; i++) {
     const line = lines[i];
     const dos = line.dateOfService;
-    cols.dateOfService[i] = dos;
+    dateOfService[i] = dos;
     const paid = line.insurancePaid + line.patientPaid;
-    cols.charge[i] = line.charge;
-    cols.payments[i] = paid;
-    cols.insurancePaid[i] = line.insurancePaid;
-    cols.contractualAdjustment[i] = line.contractualAdjustment;
-    cols.balance[i] = line.charge - paid - line.contractualAdjustment - line.otherAdjustment;
-    cols.submittedDate[i] = line.submittedDate ?? NaN;
-    cols.lastPaymentDate[i] = line.lastPaymentDate ?? NaN;
+    charge[i] = line.charge;
+    payments[i] = paid;
+    insurancePaid[i] = line.insurancePaid;
+    contractualAdjustment[i] = line.contractualAdjustment;
+    balance[i] = line.charge - paid - line.contractualAdjustment - line.otherAdjustment;
+    submittedDate[i] = line.submittedDate ?? NaN;
+    lastPaymentDate[i] = line.lastPaymentDate ?? NaN;
     const status = statusCode(line.status);
-    cols.status[i] = status;
+    statuses[i] = status;
     if (line.payer !== lastPayer) {
       lastPayer = line.payer;
-      lastPayerGroup = cols.payers.groupOf(lastPayer);
+      lastPayerGroup = payers.groupOf(lastPayer);
     }
     const p = lastPayerGroup;
-    cols.payer[i] = p;
+    payer[i] = p;
     if (line.provider !== lastProvider) {
       lastProvider = line.provider;
       lastProviderGroup = providers.groupOf(lastProvider);
     }
     const v = lastProviderGroup;
-    cols.provider[i] = v;
-    cols.claim[i] = claims.groupOf(line.claimId);
+    provider[i] = v;
+    claim[i] = claims.groupOf(line.claimId);
     if (dos > asOf) continue;
     if (cols.payerNameAged[p] === undefined) cols.payerNameAged[p] = line.payer.trim();
     if (dos < period.from || dos > period.to) continue;
