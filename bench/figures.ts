@@ -3,11 +3,12 @@
  * Report sheet uses (bench/peer.ts), and the comparison of the two.
  */
 import type Decimal from "decimal.js";
-import { arAging, daysInAR, type ArAging, type DaysInAR } from "../src/core/aging";
+import type { ArAging, DaysInAR } from "../src/core/aging";
 import type { ClaimLine } from "../src/core/claims/claimLine";
 import type { Day } from "../src/core/dates/day";
-import { collectionRates, denialRates, linesInPeriod, reportingPeriod, type CollectionRates, type DenialRates } from "../src/core/kpis";
-import { payerKey, payerMix, type PayerMixRow } from "../src/core/payerMix";
+import type { CollectionRates, DenialRates } from "../src/core/kpis";
+import { payerKey, type PayerMixRow } from "../src/core/payerMix";
+import { reportFigures } from "../src/core/report/reportFigures";
 
 export type FigureKind = "money" | "count" | "rate" | "days";
 
@@ -27,17 +28,13 @@ export interface CoreResults {
   mix: PayerMixRow[];
 }
 
-/** Everything the benchmark times, in one pass: the reporting-period lines, then each figure. */
+/**
+ * The figures the peers compute, as the report computes them (reportFigures: the fast path over
+ * columns), so the peers check what is timed.
+ */
 export function computeCoreResults(lines: readonly ClaimLine[], asOf: Day): CoreResults {
-  const period = linesInPeriod(lines, reportingPeriod(asOf));
-  return {
-    periodLines: period.length,
-    aging: arAging(lines, asOf),
-    days: daysInAR(lines, asOf),
-    collection: collectionRates(period),
-    denials: denialRates(period),
-    mix: payerMix(period),
-  };
+  const r = reportFigures({ practiceName: "Benchmark", asOf, lines, rowsRead: lines.length, leftOut: [] });
+  return { periodLines: r.periodLines, aging: r.aging, days: r.daysInAR, collection: r.collections, denials: r.denials, mix: r.payerMix };
 }
 
 const num = (d: Decimal | null): number | null => (d === null ? null : d.toNumber());

@@ -1,16 +1,20 @@
 import type { Day } from "../dates/day";
 import type { ClaimLine } from "../claims/claimLine";
-import { arAging, type ArAging } from "../aging/arAging";
-import { arAgingByPayer, type ArAgingByPayer } from "../aging/arAgingByPayer";
-import { daysInAR, type DaysInAR } from "../aging/daysInAR";
-import { collectionRates, type CollectionRates } from "../kpis/collectionRates";
-import { denialRates, type DenialRates } from "../kpis/denialRates";
+import type { ArAging } from "../aging/arAging";
+import type { ArAgingByPayer } from "../aging/arAgingByPayer";
+import type { DaysInAR } from "../aging/daysInAR";
+import type { CollectionRates } from "../kpis/collectionRates";
+import type { DenialRates } from "../kpis/denialRates";
 import { denialsByReason, type DenialReasonRow } from "../kpis/denialsByReason";
-import { daysToPay, type DaysToPay } from "../kpis/daysToPay";
-import { linesInPeriod, reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
-import { providerProductivity, type ProviderProductivityRow } from "../kpis/providerProductivity";
-import { payerMix, type PayerMixRow } from "../payerMix/payerMix";
-import { checkFees, type FeeCheck } from "../feeSchedule/checkFees";
+import type { DaysToPay } from "../kpis/daysToPay";
+import { reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
+import type { ProviderProductivityRow } from "../kpis/providerProductivity";
+import type { PayerMixRow } from "../payerMix/payerMix";
+import type { FeeCheck } from "../feeSchedule/checkFees";
+import {
+  agingByPayerFromColumns, agingFromColumns, claimColumns, collectionFromColumns, daysInARFromColumns, daysToPayFromColumns,
+  denialsFromColumns, feeCheckFromColumns, payerMixFromColumns, providersFromColumns,
+} from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
 import { budgetReportFigures, type BudgetInput, type BudgetReportFigures } from "./budgetFigures";
@@ -123,8 +127,10 @@ export interface ReportFigures {
  */
 export function reportFigures(input: ReportInput): ReportFigures {
   const period = reportingPeriod(input.asOf);
-  const periodLines = linesInPeriod(input.lines, period);
-  const collections = collectionRates(periodLines);
+  // Every figure from one read of the lines into columns (src/core/claimColumns): the same
+  // figures as arAging, payerMix, checkFees … over the lines, which the tests hold them to.
+  const cols = claimColumns(input.lines, input.asOf, period);
+  const collections = collectionFromColumns(cols);
   return {
     practiceName: input.practiceName,
     asOf: input.asOf,
@@ -132,21 +138,21 @@ export function reportFigures(input: ReportInput): ReportFigures {
     source: input.source ?? null,
     rowsRead: input.rowsRead,
     linesUsed: input.lines.length,
-    periodLines: periodLines.length,
+    periodLines: cols.periodIndexes.length,
     leftOut: input.leftOut,
-    aging: arAging(input.lines, input.asOf),
-    agingByPayer: arAgingByPayer(input.lines, input.asOf),
-    daysInAR: daysInAR(input.lines, input.asOf),
+    aging: agingFromColumns(cols),
+    agingByPayer: agingByPayerFromColumns(cols),
+    daysInAR: daysInARFromColumns(cols),
     collections,
-    denials: denialRates(periodLines),
-    denialReasons: denialsByReason(periodLines),
-    payerMix: payerMix(periodLines),
-    daysToPay: daysToPay(periodLines),
-    providers: providerProductivity(periodLines),
+    denials: denialsFromColumns(cols),
+    denialReasons: denialsByReason(cols.periodDeniedLines),
+    payerMix: payerMixFromColumns(cols),
+    daysToPay: daysToPayFromColumns(cols),
+    providers: providersFromColumns(cols),
     feeCheck:
       input.feeSchedule === undefined || input.feeSchedule === null || input.feeSchedule.length === 0
         ? null
-        : checkFees(periodLines, input.feeSchedule as FeeScheduleRow[], { tolerance: input.feeTolerance ?? 0 }),
+        : feeCheckFromColumns(cols, input.feeSchedule, { tolerance: input.feeTolerance ?? 0 }),
     trend: input.trend ?? [],
     monthly: monthlyTrend(input.lines, period),
     previous: previousPeriodFigures(input.lines, input.asOf),

@@ -1,0 +1,55 @@
+import type { DaysToPay, DaysToPayRow } from "../kpis/daysToPay";
+import { Money } from "../money/cents";
+import { ratio } from "../money/ratio";
+import type { ClaimColumns } from "./claimColumns";
+import { WaitCounts } from "./waitCounts";
+
+/**
+ * daysToPay (from the submission date, DOS where blank) of the period lines, over columns. Waits
+ * are whole days, so the medians come from counts per day instead of a sort (waitCounts.ts).
+ */
+export function daysToPayFromColumns(cols: ClaimColumns): DaysToPay {
+  const { periodIndexes, payer, insurancePaid, lastPaymentDate, submittedDate, dateOfService } = cols;
+  const groups = cols.payers.size;
+  const perPayer: (WaitCounts | undefined)[] = new Array<WaitCounts | undefined>(groups);
+  // Each payer as first written among the lines counted (as daysToPay names it).
+  const names: string[] = new Array<string>(groups);
+  const all = new WaitCounts();
+  let paymentBeforeStart = 0;
+  for (let k = 0; k < periodIndexes.length; k++) {
+    const i = periodIndexes[k];
+    const paidOn = lastPaymentDate[i];
+    if (!(insurancePaid[i] > 0) || paidOn !== paidOn) continue; // NaN: no payment date
+    const submitted = submittedDate[i];
+    const wait = paidOn - (submitted === submitted ? submitted : dateOfService[i]);
+    if (wait < 0) {
+      paymentBeforeStart++;
+      continue;
+    }
+    const g = payer[i];
+    let counts = perPayer[g];
+    if (counts === undefined) {
+      perPayer[g] = counts = new WaitCounts();
+      names[g] = cols.lines[i].payer.trim();
+    }
+    counts.add(wait);
+    all.add(wait);
+  }
+  const keys = cols.payers.keys;
+  const order: number[] = [];
+  for (let g = 0; g < groups; g++) if (perPayer[g] !== undefined) order.push(g);
+  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  return {
+    payers: order.map((g) => summarize(names[g], perPayer[g] as WaitCounts)),
+    overall: summarize("All payers", all),
+    paymentBeforeStart,
+  };
+}
+
+function summarize(payer: string, waits: WaitCounts): DaysToPayRow {
+  const n = waits.count;
+  if (n === 0) return { payer, paidLines: 0, averageDays: null, medianDays: null };
+  const mid = n >> 1;
+  const median = n % 2 === 1 ? new Money(waits.nth(mid)) : new Money(waits.nth(mid - 1) + waits.nth(mid)).dividedBy(2);
+  return { payer, paidLines: n, averageDays: ratio(waits.sum, n), medianDays: median };
+}

@@ -1,0 +1,139 @@
+/**
+ * The report's fast path (src/core/claimColumns: the lines read once into columns) against the
+ * simple reference implementations it replaces in reportFigures (arAging, payerMix, checkFees …
+ * over the line objects, each tested by hand against definitions.md in its own test file).
+ * Property tests over random registers: claims listed together or scattered, claim numbers in
+ * order or not, payer and provider spellings that differ only in case and spaces, blank statuses
+ * and dates, credit balances, lines before the period and after the as-of date.
+ */
+import fc from "fast-check";
+import Decimal from "decimal.js";
+import { arAging, arAgingByPayer, daysInAR } from "../../../src/core/aging";
+import type { ClaimLine, ClaimStatus } from "../../../src/core/claims/claimLine";
+import { dayFromYMD, type Day } from "../../../src/core/dates/day";
+import { checkFees } from "../../../src/core/feeSchedule/checkFees";
+import type { FeeScheduleRow } from "../../../src/core/feeSchedule/feeScheduleRow";
+import { collectionRates, daysToPay, denialRates, denialsByReason, linesInPeriod, reportingPeriod } from "../../../src/core/kpis";
+import { providerProductivity } from "../../../src/core/kpis/providerProductivity";
+import { payerMix } from "../../../src/core/payerMix";
+import {
+  agingByPayerFromColumns, agingFromColumns, claimColumns, ClaimGroups, collectionFromColumns, daysInARFromColumns,
+  daysToPayFromColumns, denialsFromColumns, feeCheckFromColumns, payerMixFromColumns, providersFromColumns,
+} from "../../../src/core/claimColumns";
+
+const AS_OF = dayFromYMD(2026, 10, 31) as Day;
+const PERIOD = reportingPeriod(AS_OF);
+
+/** Decimals as their exact text, so two equal values compare equal however they were reached. */
+const plain = (x: unknown): unknown =>
+  JSON.parse(JSON.stringify(x, (_k, v: unknown) => (Decimal.isDecimal(v) ? `D:${(v as Decimal).toString()}` : v)));
+
+const STATUSES: (ClaimStatus | null)[] = [null, "Draft", "Submitted", "Paid", "Partially paid", "Denied", "Appealed", "Closed"];
+// Plan suffixes ("Aetna PPO" priced from the "Aetna" row) and a MAC's name whose payer class is
+// Medicare ("Novitas") exercise the fee schedule's fallbacks, which the pricing memo must key on.
+const PAYERS = ["Medicare", "medicare ", " MEDICARE", "Aetna", "aetna", "Aetna PPO", "Blue  Cross", "Self-pay", "Novitas"];
+const PAYER_CLASSES = [null, null, "Medicare", "Commercial"] as const;
+const PROVIDERS = [null, "", "  ", "Dr Lee", "dr lee", " Dr Lee ", "Dr Patel"];
+const CPTS = [null, "99213", "99214", "36415", "100"];
+const MODIFIERS: string[][] = [[], ["25"], ["59"], ["50"], ["25", "59"]];
+
+const cents = fc.integer({ min: -5_000, max: 50_000 });
+const maybeDay = fc.option(fc.integer({ min: AS_OF - 500, max: AS_OF + 40 }), { nil: null });
+
+const lineArb = fc.record({
+  claimNo: fc.integer({ min: 1, max: 40 }),
+  dateOfService: fc.integer({ min: AS_OF - 450, max: AS_OF + 30 }),
+  payer: fc.constantFrom(...PAYERS),
+  payerClass: fc.constantFrom(...PAYER_CLASSES),
+  charge: cents, insurancePaid: cents, patientPaid: cents, contractualAdjustment: cents, otherAdjustment: cents,
+  allowed: fc.option(cents, { nil: null }),
+  cpt: fc.constantFrom(...CPTS),
+  modifiers: fc.constantFrom(...MODIFIERS),
+  units: fc.constantFrom(1, 1, 2, 0, 1.5),
+  placeOfService: fc.constantFrom(null, "11", "22"),
+  provider: fc.constantFrom(...PROVIDERS),
+  status: fc.constantFrom(...STATUSES),
+  denialReason: fc.constantFrom(null, "CO-97", "co-97", " CO-16"),
+  submittedDate: maybeDay, lastPaymentDate: maybeDay,
+});
+
+/** A register: random lines, optionally sorted by claim number (claims listed together, in order). */
+const registerArb = fc.tuple(fc.array(lineArb, { maxLength: 60 }), fc.constantFrom("asWritten", "byClaim", "byClaimDescending")).map(([raw, order]) => {
+  const sorted = order === "asWritten" ? raw : [...raw].sort((a, b) => (order === "byClaim" ? a.claimNo - b.claimNo : b.claimNo - a.claimNo));
+  return sorted.map((r, i): ClaimLine => ({
+    row: i + 2, claimId: `C-${String(r.claimNo).padStart(3, "0")}`, dateOfService: r.dateOfService, payer: r.payer, charge: r.charge,
+    insurancePaid: r.insurancePaid, patientPaid: r.patientPaid, contractualAdjustment: r.contractualAdjustment,
+    otherAdjustment: r.otherAdjustment, allowed: r.allowed, cpt: r.cpt, modifiers: r.modifiers, units: r.units,
+    placeOfService: r.placeOfService, provider: r.provider, payerClass: r.payerClass, status: r.status, denialReason: r.denialReason,
+    submittedDate: r.submittedDate, lastPaymentDate: r.lastPaymentDate,
+  }));
+});
+
+const SCHEDULE: FeeScheduleRow[] = [
+  { row: 2, payer: "Medicare", cpt: "99213", modifier: null, kind: "fixed", amount: 9_137, percent: null },
+  { row: 3, payer: "Medicare", cpt: "99214", modifier: null, kind: "fixed", amount: 12_989, percent: null },
+  { row: 4, payer: "Aetna", cpt: "99213", modifier: null, kind: "percentOfMedicare", percent: new Decimal("1.25"), amount: null },
+  { row: 5, payer: "Aetna", cpt: "99214", modifier: "25", kind: "fixed", amount: 15_000, percent: null },
+  { row: 6, payer: "Blue Cross", cpt: "00100", modifier: null, kind: "fixed", amount: 20_000, percent: null },
+  { row: 7, payer: "Aetna", cpt: "36415", modifier: null, kind: "percentOfMedicare", percent: new Decimal("1.1"), amount: null },
+];
+
+const RUNS = { numRuns: 300 };
+
+describe("report figures from columns equal the reference implementations", () => {
+  test("A/R, aging, aging by payer and days in A/R (every line)", () => {
+    fc.assert(fc.property(registerArb, (lines) => {
+      const cols = claimColumns(lines, AS_OF, PERIOD);
+      expect(plain(agingFromColumns(cols))).toEqual(plain(arAging(lines, AS_OF)));
+      expect(plain(agingByPayerFromColumns(cols))).toEqual(plain(arAgingByPayer(lines, AS_OF)));
+      expect(plain(daysInARFromColumns(cols))).toEqual(plain(daysInAR(lines, AS_OF)));
+    }), RUNS);
+  });
+
+  test("collections, denials, payer mix, days to pay, providers, denial reasons (period lines)", () => {
+    fc.assert(fc.property(registerArb, (lines) => {
+      const cols = claimColumns(lines, AS_OF, PERIOD);
+      const period = linesInPeriod(lines, PERIOD);
+      expect(Array.from(cols.periodIndexes, (i) => lines[i])).toEqual(period);
+      expect(plain(collectionFromColumns(cols))).toEqual(plain(collectionRates(period)));
+      expect(plain(denialsFromColumns(cols))).toEqual(plain(denialRates(period)));
+      expect(plain(payerMixFromColumns(cols))).toEqual(plain(payerMix(period)));
+      expect(plain(daysToPayFromColumns(cols))).toEqual(plain(daysToPay(period)));
+      expect(plain(providersFromColumns(cols))).toEqual(plain(providerProductivity(period)));
+      expect(plain(denialsByReason(cols.periodDeniedLines))).toEqual(plain(denialsByReason(period)));
+    }), RUNS);
+  });
+
+  test("fee check, with and without a tolerance", () => {
+    fc.assert(fc.property(registerArb, fc.constantFrom(0, 150), (lines, tolerance) => {
+      const cols = claimColumns(lines, AS_OF, PERIOD);
+      const period = linesInPeriod(lines, PERIOD);
+      expect(plain(feeCheckFromColumns(cols, SCHEDULE, { tolerance }))).toEqual(plain(checkFees(period, SCHEDULE, { tolerance })));
+    }), RUNS);
+  });
+
+  test("claim groups: the ascending-run shortcut gives the groups a plain Map gives", () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom("A-1", "A-2", "A-10", "B", "b", "C-001", ""), { maxLength: 80 }), (ids) => {
+      const groups = new ClaimGroups();
+      const map = new Map<string, number>();
+      for (const id of ids) {
+        if (!map.has(id)) map.set(id, map.size);
+        expect(groups.groupOf(id)).toBe(map.get(id));
+      }
+      expect(groups.ids).toEqual([...map.keys()]);
+    }), RUNS);
+  });
+
+  test("days to pay: medians from counts per day equal the sorted median on large, fractional and huge waits", () => {
+    const line = (wait: number, i: number): ClaimLine => ({
+      row: i + 2, claimId: `C${i}`, dateOfService: AS_OF - 10, payer: i % 2 ? "Aetna" : "Medicare", charge: 100, insurancePaid: 50,
+      patientPaid: 0, contractualAdjustment: 0, otherAdjustment: 0, allowed: null, cpt: null, modifiers: [], units: 1,
+      placeOfService: null, provider: null, payerClass: null, status: "Paid", denialReason: null, submittedDate: AS_OF - 10 - wait, lastPaymentDate: AS_OF - 10,
+    });
+    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constantFrom(0.5, 2_000_000, 3_000_000.25)), { maxLength: 50 }), (waits) => {
+      const lines = waits.map(line);
+      const cols = claimColumns(lines, AS_OF, PERIOD);
+      expect(plain(daysToPayFromColumns(cols))).toEqual(plain(daysToPay(linesInPeriod(lines, PERIOD))));
+    }), RUNS);
+  });
+});
