@@ -2,6 +2,7 @@ import type { CellValue } from "../../core/cells/cellValue";
 import { columnLetter } from "../../core/cells/issue";
 import { checkFees } from "../../core/feeSchedule/checkFees";
 import type { Cents } from "../../core/money/cents";
+import type { SourceSummaryJson } from "../../core/report/sourceSummary";
 import { UnusableInputError, workbookReport } from "../../core/report/workbookReport";
 import { feeCheckSheet } from "../../core/templates/feeCheckSheet";
 import { OperationCancelled, OperationError, toOperationError } from "./errors";
@@ -29,7 +30,7 @@ export const UNDERPAID_FONT = "#9C0006";
 export async function runFeeCheck(
   context: Excel.RequestContext,
   options: { tolerance?: Cents; claimsSheet?: string } & OperationOptions = {},
-): Promise<{ sheet: string; register: string; underpaidTotal: Cents; underpaidLines: number; byPayer: { payer: string; lines: number; amount: Cents }[] }> {
+): Promise<{ sheet: string; register: string; underpaidTotal: Cents; underpaidLines: number; byPayer: { payer: string; lines: number; amount: Cents }[]; source: SourceSummaryJson | null }> {
   const o: OperationOptions = { onProgress: options.onProgress, signal: options.signal };
   const tolerance = Math.abs(options.tolerance ?? 0);
   progress(o, 0, "Reading the register and the fee schedule…");
@@ -100,6 +101,7 @@ export async function runFeeCheck(
     underpaidTotal: check.underpaidTotal,
     underpaidLines: underpaid.length,
     byPayer: check.underpaidByPayer.map((p) => ({ payer: p.payer, lines: p.lines, amount: p.amount })),
+    source: report.summary.source,
   };
 }
 

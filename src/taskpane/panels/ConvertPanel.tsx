@@ -15,6 +15,8 @@ import { OperationStatus } from "../OperationStatus";
 import { readSelection } from "../selection";
 import { errorText, useOperation } from "../useOperation";
 import { LeftOutList } from "./LeftOutList";
+import { SourceFacts } from "./SourceFacts";
+import { sourceNeedsWarning } from "../sourceFacts";
 import { usePanelStyles } from "./shared";
 
 export interface ConvertPanelProps {
@@ -112,11 +114,12 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
     setResult(r);
     const { expected, problems } = splitLeftOut(r.leftOut);
     setOutcome({
-      intent: problems.length > 0 ? "warning" : "success",
+      intent: problems.length > 0 || sourceNeedsWarning(r.source) ? "warning" : "success",
       title: "Converted",
       text: `Wrote ${countText(r.lines, "claim line")} to the new sheet ${r.sheet}; the Physician report and the Fee check now use it.` +
         (problems.length > 0 ? ` ${countText(problems.length, "row")} could not be used: see the list below.` : "") +
         (expected.length > 0 ? ` Left out as expected: ${countText(expected.length, "row")} (${reasonKinds(expected)}).` : "") +
+        (sourceNeedsWarning(r.source) ? " Check how the export was read, below." : "") +
         ` ${source.sheet} was not changed.`,
     });
     onConverted?.(r.sheet);
@@ -171,6 +174,12 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
               <Button size="small" appearance="transparent" onClick={() => void useSelectedRow()} disabled={busy}>Use the selected row instead</Button>
             </p>
           )}
+          {preview.source !== null && preview.source.layout === "transaction ledger" && (
+            <p className={styles.hint} data-testid="ledger-preview">
+              One row per transaction: the postings roll up to {countText(preview.lines, "claim line")}. Every money field comes from the amount column by transaction type; choose a column of its own for one only if this is not a ledger.
+            </p>
+          )}
+          {preview.source !== null && <SourceFacts source={preview.source} showFields={false} />}
           {preview.issues.length > 0 && (
             <ul className={`${styles.list} ${styles.problem}`} aria-label="Problems found in the export">
               {preview.issues.map((issue, i) => (
@@ -249,6 +258,7 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
             <p>
               Wrote {countText(result.lines, "claim line")} to <strong>{result.sheet}</strong>.
             </p>
+            <SourceFacts source={result.source} />
             <LeftOutList rows={result.leftOut} hint="Choose a row to select its cell in the export." showPlace />
           </>
         )}
