@@ -14,7 +14,7 @@ export function SourceFacts({ source, compact = false, showFields = true }: { so
     <div data-testid="source-facts" className={styles.panel}>
       <p className={styles.hint}>{s.layout}</p>
       {s.warnings.map((w) => (
-        <MessageBar key={w} intent="warning" layout="multiline" data-testid="source-warning">
+        <MessageBar key={w} intent="warning" layout="multiline" data-testid="source-warning" data-intent="warning">
           <MessageBarBody>{w}</MessageBarBody>
         </MessageBar>
       ))}
