@@ -26,12 +26,13 @@ export function sourceFactLines(s: SourceSummaryJson): SourceFactLines {
   }
   const c = s.balanceCheck;
   if (c !== null && c.disagreements > 0) {
-    warnings.push(`The export's balance column (${c.column}) disagrees with the computed balance on ${countText(c.disagreements, "line")} of ${c.linesChecked.toLocaleString("en-US")}, by ${dollarsText(c.disagreementTotal)} in all.`);
+    warnings.push(`The sheet's balance column (${c.column}) disagrees with the computed balance on ${countText(c.disagreements, "line")} of ${c.linesChecked.toLocaleString("en-US")}, by ${dollarsText(c.disagreementTotal)} in all.`);
   }
   const facts: string[] = [];
-  if (c !== null && c.disagreements === 0) facts.push(`Balances agree with the export's balance column (${c.column}) on all ${countText(c.linesChecked, "line")}.`);
+  if (c !== null && c.disagreements === 0) facts.push(`Balances agree with the sheet's balance column (${c.column}) on all ${countText(c.linesChecked, "line")}.`);
   if (c !== null && c.adjustmentSignsCorrected > 0) facts.push(`Adjustments written without their minus sign were corrected on ${countText(c.adjustmentSignsCorrected, "line")}.`);
-  const money = s.columns.notUsed.filter((u) => u.looksLikeMoney);
+  // The export's own balance column is used, for the balance check: not a money column left out.
+  const money = s.columns.notUsed.filter((u) => u.looksLikeMoney && u.column !== s.columns.balanceColumn);
   if (money.length > 0) facts.push(`Money columns not used: ${money.map((u) => `${u.column} (${u.header})`).join(", ")}.`);
   for (const a of s.columns.ambiguous) facts.push(`Columns ${a.columns.join(", ")} could all be ${label(a.field)}; ${a.chosen} was used.`);
   for (const a of s.assumptions) facts.push(`Assumed: ${a}.`);

@@ -11,7 +11,7 @@ function source(over: Partial<SourceSummaryJson> = {}): SourceSummaryJson {
   fields.charge = { column: "E", header: "Billed", matchedBy: "exact", synonym: "billed" };
   return {
     name: 'sheet "Export"', layout: "line-item export", headerRows: [4],
-    columns: { fields, notUsed: [{ column: "F", header: "Copay Collected", looksLikeMoney: true }, { column: "G", header: "Notes", looksLikeMoney: false }], missingMoney: ["insurancePaid", "patientPaid"], ambiguous: [{ field: "charge", columns: ["E", "H"], chosen: "E" }], balanceColumn: "I" },
+    columns: { fields, notUsed: [{ column: "F", header: "Copay Collected", looksLikeMoney: true }, { column: "G", header: "Notes", looksLikeMoney: false }, { column: "I", header: "Balance", looksLikeMoney: true }], missingMoney: ["insurancePaid", "patientPaid"], ambiguous: [{ field: "charge", columns: ["E", "H"], chosen: "E" }], balanceColumn: "I" },
     balanceCheck: { column: "I", linesChecked: 1200, agreeing: 1197, disagreements: 3, disagreementTotal: "1234.50", rows: [], adjustmentSignsCorrected: 0, unsignedCreditBalances: 0 },
     balancesAsOf: "export", otherSheets: [], notes: [], assumptions: ["a blank Insurance cell is self-pay (OpenEMR's convention)"],
     ...over,
@@ -24,7 +24,7 @@ describe("source facts in the pane", () => {
     expect(s.layout).toBe("Read as line-item export (header row 4).");
     expect(s.warnings).toEqual([
       "No column for Insurance Paid, Patient Paid: read as $0.00 on every line, so balances and A/R include what was paid or adjusted. Pick the column if the export has one.",
-      "The export's balance column (I) disagrees with the computed balance on 3 lines of 1,200, by $1,234.50 in all.",
+      "The sheet's balance column (I) disagrees with the computed balance on 3 lines of 1,200, by $1,234.50 in all.",
     ]);
     expect(s.facts).toEqual([
       "Money columns not used: F (Copay Collected).",
