@@ -1,5 +1,5 @@
 import type { CellValue } from "../cells/cellValue";
-import { CLAIM_FIELDS, type ClaimField } from "../claims/claimLine";
+import { CLAIM_FIELD_HEADERS, CLAIM_FIELDS, type ClaimField } from "../claims/claimLine";
 import type { RawClaimRow } from "../claims/readClaimLines";
 import type { Day } from "../dates/day";
 import type { FieldMatch } from "./mapColumns";
@@ -33,7 +33,7 @@ export function ledgerRead(
   const amountLetter = (e.matches.amount ?? e.matches.debit ?? e.matches.credit)?.column ?? null;
   const away = moneyAwayFromAmount(chosen.money, amountLetter, e.headerCells);
   if (away.length > 0) {
-    return { asRegister: `read as a register, not as a transaction ledger: a column of its own was chosen for ${away.join(", ")}` };
+    return { asRegister: `read as a register, not as a transaction ledger: a column of its own was chosen for ${away.map((f) => CLAIM_FIELD_HEADERS[f]).join(", ")}` };
   }
   const mapping: Partial<Record<ClaimField, string>> = {};
   const matches: Partial<Record<ClaimField, FieldMatch>> = {};

@@ -1,4 +1,4 @@
-import type { ClaimField } from "../claims/claimLine";
+import { CLAIM_FIELD_HEADERS, type ClaimField } from "../claims/claimLine";
 import { normalizeHeader, headerText } from "./normalizeHeader";
 import type { CellValue } from "../cells/cellValue";
 import type { ColumnOverrides } from "./mapColumns";
@@ -23,8 +23,11 @@ export function splitLedgerOverrides(overrides: ColumnOverrides<ClaimField>): Le
   const money: Partial<Record<ClaimField, string | number>> = {};
   const notes: string[] = [];
   for (const [field, column] of Object.entries(overrides) as [ClaimField, string | number | undefined][]) {
-    if (column === undefined || column === "") continue;
-    if (MONEY.includes(field)) money[field] = column;
+    if (column === undefined) continue;
+    if (MONEY.includes(field)) {
+      if (column === "") notes.push(`"(not used)" for ${CLAIM_FIELD_HEADERS[field]} was not applied: a transaction ledger's money fields all come from its amount column, by transaction type`);
+      else money[field] = column;
+    } else if (column === "" && FROM_POSTINGS[field] !== undefined) continue;
     else if (FROM_POSTINGS[field] !== undefined) notes.push(`the column chosen for ${FROM_POSTINGS[field]} (${String(column)}) was not used: a transaction ledger's ${FROM_POSTINGS[field]} comes from its postings`);
     else if ((LEDGER_FIELDS as readonly string[]).includes(field)) ledger[field as LedgerField] = column;
   }

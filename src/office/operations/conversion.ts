@@ -138,9 +138,10 @@ export async function convertToRegister(
   progress(o, 0, "Reading the export…");
   const src = await readSource(context, source, o, true);
   progress(o, 0.4, "Reading the claim lines…");
+  // A field set to "(not used)" comes as "": no column for it, even where the reader found one.
   const cleaned: Partial<Record<ClaimField, string>> = {};
   for (const [field, column] of Object.entries(overrides) as [ClaimField, string | undefined][]) {
-    if (typeof column === "string" && column.trim() !== "") cleaned[field] = column.trim();
+    if (typeof column === "string") cleaned[field] = column.trim();
   }
   const read = readClaimsRegister(src.grid, { sheet: src.sheet, overrides: cleaned, normalizePayers: false });
   const firstLetter = columnLetter(src.firstColumn + 1);

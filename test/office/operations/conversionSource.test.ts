@@ -71,7 +71,24 @@ describe("Convert reads a transaction ledger as the report does", () => {
   it("a money field moved off the amount column reads the sheet as a register, and says so", () => {
     const read = readClaimsRegister(ledgerGrid(), { sheet: "Transactions", overrides: { insurancePaid: "B" }, normalizePayers: false });
     expect(read.source.layout).not.toBe("transaction ledger");
-    expect(read.source.notes.join("\n")).toContain("read as a register, not as a transaction ledger: a column of its own was chosen for insurancePaid");
+    expect(read.source.notes.join("\n")).toContain("read as a register, not as a transaction ledger: a column of its own was chosen for Insurance Paid");
+  });
+
+  it("a field set to (not used) in the pane has no column, though the reader found one", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Export", [
+      ["Claim #", "DOS", "Payer", "CPT", "Billed", "Ins Pmt", "Write Off"],
+      ["C-1", serial(2026, 9, 1), "Aetna", "99213", 150, 90, 10],
+    ] as never);
+    const result = await convertToRegister(excelContext(sim), { sheet: "Export" }, { otherAdjustment: "" });
+    expect(result.source.columns.fields.otherAdjustment).toBeNull();
+    expect(result.source.columns.missingMoney).toContain("otherAdjustment");
+    expect(result.source.columns.notUsed.map((u) => u.column)).toContain("G");
+    expect(registerColumn(sim, result.sheet, "Other Adj")).toEqual([0]); // not the 10.00 of Write Off
+    // On a ledger, "(not used)" for a money field is not applied, and said.
+    const ledger = readClaimsRegister(ledgerGrid(), { sheet: "Transactions", overrides: { otherAdjustment: "" }, normalizePayers: false });
+    expect(ledger.source.layout).toBe("transaction ledger");
+    expect(ledger.source.notes.join("\n")).toContain('"(not used)" for Other Adj was not applied');
   });
 
   it("an export without a payments column: preview and result say the money fields with no column", async () => {
