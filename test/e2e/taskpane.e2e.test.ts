@@ -173,6 +173,14 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     expect(await page.getByRole("combobox", { name: "Claim ID", exact: true }).inputValue()).toBe("A"); // "Claim #" is column A
     expect(await page.getByRole("combobox", { name: "Charge", exact: true }).inputValue()).toBe("K"); // "Billed" is column K
     expect(await page.getByRole("combobox", { name: "Payer", exact: true }).inputValue()).toBe("D"); // "Primary Insurance" is column D
+    // Setting both payment columns to "(not used)" is said at once in the preview, as a warning.
+    expect(await preview.getByTestId("source-warning").count()).toBe(0);
+    await page.getByRole("combobox", { name: "Insurance Paid", exact: true }).selectOption("");
+    await page.getByRole("combobox", { name: "Patient Paid", exact: true }).selectOption("");
+    await expectText(preview.getByTestId("source-warning"), "No column for Insurance Paid, Patient Paid");
+    await page.getByRole("combobox", { name: "Insurance Paid", exact: true }).selectOption("L"); // "Ins Pmt"
+    await page.getByRole("combobox", { name: "Patient Paid", exact: true }).selectOption("M"); // "Pat Pmt"
+    expect(await preview.getByTestId("source-warning").count()).toBe(0);
     await page.getByRole("button", { name: "Convert", exact: true }).click();
     const convertResult = page.getByTestId("convert-result");
     await convertResult.getByText(/^Wrote/).waitFor();

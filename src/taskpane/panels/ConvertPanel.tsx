@@ -6,7 +6,9 @@
  * beside the button used. */
 import { useEffect, useId, useMemo, useState } from "react";
 import { Button, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
-import { CLAIM_FIELD_HEADERS, CLAIM_FIELDS, REQUIRED_CLAIM_FIELDS } from "../../core/claims/claimLine";
+import { CLAIM_FIELD_HEADERS, CLAIM_FIELDS, REQUIRED_CLAIM_FIELDS, type ClaimField } from "../../core/claims/claimLine";
+import { missingMoneyFields } from "../../core/import/sourceColumns";
+import type { SourceSummaryJson } from "../../core/report/sourceSummary";
 import { convertToRegister, previewConversion, type ConversionPreview, type ConversionSource, type SheetOverview } from "../operations";
 import { countText } from "../format";
 import { reasonKinds, splitLeftOut } from "../leftOut";
@@ -27,6 +29,13 @@ export interface ConvertPanelProps {
 }
 
 type ConvertResult = Awaited<ReturnType<typeof convertToRegister>>;
+
+/** The preview's source facts with the money fields missing under the columns chosen so far (missingMoneyFields). */
+function withChosenColumns(source: SourceSummaryJson, mapping: Mapping): SourceSummaryJson {
+  const chosen: Mapping = {};
+  for (const [f, c] of Object.entries(mapping) as [ClaimField, string | undefined][]) if (c !== undefined && c !== NOT_USED) chosen[f] = c;
+  return { ...source, columns: { ...source.columns, missingMoney: missingMoneyFields(chosen) } };
+}
 /** Converting is the usual source: sheets that hold something and are not Practice Ledger's own output. */
 function sourceCandidates(sheets: SheetOverview[] | null): SheetOverview[] {
   return (sheets ?? []).filter((s) => s.rows > 0 && s.kind !== "report");
@@ -179,7 +188,7 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
               One row per transaction: the postings roll up to {countText(preview.lines, "claim line")}. Every money field comes from the amount column by transaction type; choose a column of its own for one only if this is not a ledger.
             </p>
           )}
-          {preview.source !== null && <SourceFacts source={preview.source} showFields={false} />}
+          {preview.source !== null && <SourceFacts source={withChosenColumns(preview.source, mapping)} showFields={false} />}
           {preview.issues.length > 0 && (
             <ul className={`${styles.list} ${styles.problem}`} aria-label="Problems found in the export">
               {preview.issues.map((issue, i) => (
