@@ -24,13 +24,15 @@ export const UNDERPAID_FONT = "#9C0006";
  * the register the one change this makes to a user's sheet: conditional formatting that
  * highlights the underpaid rows (underpaidRuleFormula), never a cell value. A rule an earlier run
  * added (isUnderpaidRule) is replaced, not stacked: it is deleted once the new one is in. If adding
- * it fails, the new sheet is removed and so is any rule added; the earlier rule stays. Syncs:
- * reading, 2 for the sheet, 2 for the rules (+1 to read the formulas when the register has rules).
+ * it fails, the new sheet is removed and so is any rule added; the earlier rule stays. With no
+ * underpaid line, the earlier rule is removed (it would mark stale lines). `replacedHighlights`:
+ * how many earlier rules went. Syncs: reading, 2 for the sheet, 1 to find the register's rules (+1
+ * to read their formulas when it has custom rules), 1 to add and remove.
  */
 export async function runFeeCheck(
   context: Excel.RequestContext,
   options: { tolerance?: Cents; claimsSheet?: string } & OperationOptions = {},
-): Promise<{ sheet: string; register: string; underpaidTotal: Cents; underpaidLines: number; byPayer: { payer: string; lines: number; amount: Cents }[]; source: SourceSummaryJson | null }> {
+): Promise<{ sheet: string; register: string; underpaidTotal: Cents; underpaidLines: number; byPayer: { payer: string; lines: number; amount: Cents }[]; source: SourceSummaryJson | null; replacedHighlights: number }> {
   const o: OperationOptions = { onProgress: options.onProgress, signal: options.signal };
   const tolerance = Math.abs(options.tolerance ?? 0);
   progress(o, 0, "Reading the register and the fee schedule…");
@@ -60,39 +62,41 @@ export async function runFeeCheck(
   const description = feeCheckSheet(check, { registerSheet, feeScheduleSheet: report.feeSchedule.sheet, date, tolerance });
   const { name } = await renderNewSheet(context, description, o, true);
 
-  if (underpaid.length > 0) {
-    progress(o, 0.85, "Highlighting the underpaid rows in the register…");
-    const grid = sheets.find((s) => s.name === registerSheet)?.grid ?? [];
-    const area = dataArea(grid, report.claims.headerRow ?? 1);
-    const added: Excel.ConditionalFormat[] = [];
-    try {
-      checkCancelled(o);
+  progress(o, 0.85, underpaid.length > 0 ? "Highlighting the underpaid rows in the register…" : "Checking the register's highlight…");
+  const grid = sheets.find((s) => s.name === registerSheet)?.grid ?? [];
+  const area = dataArea(grid, report.claims.headerRow ?? 1);
+  const added: Excel.ConditionalFormat[] = [];
+  let replaced = 0;
+  try {
+    checkCancelled(o);
+    const range = context.workbook.worksheets.getItem(registerSheet).getRange(area);
+    // An earlier run's rule goes, also when no line is underpaid now: it would mark stale lines.
+    const earlier = await earlierUnderpaidRules(context, range);
+    if (underpaid.length > 0) {
       const keys = registerKeys(report.claims.mapping, report.claims.headerRow ?? 1);
       if (keys === null) throw new OperationError(`"${registerSheet}" has no CPT column to tell its lines apart.`);
-      const range = context.workbook.worksheets.getItem(registerSheet).getRange(area);
-      const formula = underpaidRuleFormula(name, underpaid.length, keys);
-      const earlier = await earlierUnderpaidRules(context, range);
       const cf = range.conditionalFormats.add("Custom");
-      cf.custom.rule.formula = formula;
+      cf.custom.rule.formula = underpaidRuleFormula(name, underpaid.length, keys);
       cf.custom.format.fill.color = UNDERPAID_FILL;
       cf.custom.format.font.color = UNDERPAID_FONT;
       added.push(cf);
-      for (const old of earlier) old.delete();
-      await context.sync();
-    } catch (error) {
-      // No transaction across a batch: the rules added before the failure stay. Deleting them in
-      // order in one batch removes those; the first one never added stops the batch there.
-      for (const cf of added) cf.delete();
-      try {
-        await context.sync();
-      } catch {
-        // A rule that was never added: the ones before it are gone.
-      }
-      const left = await removeSheets(context, [name]);
-      const tail = left.length > 0 ? ` Delete "${name}" by hand.` : ` The sheet "${name}" was removed.`;
-      if (error instanceof OperationCancelled) throw new OperationCancelled(`Cancelled.${tail} The register was not changed.`);
-      throw new OperationError(`The underpaid rows could not be highlighted in "${registerSheet}": ${toOperationError(error).message}${tail} The register's cells were not changed.`, { sheet: registerSheet, address: area.split(":")[0] }, error);
     }
+    for (const old of earlier) old.delete();
+    if (added.length > 0 || earlier.length > 0) await context.sync();
+    replaced = earlier.length;
+  } catch (error) {
+    // No transaction across a batch: the rules added before the failure stay. Deleting them in
+    // order in one batch removes those; the first one never added stops the batch there.
+    for (const cf of added) cf.delete();
+    try {
+      await context.sync();
+    } catch {
+      // A rule that was never added: the ones before it are gone.
+    }
+    const left = await removeSheets(context, [name]);
+    const tail = left.length > 0 ? ` Delete "${name}" by hand.` : ` The sheet "${name}" was removed.`;
+    if (error instanceof OperationCancelled) throw new OperationCancelled(`Cancelled.${tail} The register was not changed.`);
+    throw new OperationError(`The underpaid rows could not be highlighted in "${registerSheet}": ${toOperationError(error).message}${tail} The register's cells were not changed.`, { sheet: registerSheet, address: area.split(":")[0] }, error);
   }
   progress(o, 1, "Done");
   return {
@@ -102,6 +106,7 @@ export async function runFeeCheck(
     underpaidLines: underpaid.length,
     byPayer: check.underpaidByPayer.map((p) => ({ payer: p.payer, lines: p.lines, amount: p.amount })),
     source: report.summary.source,
+    replacedHighlights: replaced,
   };
 }
 

@@ -33,6 +33,7 @@ export function FeeCheckPanel({ pane }: { pane: PaneState }) {
       text: (r.underpaidLines > 0
         ? `${countText(r.underpaidLines, "line")} paid below the fee schedule, ${dollars(r.underpaidTotal)} to recover: details on the new sheet ${r.sheet}; the lines are highlighted in ${r.register}.`
         : `No line paid below the fee schedule. Details on the new sheet ${r.sheet}.`) +
+        (r.replacedHighlights > 0 ? (r.underpaidLines > 0 ? " It replaces the highlight of the earlier fee check." : " The earlier fee check's highlight was removed.") : "") +
         (sourceNeedsWarning(r.source) ? " Check how the register was read, below." : ""),
     });
     pane.refresh();

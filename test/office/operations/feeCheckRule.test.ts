@@ -65,8 +65,25 @@ describe("Fee check highlight rule", () => {
     register.conditionalFormats = all.filter((c) => c.id !== "user");
     expect(highlightedRows(sim, "Claims Register")).toEqual([2, 6]);
     register.conditionalFormats = all;
+    expect(second.replacedHighlights).toBe(1);
+    expect(first.replacedHighlights).toBe(0);
     await runFeeCheck(excelContext(sim));
     expect(customRules(sim)).toHaveLength(2);
+  });
+
+  it("with no line underpaid any more, the earlier highlight is removed (it would mark stale lines)", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Claims Register", wildcardRegister() as never);
+    sim.addSheetNow("Fee Schedule", feeScheduleGrid());
+    await runFeeCheck(excelContext(sim));
+    expect(customRules(sim)).toHaveLength(1);
+    // The two short lines were paid in full since (allowed 100.00 = the schedule's 100.00).
+    sim.sheetByName("Claims Register")!.values[1][7] = 100;
+    sim.sheetByName("Claims Register")!.values[5][7] = 100;
+    const again = await runFeeCheck(excelContext(sim));
+    expect(again.underpaidLines).toBe(0);
+    expect(again.replacedHighlights).toBe(1);
+    expect(customRules(sim)).toHaveLength(0);
   });
 
   it("recognises its own rules (current, earlier and orphaned forms), not the user's", () => {
