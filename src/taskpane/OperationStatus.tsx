@@ -41,7 +41,7 @@ export function OperationStatus({ testId }: { testId?: string }) {
       </div>
       <div aria-live="polite" data-testid="outcome">
         {outcome !== null && (
-          <MessageBar intent={outcome.intent} layout="multiline">
+          <MessageBar intent={outcome.intent} layout="multiline" data-intent={outcome.intent}>
             <MessageBarBody>
               <MessageBarTitle>{outcome.title}</MessageBarTitle> {outcome.text}
               {outcome.cell !== undefined && ` (cell ${outcome.cell.address} on sheet ${outcome.cell.sheet})`}

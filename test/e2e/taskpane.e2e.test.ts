@@ -18,8 +18,6 @@ import { formatCents } from "../../src/core/money/cents";
 import { e2eWorkbook, EXPORT_SHEET, type E2eWorkbook } from "./sampleGrids";
 import { serveFolder, type StaticServer } from "./staticServer";
 
-/** The pane's tasks (src/taskpane/panelList.tsx): Workbook, Set up, Convert, Report, Fee check, Remittance. */
-const PANEL_COUNT = 6;
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -29,6 +27,8 @@ const ARTIFACTS_DIR = process.env.E2E_ARTIFACTS_DIR ?? path.join(ROOT, "artifact
 /** Every tab before and after its action, at 320 px (git-ignored; CI keeps artifacts/ as its artifacts). */
 const SCREENSHOTS_DIR = path.join(ARTIFACTS_DIR, "screenshots");
 const haveChromium = fs.existsSync(CHROMIUM);
+/** The pane's tasks (src/taskpane/panelList.tsx): Workbook, Set up, Convert, Report, Fee check, Remittance. */
+const TASKS = 6;
 
 jest.setTimeout(300_000);
 
@@ -126,7 +126,7 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     };
     // One row at 320 px; tabs that do not fit are in the "More" menu (never a second row).
     const shown320 = await oneRow();
-    if (shown320 < PANEL_COUNT) await page.getByRole("button", { name: `${PANEL_COUNT - shown320} more tasks` }).waitFor();
+    if (shown320 < TASKS) await page.getByRole("button", { name: `${TASKS - shown320} more tasks` }).waitFor();
     await page.setViewportSize({ width: 300, height: 900 });
     await page.waitForTimeout(200);
     const shown300 = await oneRow();
@@ -174,6 +174,14 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     expect(await page.getByRole("combobox", { name: "Claim ID", exact: true }).inputValue()).toBe("A"); // "Claim #" is column A
     expect(await page.getByRole("combobox", { name: "Charge", exact: true }).inputValue()).toBe("K"); // "Billed" is column K
     expect(await page.getByRole("combobox", { name: "Payer", exact: true }).inputValue()).toBe("D"); // "Primary Insurance" is column D
+    // Setting both payment columns to "(not used)" is said at once in the preview, as a warning.
+    expect(await preview.getByTestId("source-warning").count()).toBe(0);
+    await page.getByRole("combobox", { name: "Insurance Paid", exact: true }).selectOption("");
+    await page.getByRole("combobox", { name: "Patient Paid", exact: true }).selectOption("");
+    await expectText(preview.getByTestId("source-warning"), "No column for Insurance Paid, Patient Paid");
+    await page.getByRole("combobox", { name: "Insurance Paid", exact: true }).selectOption("L"); // "Ins Pmt"
+    await page.getByRole("combobox", { name: "Patient Paid", exact: true }).selectOption("M"); // "Pat Pmt"
+    expect(await preview.getByTestId("source-warning").count()).toBe(0);
     await page.getByRole("button", { name: "Convert", exact: true }).click();
     const convertResult = page.getByTestId("convert-result");
     await convertResult.getByText(/^Wrote/).waitFor();
@@ -191,7 +199,7 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     const convertPanel = page.locator("#panel-convert");
     await expectText(convertPanel, "Left out as expected: 1 row");
     expect(await convertPanel.getByTestId("left-out-problems").count()).toBe(0);
-    expect(await convertPanel.locator(".fui-MessageBar").first().getAttribute("class")).not.toMatch(/warning/i);
+    expect(await convertPanel.getByTestId("outcome").locator(".fui-MessageBar").getAttribute("data-intent")).toBe("success");
     expect(await convertPanel.getByTestId("outcome").isVisible()).toBe(true);
     await shot("3-convert-after");
 
@@ -202,7 +210,6 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     expect(await reportPanel.getByLabel("Claims register used").inputValue()).toBe(registerName);
     await reportPanel.getByLabel("As of").fill("2026-10-31");
     await expectText(page.locator("body"), "Period: November 1, 2025 to October 31, 2026");
-    await reportPanel.getByTestId("past-as-of").waitFor(); // a past as-of date says balances are as of the export
     await page.getByRole("button", { name: "Generate report" }).click();
     const reportResult = page.getByTestId("report-result");
     await reportResult.locator("dl").waitFor();
@@ -221,6 +228,13 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     // The report sheet carries the same A/R total (as a number, to the cent).
     const reportCells = (await sheetValues(page, reportName)).flat();
     expect(reportCells.some((v) => typeof v === "number" && Math.round(v * 100) === Math.round(Number(expectedAR) * 100))).toBe(true);
+    // What the balances are as of is the reader's word (summary.ar.balancesAsOf): the register
+    // Convert wrote has no posting dates, so at a past date they are the export's.
+    const asOfNote = reportResult.getByTestId("balances-as-of");
+    expect(await asOfNote.getAttribute("data-balances-as-of")).toBe("export");
+    await expectText(asOfNote, "Balances are as of the export, not as they stood on October 31, 2026");
+    await expectText(reportResult.getByTestId("source-facts"), "Read as");
+    expect(await reportResult.getByTestId("source-warning").count()).toBe(0); // every money field has its column
     const shownUnderpaid = await reportResult.locator('dd[data-figure="Underpaid (fee schedule)"]').textContent();
     await shot("4-report-after");
 
@@ -291,12 +305,19 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     expect(await preview.getByText("Columns not used").count()).toBe(0); // every column now taken
     await page.getByRole("button", { name: "Convert", exact: true }).click();
     await convertResult.getByText("Wrote 2 claim lines").waitFor();
+    // No payments or adjustments column: said out loud, as a warning, in the result and the outcome.
+    const missingMoney = convertResult.getByTestId("source-warning");
+    await expectText(missingMoney, "No column for Insurance Paid, Patient Paid, Contractual Adj, Other Adj");
+    expect(await missingMoney.first().getAttribute("data-intent")).toBe("warning");
+    expect(await convertResult.locator('tr[data-field="insurancePaid"]').textContent()).toContain("no column");
+    await waitIdle(page);
+    expect(await convertPanel.getByTestId("outcome").locator(".fui-MessageBar").getAttribute("data-intent")).toBe("warning");
     await shot("3-convert-pointed-header");
 
     // A host without ExcelApi 1.8: every task but Set up works; Set up says why it cannot.
     await page.goto(`${server.origin}/index.html?unsupported=${encodeURIComponent("ExcelApi 1.8")}`);
     await page.getByTestId("workbook-sheets").waitFor();
-    expect(await page.locator("[role=\"tab\"]").count()).toBe(PANEL_COUNT);
+    expect(await page.locator("[role=\"tab\"]").count()).toBe(TASKS);
     expect(await page.getByTestId("intro").count()).toBe(0); // shown once, on the first run
     await openTab(page, "Set up");
     await expectText(page.getByTestId("setup-blocked"), "ExcelApi 1.8");

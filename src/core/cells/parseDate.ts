@@ -2,6 +2,7 @@ import { dayFromYMD, type Day } from "../dates/day";
 import { dayFromExcelSerial } from "../dates/excelSerial";
 import { cellErrorText, isBlankCell, showCell, type CellValue } from "./cellValue";
 import { BLANK, invalid, type Parsed } from "./parseResult";
+import { errorCellMessage } from "./errorCellMessage";
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -48,7 +49,7 @@ function readDate(value: CellValue): Parsed<Day> {
     return { kind: "value", value: day };
   }
   const error = cellErrorText(value);
-  if (error !== null) return invalid(`the cell holds the error ${error}, not a date`, error);
+  if (error !== null) return invalid(errorCellMessage(value, ", not a date") ?? error, error);
   if (typeof value !== "string") return invalid("not a date", showCell(value));
   return dateFromText(value);
 }

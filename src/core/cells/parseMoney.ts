@@ -1,6 +1,7 @@
 import { centsFromDollars, Money, type Cents } from "../money/cents";
 import { cellErrorText, isBlankCell, showCell, type CellValue } from "./cellValue";
 import { BLANK, invalid, type Parsed } from "./parseResult";
+import { errorCellMessage } from "./errorCellMessage";
 
 // "1,234.50", "1234.5", ".50": digits with correctly placed thousands separators, or none.
 const AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
@@ -37,7 +38,7 @@ function readMoney(value: CellValue): Parsed<Cents> {
   if (typeof value === "number") return moneyFromNumber(value);
   if (isBlankCell(value)) return BLANK;
   const error = cellErrorText(value);
-  if (error !== null) return invalid(`the cell holds the error ${error}, not an amount`, error);
+  if (error !== null) return invalid(errorCellMessage(value, ", not an amount") ?? error, error);
   if (typeof value === "boolean") return invalid("TRUE/FALSE is not an amount", showCell(value));
   if (typeof value !== "string") return invalid("not an amount", showCell(value));
   return moneyFromText(value);

@@ -5,6 +5,7 @@ import type { InputIssue } from "../cells/issue";
 import { rowIssueReporter } from "../cells/rowIssueReporter";
 import { parseDate } from "../cells/parseDate";
 import { parseMoney } from "../cells/parseMoney";
+import { errorCellMessage } from "../cells/errorCellMessage";
 import type { ClaimField, ClaimLine } from "./claimLine";
 import { parseClaimStatus, parsePayerClass } from "./parseStatus";
 import { splitCptModifiers } from "./splitCptModifiers";
@@ -77,7 +78,7 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
       if (isBlankCell(v)) return null;
       const error = cellErrorText(v);
       if (error !== null) {
-        report(field, required ? "error" : "warning", `${FIELD_WORDS[field]}: the cell holds the error ${error}${required ? "" : "; ignored"}`, v);
+        report(field, required ? "error" : "warning", `${FIELD_WORDS[field]}: ${errorCellMessage(v) ?? error}${required ? "" : "; ignored"}`, v);
         return null;
       }
       if (typeof v === "string") return v.trim();
@@ -135,7 +136,7 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
     let modifiers: string[] = [];
     if (!isBlankCell(modifiersCell)) {
       const error = cellErrorText(modifiersCell);
-      if (error !== null) report("modifiers", "warning", `modifiers: the cell holds the error ${error}; ignored`, modifiersCell);
+      if (error !== null) report("modifiers", "warning", `modifiers: ${errorCellMessage(modifiersCell) ?? error}; ignored`, modifiersCell);
       else if (typeof modifiersCell === "string" || (typeof modifiersCell === "number" && Number.isFinite(modifiersCell))) {
         modifiers = parseModifiers(modifiersCell);
       } else report("modifiers", "warning", "modifiers are not text; ignored", modifiersCell);

@@ -18,3 +18,4 @@ export * from "./readTransactionLedger";
 export * from "./ledgerAsExport";
 export * from "./selfPayConvention";
 export * from "./creditSigns";
+export * from "./ledgerOverrides";

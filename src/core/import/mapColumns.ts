@@ -127,7 +127,7 @@ function columnFromLetters(text: string): number | null {
  * Matches each header cell to a field: exact synonym matches first, then headers that contain a
  * synonym (longer synonyms first), one column per field and one field per column, leftmost
  * column on a tie. A caller's override (header text, column letter or 1-based number) wins over
- * everything. Never throws.
+ * everything; an override of "" leaves the field without a column. Never throws.
  */
 export function mapColumns<F extends string>(
   headerRow: readonly CellValue[],
@@ -144,10 +144,15 @@ export function mapColumns<F extends string>(
   const takenColumns = new Set<number>();
   const fields = Object.keys(synonyms) as F[];
 
-  // 1. The caller's overrides.
+  // 1. The caller's overrides; "" says the field has no column (the task pane's "(not used)").
+  const noColumn = new Set<F>();
   for (const field of Object.keys(overrides) as F[]) {
     const given = overrides[field];
     if (given === undefined || !(field in synonyms)) continue;
+    if (typeof given === "string" && given.trim() === "") {
+      noColumn.add(field);
+      continue;
+    }
     const column = resolveOverride(given, headers);
     if (column === null) {
       badOverrides.push({ field, given, message: `no column "${String(given)}" for ${field}: give a header text, a column letter or a column number` });
@@ -181,7 +186,7 @@ export function mapColumns<F extends string>(
     matches[field] = { column: columnLetter(column + 1), header: headerText(row[column]), how: "override" };
   }
   for (const c of candidates) {
-    if (mapping[c.field] !== undefined || takenColumns.has(c.column)) continue;
+    if (mapping[c.field] !== undefined || takenColumns.has(c.column) || noColumn.has(c.field)) continue;
     mapping[c.field] = c.column;
     takenColumns.add(c.column);
     chosenScore.set(c.field, c.score);

@@ -63,7 +63,8 @@ export function readClaimsRegister(
   options: ReadClaimsRegisterOptions = {},
 ): ClaimsRegisterRead {
   const sheet = options.sheet;
-  const ledger = ledgerRead(grid, sheet, options.asOf);
+  const asLedger = ledgerRead(grid, sheet, options.asOf, options.overrides);
+  const ledger = asLedger !== null && "read" in asLedger ? asLedger : null;
   const read = ledger?.read ?? readClaimsExport(grid, options);
   const leftOut: LeftOutRow[] = [...read.leftOut];
   const issues: InputIssue[] = [...read.issues];
@@ -76,7 +77,7 @@ export function readClaimsRegister(
 
   const layout = ledger !== null ? "transaction ledger" : layoutOf(read.headerCells, read.mapping);
   const assumptions: string[] = [];
-  const notes: string[] = ledger?.notes ?? [];
+  const notes: string[] = ledger?.notes ?? (asLedger !== null && "asRegister" in asLedger ? [asLedger.asRegister] : []);
   let rows: RawClaimRow[] = read.rows;
   if (layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined) {
     const selfPay = blankPayerIsSelfPay(rows);

@@ -9,7 +9,7 @@ import { classifyTransaction, type TransactionKind } from "./classifyTransaction
 import { findHeaderRow } from "./findHeaderRow";
 import { LEDGER_HEADER_SYNONYMS, type LedgerField } from "./ledgerSynonyms";
 import { CLAIM_HEADER_SYNONYMS } from "./headerSynonyms";
-import { mapColumns } from "./mapColumns";
+import { mapColumns, type ColumnOverrides } from "./mapColumns";
 import { readExport, type ExportRead } from "./readClaimsExport";
 import { rollUpTransactions, type RolledUpLine, type RollUp, type Transaction } from "./rollUpTransactions";
 
@@ -55,8 +55,8 @@ const text = (v: CellValue): string => (typeof v === "string" ? v.trim() : typeo
  * carry, and a row of the other sign takes back (a negative payment reverses a payment).
  * Postings after `asOf` are not counted, so balances are those of the as-of date.
  */
-export function readTransactionLedger(grid: readonly (readonly CellValue[])[], options: { sheet?: string; asOf?: Day } = {}): LedgerRead {
-  const read = readExport(grid, { sheet: options.sheet }, {
+export function readTransactionLedger(grid: readonly (readonly CellValue[])[], options: { sheet?: string; asOf?: Day; overrides?: ColumnOverrides<LedgerField> } = {}): LedgerRead {
+  const read = readExport(grid, { sheet: options.sheet, overrides: options.overrides }, {
     synonyms: LEDGER_HEADER_SYNONYMS, required: REQUIRED, requiredWords: "claim number and transaction type",
     multiColumn: ["modifiers"], minFields: 3, oneOf: ["amount", "debit", "credit"],
     totalsReason: () => (cells) => (cells.some((c) => typeof c === "string" && /^\s*(grand |sub ?)?totals?\b/i.test(c)) ? "totals row" : null),

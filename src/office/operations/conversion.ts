@@ -2,9 +2,10 @@ import type { CellValue } from "../../core/cells/cellValue";
 import { columnLetter, describeIssue } from "../../core/cells/issue";
 import type { ClaimField } from "../../core/claims/claimLine";
 import { headerText } from "../../core/import/normalizeHeader";
-import { readClaimsExport } from "../../core/import/readClaimsExport";
 import { readClaimsRegister } from "../../core/import/readClaimsRegister";
 import { REQUIRED_CLAIM_FIELDS } from "../../core/claims/claimLine";
+import { registerSourceSummary } from "../../core/report/registerSource";
+import type { SourceSummaryJson } from "../../core/report/sourceSummary";
 import { SETTINGS_SHEET_NAME, TEMPLATE_SHEET_NAMES, registerSheetFromLines } from "../../core/templates";
 import { OperationError } from "./errors";
 import { progress, type ConversionPreview, type ConversionSource, type LeftOutCell, type OperationOptions } from "./options";
@@ -71,16 +72,19 @@ async function readSource(context: Excel.RequestContext, source: ConversionSourc
 }
 
 /**
- * What the claims reader finds in a practice-management export (a sheet, or a selected range):
- * the header row, the column of each field (editable in the pane, then given back as overrides),
- * the header cells no field took, the required fields without a column, the rows below the header
- * and the header's issues in words. Reads only: nothing is written. Syncs: 1 + readUsedRanges.
+ * What the claims reader finds in a practice-management export (a sheet, or a selected range),
+ * read by the same path as the report and the conversion (readClaimsRegister: a transaction ledger
+ * previews as the claim lines its postings roll up to): the header row, the column of each field
+ * (editable in the pane, then given back as overrides), the header cells no field took, the
+ * required fields without a column, the rows below the header, the header's issues in words, and
+ * the source facts (layout, money fields with no column, balance check, assumptions). Reads only:
+ * nothing is written. Syncs: 1 + readUsedRanges.
  */
 export async function previewConversion(context: Excel.RequestContext, source: ConversionSource, o: OperationOptions = {}): Promise<ConversionPreview> {
   progress(o, 0, "Reading the export…");
   const src = await readSource(context, source, o, false);
   progress(o, 0.8, "Matching its columns…");
-  const read = readClaimsExport(src.grid, { sheet: src.sheet });
+  const read = readClaimsRegister(src.grid, { sheet: src.sheet, normalizePayers: false });
   // A header row the user pointed at stands even when none of its names is recognised.
   const pointed = read.headerRow === null && source.headerRow !== undefined ? 1 : null;
   const headerAt = read.headerRow ?? pointed;
@@ -98,16 +102,30 @@ export async function previewConversion(context: Excel.RequestContext, source: C
     mapping: read.mapping,
     headers,
     unmapped: pointed !== null ? headers : read.unmapped,
-    missingRequired: pointed !== null ? [...REQUIRED_CLAIM_FIELDS] : read.missingRequired,
+    missingRequired: pointed !== null ? [...REQUIRED_CLAIM_FIELDS] : read.export.missingRequired,
     rowsBelowHeader: pointed !== null ? Math.max(0, src.grid.length - 1) : read.rowsBelowHeader,
-    issues: pointed !== null ? [] : read.issues.map((i) => describeIssue({ ...i, row: i.row + src.rowOffset })),
+    issues: pointed !== null ? [] : read.export.issues.map((i) => describeIssue({ ...i, row: i.row + src.rowOffset })),
+    lines: pointed !== null ? 0 : read.lines.length,
+    source: read.headerRow === null ? null : withRowOffset(registerSourceSummary(read, src.sheet), src.rowOffset),
+  };
+}
+
+/** Source facts of a selected range: header and balance-check rows as sheet rows. */
+function withRowOffset(s: SourceSummaryJson, rowOffset: number): SourceSummaryJson {
+  if (rowOffset === 0) return s;
+  return {
+    ...s,
+    headerRows: s.headerRows.map((r) => r + rowOffset),
+    balanceCheck: s.balanceCheck === null ? null : { ...s.balanceCheck, rows: s.balanceCheck.rows.map((r) => ({ ...r, row: r.row + rowOffset })) },
   };
 }
 
 /**
  * Converts a practice-management export into a new Claims Register sheet (registerSheetFromLines:
  * a table of the lines read, with Balance and Age Bucket formulas), with the pane's column choices
- * (`overrides`: field → column letter) winning over the reader's. The source is only read, never
+ * (`overrides`: field → column letter) winning over the reader's, for a transaction ledger too
+ * (ledgerRead: the fields its rows name; a money field moved off the amount column reads the sheet
+ * as a register). Returns the source facts, as the report's `summary.source`. The source is only read, never
  * changed. Every row left out is returned with its reason and source cell. Syncs: a constant
  * (names, reading, writing) plus the byte budget's extra blocks on large exports.
  */
@@ -116,13 +134,14 @@ export async function convertToRegister(
   source: ConversionSource,
   overrides: Partial<Record<ClaimField, string>>,
   o: OperationOptions = {},
-): Promise<{ sheet: string; lines: number; leftOut: LeftOutCell[] }> {
+): Promise<{ sheet: string; lines: number; leftOut: LeftOutCell[]; source: SourceSummaryJson }> {
   progress(o, 0, "Reading the export…");
   const src = await readSource(context, source, o, true);
   progress(o, 0.4, "Reading the claim lines…");
+  // A field set to "(not used)" comes as "": no column for it, even where the reader found one.
   const cleaned: Partial<Record<ClaimField, string>> = {};
   for (const [field, column] of Object.entries(overrides) as [ClaimField, string | undefined][]) {
-    if (typeof column === "string" && column.trim() !== "") cleaned[field] = column.trim();
+    if (typeof column === "string") cleaned[field] = column.trim();
   }
   const read = readClaimsRegister(src.grid, { sheet: src.sheet, overrides: cleaned, normalizePayers: false });
   const firstLetter = columnLetter(src.firstColumn + 1);
@@ -144,5 +163,5 @@ export async function convertToRegister(
   progress(o, 0.6, `Writing ${read.lines.length} lines…`);
   const { name } = await renderNewSheet(context, description, o);
   progress(o, 1, "Done");
-  return { sheet: name, lines: read.lines.length, leftOut };
+  return { sheet: name, lines: read.lines.length, leftOut, source: withRowOffset(registerSourceSummary(read, src.sheet), src.rowOffset) };
 }

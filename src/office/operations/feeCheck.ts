@@ -2,59 +2,37 @@ import type { CellValue } from "../../core/cells/cellValue";
 import { columnLetter } from "../../core/cells/issue";
 import { checkFees } from "../../core/feeSchedule/checkFees";
 import type { Cents } from "../../core/money/cents";
+import type { SourceSummaryJson } from "../../core/report/sourceSummary";
 import { UnusableInputError, workbookReport } from "../../core/report/workbookReport";
-import { FEE_CHECK_LAYOUT, feeCheckSheet } from "../../core/templates/feeCheckSheet";
-import { quoteSheet } from "./setUpSheets";
+import { feeCheckSheet } from "../../core/templates/feeCheckSheet";
 import { OperationCancelled, OperationError, toOperationError } from "./errors";
 import { checkCancelled, progress, type OperationOptions } from "./options";
 import { readSheets, removeSheets, renderNewSheet, today } from "./workbook";
 import { registerFor } from "./registerFor";
+import { isUnderpaidRule, underpaidRuleFormula, type RegisterKeyColumns } from "./underpaidRule";
+
+export { underpaidRuleFormula, type RegisterKeyColumns } from "./underpaidRule";
 
 /** Colours of the highlight (Excel's "Light red fill with dark red text"). */
 export const UNDERPAID_FILL = "#FFC7CE";
 export const UNDERPAID_FONT = "#9C0006";
-
-/** Where a line's identity is in the register: 1-based header row and column letters. */
-export interface RegisterKeyColumns {
-  headerRow: number;
-  claimId: string;
-  cpt: string;
-  dateOfService: string;
-}
-
-/**
- * The custom-formula rule that highlights the underpaid lines in the register, keyed on each line's
- * identity (claim id + CPT + date of service) rather than its row number, so that sorting,
- * filtering or inserting rows in the register keeps the highlight on the right lines: a register
- * row is highlighted when the Fee Check sheet's table of underpaid lines has a line with its claim,
- * CPT and date, `=COUNTIFS('Fee Check …'!$B$6:$B$9,$A2,'Fee Check …'!$C$6:$C$9,$I2,'Fee Check …'!$H$6:$H$9,$B2)>0`.
- * The references without $ on the row are relative to the applied range's top-left cell (the
- * first data row), as Excel reads a conditional format's formula. A formula rule may refer to
- * another sheet (Excel 2010 and later). Removable like any rule (Home › Conditional Formatting ›
- * Manage Rules); deleting the Fee Check sheet turns it off. No cell value changes.
- * Two register lines with the same claim, CPT and date are both highlighted when one is underpaid.
- */
-export function underpaidRuleFormula(feeCheckSheet: string, underpaidLines: number, register: RegisterKeyColumns): string {
-  const first = FEE_CHECK_LAYOUT.linesHeaderRow + 1;
-  const last = FEE_CHECK_LAYOUT.linesHeaderRow + Math.max(1, underpaidLines);
-  const sheet = quoteSheet(feeCheckSheet);
-  const col = (n: number): string => { const l = columnLetter(n); return `${sheet}!$${l}$${first}:$${l}$${last}`; };
-  const row = register.headerRow + 1;
-  return `=COUNTIFS(${col(FEE_CHECK_LAYOUT.claimColumn)},$${register.claimId}${row},${col(FEE_CHECK_LAYOUT.cptColumn)},$${register.cpt}${row},${col(FEE_CHECK_LAYOUT.dateOfServiceColumn)},$${register.dateOfService}${row})>0`;
-}
 
 /**
  * Fee check on the open workbook (definitions.md, "Fee schedule and underpayments"): reads the
  * claims register and the fee schedule (found as the report finds them), runs checkFees, writes a
  * new "Fee Check YYYY-MM-DD" sheet (underpaid lines and the total to recover by payer), and adds to
  * the register the one change this makes to a user's sheet: conditional formatting that
- * highlights the underpaid rows (underpaidRuleFormulas), never a cell value. If adding it fails,
- * the new sheet is removed and so is any rule added. Syncs: reading, 2 for the sheet, 1 for the rules.
+ * highlights the underpaid rows (underpaidRuleFormula), never a cell value. A rule an earlier run
+ * added (isUnderpaidRule) is replaced, not stacked: it is deleted once the new one is in. If adding
+ * it fails, the new sheet is removed and so is any rule added; the earlier rule stays. With no
+ * underpaid line, the earlier rule is removed (it would mark stale lines). `replacedHighlights`:
+ * how many earlier rules went. Syncs: reading, 2 for the sheet, 1 to find the register's rules (+1
+ * to read their formulas when it has custom rules), 1 to add and remove.
  */
 export async function runFeeCheck(
   context: Excel.RequestContext,
   options: { tolerance?: Cents; claimsSheet?: string } & OperationOptions = {},
-): Promise<{ sheet: string; register: string; underpaidTotal: Cents; underpaidLines: number; byPayer: { payer: string; lines: number; amount: Cents }[] }> {
+): Promise<{ sheet: string; register: string; underpaidTotal: Cents; underpaidLines: number; byPayer: { payer: string; lines: number; amount: Cents }[]; source: SourceSummaryJson | null; replacedHighlights: number }> {
   const o: OperationOptions = { onProgress: options.onProgress, signal: options.signal };
   const tolerance = Math.abs(options.tolerance ?? 0);
   progress(o, 0, "Reading the register and the fee schedule…");
@@ -84,37 +62,41 @@ export async function runFeeCheck(
   const description = feeCheckSheet(check, { registerSheet, feeScheduleSheet: report.feeSchedule.sheet, date, tolerance });
   const { name } = await renderNewSheet(context, description, o, true);
 
-  if (underpaid.length > 0) {
-    progress(o, 0.85, "Highlighting the underpaid rows in the register…");
-    const grid = sheets.find((s) => s.name === registerSheet)?.grid ?? [];
-    const area = dataArea(grid, report.claims.headerRow ?? 1);
-    const added: Excel.ConditionalFormat[] = [];
-    try {
-      checkCancelled(o);
+  progress(o, 0.85, underpaid.length > 0 ? "Highlighting the underpaid rows in the register…" : "Checking the register's highlight…");
+  const grid = sheets.find((s) => s.name === registerSheet)?.grid ?? [];
+  const area = dataArea(grid, report.claims.headerRow ?? 1);
+  const added: Excel.ConditionalFormat[] = [];
+  let replaced = 0;
+  try {
+    checkCancelled(o);
+    const range = context.workbook.worksheets.getItem(registerSheet).getRange(area);
+    // An earlier run's rule goes, also when no line is underpaid now: it would mark stale lines.
+    const earlier = await earlierUnderpaidRules(context, range);
+    if (underpaid.length > 0) {
       const keys = registerKeys(report.claims.mapping, report.claims.headerRow ?? 1);
       if (keys === null) throw new OperationError(`"${registerSheet}" has no CPT column to tell its lines apart.`);
-      const range = context.workbook.worksheets.getItem(registerSheet).getRange(area);
-      const formula = underpaidRuleFormula(name, underpaid.length, keys);
       const cf = range.conditionalFormats.add("Custom");
-      cf.custom.rule.formula = formula;
+      cf.custom.rule.formula = underpaidRuleFormula(name, underpaid.length, keys);
       cf.custom.format.fill.color = UNDERPAID_FILL;
       cf.custom.format.font.color = UNDERPAID_FONT;
       added.push(cf);
-      await context.sync();
-    } catch (error) {
-      // No transaction across a batch: the rules added before the failure stay. Deleting them in
-      // order in one batch removes those; the first one never added stops the batch there.
-      for (const cf of added) cf.delete();
-      try {
-        await context.sync();
-      } catch {
-        // A rule that was never added: the ones before it are gone.
-      }
-      const left = await removeSheets(context, [name]);
-      const tail = left.length > 0 ? ` Delete "${name}" by hand.` : ` The sheet "${name}" was removed.`;
-      if (error instanceof OperationCancelled) throw new OperationCancelled(`Cancelled.${tail} The register was not changed.`);
-      throw new OperationError(`The underpaid rows could not be highlighted in "${registerSheet}": ${toOperationError(error).message}${tail} The register's cells were not changed.`, { sheet: registerSheet, address: area.split(":")[0] }, error);
     }
+    for (const old of earlier) old.delete();
+    if (added.length > 0 || earlier.length > 0) await context.sync();
+    replaced = earlier.length;
+  } catch (error) {
+    // No transaction across a batch: the rules added before the failure stay. Deleting them in
+    // order in one batch removes those; the first one never added stops the batch there.
+    for (const cf of added) cf.delete();
+    try {
+      await context.sync();
+    } catch {
+      // A rule that was never added: the ones before it are gone.
+    }
+    const left = await removeSheets(context, [name]);
+    const tail = left.length > 0 ? ` Delete "${name}" by hand.` : ` The sheet "${name}" was removed.`;
+    if (error instanceof OperationCancelled) throw new OperationCancelled(`Cancelled.${tail} The register was not changed.`);
+    throw new OperationError(`The underpaid rows could not be highlighted in "${registerSheet}": ${toOperationError(error).message}${tail} The register's cells were not changed.`, { sheet: registerSheet, address: area.split(":")[0] }, error);
   }
   progress(o, 1, "Done");
   return {
@@ -123,7 +105,28 @@ export async function runFeeCheck(
     underpaidTotal: check.underpaidTotal,
     underpaidLines: underpaid.length,
     byPayer: check.underpaidByPayer.map((p) => ({ payer: p.payer, lines: p.lines, amount: p.amount })),
+    source: report.summary.source,
+    replacedHighlights: replaced,
   };
+}
+
+/**
+ * The conditional formats on the register's data rows that an earlier Fee check added (their
+ * formula: isUnderpaidRule). `Range.conditionalFormats` is "a collection of all the conditional
+ * formats that are overlap the range" (Microsoft, "Excel.ConditionalFormatCollection class",
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformatcollection, ExcelApi
+ * 1.6); a custom rule's formula is `custom.rule.formula`, loaded only for the Custom ones. Syncs: 1,
+ * plus 1 when there are custom rules.
+ */
+async function earlierUnderpaidRules(context: Excel.RequestContext, range: Excel.Range): Promise<Excel.ConditionalFormat[]> {
+  const all = range.conditionalFormats;
+  all.load("items/type");
+  await context.sync();
+  const custom = all.items.filter((cf) => String(cf.type) === "Custom");
+  if (custom.length === 0) return [];
+  for (const cf of custom) cf.custom.rule.load("formula");
+  await context.sync();
+  return custom.filter((cf) => typeof cf.custom.rule.formula === "string" && isUnderpaidRule(cf.custom.rule.formula));
 }
 
 /** The register's claim, CPT and date-of-service columns (the first letter of each), or null without a CPT column. */

@@ -1,4 +1,5 @@
 import type { ClaimField } from "../../core/claims/claimLine";
+import type { SourceSummaryJson } from "../../core/report/sourceSummary";
 import { OperationCancelled } from "./errors";
 
 /** Progress (0 … 1 and a line of text) and cancellation of a long operation. */
@@ -43,6 +44,10 @@ export interface ConversionPreview {
   missingRequired: ClaimField[];
   rowsBelowHeader: number;
   issues: string[];
+  /** Claim lines the rows read as (a transaction ledger: the lines its postings roll up to). */
+  lines: number;
+  /** How the sheet was read (as the report's `summary.source`); null without a recognised header. */
+  source: SourceSummaryJson | null;
 }
 
 /** A source row left out, and the cell to select for it. */

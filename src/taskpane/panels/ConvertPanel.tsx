@@ -6,7 +6,9 @@
  * beside the button used. */
 import { useEffect, useId, useMemo, useState } from "react";
 import { Button, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
-import { CLAIM_FIELD_HEADERS, CLAIM_FIELDS, REQUIRED_CLAIM_FIELDS } from "../../core/claims/claimLine";
+import { CLAIM_FIELD_HEADERS, CLAIM_FIELDS, REQUIRED_CLAIM_FIELDS, type ClaimField } from "../../core/claims/claimLine";
+import { missingMoneyFields } from "../../core/import/sourceColumns";
+import type { SourceSummaryJson } from "../../core/report/sourceSummary";
 import { convertToRegister, previewConversion, type ConversionPreview, type ConversionSource, type SheetOverview } from "../operations";
 import { countText } from "../format";
 import { reasonKinds, splitLeftOut } from "../leftOut";
@@ -15,6 +17,8 @@ import { OperationStatus } from "../OperationStatus";
 import { readSelection } from "../selection";
 import { errorText, useOperation } from "../useOperation";
 import { LeftOutList } from "./LeftOutList";
+import { SourceFacts } from "./SourceFacts";
+import { sourceNeedsWarning } from "../sourceFacts";
 import { usePanelStyles } from "./shared";
 
 export interface ConvertPanelProps {
@@ -25,6 +29,13 @@ export interface ConvertPanelProps {
 }
 
 type ConvertResult = Awaited<ReturnType<typeof convertToRegister>>;
+
+/** The preview's source facts with the money fields missing under the columns chosen so far (missingMoneyFields). */
+function withChosenColumns(source: SourceSummaryJson, mapping: Mapping): SourceSummaryJson {
+  const chosen: Mapping = {};
+  for (const [f, c] of Object.entries(mapping) as [ClaimField, string | undefined][]) if (c !== undefined && c !== NOT_USED) chosen[f] = c;
+  return { ...source, columns: { ...source.columns, missingMoney: missingMoneyFields(chosen) } };
+}
 /** Converting is the usual source: sheets that hold something and are not Practice Ledger's own output. */
 function sourceCandidates(sheets: SheetOverview[] | null): SheetOverview[] {
   return (sheets ?? []).filter((s) => s.rows > 0 && s.kind !== "report");
@@ -112,11 +123,12 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
     setResult(r);
     const { expected, problems } = splitLeftOut(r.leftOut);
     setOutcome({
-      intent: problems.length > 0 ? "warning" : "success",
+      intent: problems.length > 0 || sourceNeedsWarning(r.source) ? "warning" : "success",
       title: "Converted",
       text: `Wrote ${countText(r.lines, "claim line")} to the new sheet ${r.sheet}; the Physician report and the Fee check now use it.` +
         (problems.length > 0 ? ` ${countText(problems.length, "row")} could not be used: see the list below.` : "") +
         (expected.length > 0 ? ` Left out as expected: ${countText(expected.length, "row")} (${reasonKinds(expected)}).` : "") +
+        (sourceNeedsWarning(r.source) ? " Check how the export was read, below." : "") +
         ` ${source.sheet} was not changed.`,
     });
     onConverted?.(r.sheet);
@@ -171,6 +183,12 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
               <Button size="small" appearance="transparent" onClick={() => void useSelectedRow()} disabled={busy}>Use the selected row instead</Button>
             </p>
           )}
+          {preview.source !== null && preview.source.layout === "transaction ledger" && (
+            <p className={styles.hint} data-testid="ledger-preview">
+              One row per transaction: the postings roll up to {countText(preview.lines, "claim line")}. Every money field comes from the amount column by transaction type; choose a column of its own for one only if this is not a ledger.
+            </p>
+          )}
+          {preview.source !== null && <SourceFacts source={withChosenColumns(preview.source, mapping)} showFields={false} />}
           {preview.issues.length > 0 && (
             <ul className={`${styles.list} ${styles.problem}`} aria-label="Problems found in the export">
               {preview.issues.map((issue, i) => (
@@ -249,6 +267,7 @@ export function ConvertPanel({ sheets, onChanged, onConverted }: ConvertPanelPro
             <p>
               Wrote {countText(result.lines, "claim line")} to <strong>{result.sheet}</strong>.
             </p>
+            <SourceFacts source={result.source} />
             <LeftOutList rows={result.leftOut} hint="Choose a row to select its cell in the export." showPlace />
           </>
         )}

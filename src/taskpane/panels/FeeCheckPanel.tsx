@@ -8,6 +8,8 @@ import { OperationStatus } from "../OperationStatus";
 import type { PaneState } from "../paneState";
 import { useOperation } from "../useOperation";
 import { RegisterPicker } from "./RegisterPicker";
+import { SourceFacts } from "./SourceFacts";
+import { sourceNeedsWarning } from "../sourceFacts";
 import { usePanelStyles } from "./shared";
 
 type FeeCheckResult = Awaited<ReturnType<typeof runFeeCheck>>;
@@ -26,11 +28,13 @@ export function FeeCheckPanel({ pane }: { pane: PaneState }) {
     if (r === undefined) return;
     setResult(r);
     setOutcome({
-      intent: r.underpaidLines > 0 ? "warning" : "success",
+      intent: r.underpaidLines > 0 || sourceNeedsWarning(r.source) ? "warning" : "success",
       title: "Fee check done",
-      text: r.underpaidLines > 0
+      text: (r.underpaidLines > 0
         ? `${countText(r.underpaidLines, "line")} paid below the fee schedule, ${dollars(r.underpaidTotal)} to recover: details on the new sheet ${r.sheet}; the lines are highlighted in ${r.register}.`
-        : `No line paid below the fee schedule. Details on the new sheet ${r.sheet}.`,
+        : `No line paid below the fee schedule. Details on the new sheet ${r.sheet}.`) +
+        (r.replacedHighlights > 0 ? (r.underpaidLines > 0 ? " It replaces the highlight of the earlier fee check." : " The earlier fee check's highlight was removed.") : "") +
+        (sourceNeedsWarning(r.source) ? " Check how the register was read, below." : ""),
     });
     pane.refresh();
   };
@@ -88,6 +92,7 @@ export function FeeCheckPanel({ pane }: { pane: PaneState }) {
                 </tbody>
               </table>
             )}
+            <SourceFacts source={result.source} compact />
           </>
         )}
       </div>

@@ -1,6 +1,6 @@
 /* "Physician report": the register used, an as-of date (the last day of the previous month by
  * default) and the 12-month period it sets, then a new report tab; the key figures of its summary
- * are shown here. */
+ * are shown here, with what the balances are as of and how the register was read. */
 import { useState } from "react";
 import { Button, Field, Input } from "@fluentui/react-components";
 import type { Day } from "../../core/dates/day";
@@ -14,6 +14,8 @@ import type { PaneState } from "../paneState";
 import { useOperation } from "../useOperation";
 import { LeftOutList } from "./LeftOutList";
 import { RegisterPicker } from "./RegisterPicker";
+import { SourceFacts } from "./SourceFacts";
+import { balancesAsOfText, sourceNeedsWarning } from "../sourceFacts";
 import { usePanelStyles } from "./shared";
 
 type ReportResult = Awaited<ReturnType<typeof generatePhysicianReport>>;
@@ -43,7 +45,6 @@ export function ReportPanel({ pane }: { pane: PaneState }) {
   const [result, setResult] = useState<ReportResult | null>(null);
   const asOf: Day | null = dayFromIso(asOfText);
   const period = asOf === null ? null : reportingPeriod(asOf);
-  const past = asOf !== null && asOf < today();
 
   const generate = async () => {
     if (asOf === null) return;
@@ -54,9 +55,10 @@ export function ReportPanel({ pane }: { pane: PaneState }) {
     setResult(r);
     const { problems } = splitLeftOut(r.leftOut);
     setOutcome({
-      intent: problems.length > 0 ? "warning" : "success",
+      intent: problems.length > 0 || sourceNeedsWarning(r.summary.source) ? "warning" : "success",
       title: "Report written",
-      text: `The report is on the new sheet ${r.sheet}.` + (problems.length > 0 ? ` ${countText(problems.length, "row")} could not be used: see the list below.` : ""),
+      text: `The report is on the new sheet ${r.sheet}.` + (problems.length > 0 ? ` ${countText(problems.length, "row")} could not be used: see the list below.` : "") +
+        (sourceNeedsWarning(r.summary.source) ? " Check how the register was read, below." : ""),
     });
     pane.refresh();
   };
@@ -68,6 +70,8 @@ export function ReportPanel({ pane }: { pane: PaneState }) {
     if (r === undefined) return;
     setOutcome({ intent: "success", title: "Handout opened", text: "The physicians' handout (the report only: no register, no payroll detail, no patient data) is open as a new workbook: save it or print it from there." });
   };
+
+  const asOfNote = result === null ? null : balancesAsOfText(result.summary.ar.balancesAsOf, result.summary.asOf, isoFromDay(today()));
 
   return (
     <section className={styles.panel} aria-labelledby="report-heading">
@@ -83,13 +87,6 @@ export function ReportPanel({ pane }: { pane: PaneState }) {
       >
         <Input type="date" value={asOfText} onChange={(_e, data) => setAsOfText(data.value)} />
       </Field>
-      {past && (
-        // The register holds today's balances; without posting dates they cannot be rolled back
-        // (definitions.md, "As-of date and period"). The claims reader will flag registers that can.
-        <p className={styles.hint} data-testid="past-as-of">
-          Balances are as of the export, not as they stood on {longDate(asOf)}: aging and A/R use today&apos;s balances unless the register has posting dates.
-        </p>
-      )}
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={busy || asOf === null || pane.register === ""}>
           Generate report
@@ -113,6 +110,12 @@ export function ReportPanel({ pane }: { pane: PaneState }) {
                 </div>
               ))}
             </dl>
+            {asOfNote !== null && (
+              // The reader's own word (summary.ar.balancesAsOf): a ledger's postings roll balances
+              // back to the date; otherwise they are the export's (definitions.md, "As-of date and period").
+              <p className={styles.hint} data-testid="balances-as-of" data-balances-as-of={result.summary.ar.balancesAsOf}>{asOfNote}</p>
+            )}
+            <SourceFacts source={result.summary.source} compact />
             <LeftOutList rows={result.leftOut} />
           </>
         )}

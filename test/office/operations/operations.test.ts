@@ -10,6 +10,9 @@ import { SimulatedApiError, SimulatedExcel, highlightedRows, sortRows } from "..
 import { excelContext, registerGrid } from "../helpers";
 import { exportGrid, feeRegisterGrid, feeScheduleGrid, serial } from "./fixtures";
 
+/** A register cell as an exact COUNTIFS criterion (~, *, ? escaped with ~), written out by hand. */
+const exact = (cell: string): string => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+
 const BUDGET = 4 * 1024 * 1024;
 const cellsOf = (snapshot: string): unknown => JSON.parse(snapshot).cells;
 
@@ -305,7 +308,7 @@ describe("runFeeCheck", () => {
     expect(register.conditionalFormats).toEqual([
       {
         id: expect.any(String), type: "Custom", range: "A2:J6",
-        custom: { formula: `=COUNTIFS(${q}!$B$6:$B$8,$A2,${q}!$C$6:$C$8,$I2,${q}!$H$6:$H$8,$B2)>0`, fill: "#FFC7CE", fontColor: "#9C0006" },
+        custom: { formula: `=COUNTIFS(${q}!$B$6:$B$8,${exact("$A2")},${q}!$C$6:$C$8,${exact("$I2")},${q}!$H$6:$H$8,$B2)>0`, fill: "#FFC7CE", fontColor: "#9C0006" },
       },
     ]);
     expect(highlightedRows(sim, "Claims Register")).toEqual([2, 4, 6]); // A-1, M-1, A-4 (see feeRegisterGrid)
@@ -343,7 +346,7 @@ describe("runFeeCheck", () => {
       return sim.syncCount;
     };
     const small = await run(100);
-    expect(small).toBeLessThanOrEqual(6); // read 3 + sheet 2 + rules 1
+    expect(small).toBeLessThanOrEqual(7); // read 3 + sheet 2 + rules 2 (the register's rules, then the new one)
     expect(await run(10_000)).toBeLessThanOrEqual(small + 1);
   });
 
@@ -374,7 +377,7 @@ describe("runFeeCheck", () => {
 
   it("rule formula: quoted sheet name, the lines table's rows, the register's columns", () => {
     expect(underpaidRuleFormula("Fee Check 2026-12-06", 2, { headerRow: 4, claimId: "A", cpt: "D", dateOfService: "B" }))
-      .toBe("=COUNTIFS('Fee Check 2026-12-06'!$B$6:$B$7,$A5,'Fee Check 2026-12-06'!$C$6:$C$7,$D5,'Fee Check 2026-12-06'!$H$6:$H$7,$B5)>0");
+      .toBe(`=COUNTIFS('Fee Check 2026-12-06'!$B$6:$B$7,${exact("$A5")},'Fee Check 2026-12-06'!$C$6:$C$7,${exact("$D5")},'Fee Check 2026-12-06'!$H$6:$H$7,$B5)>0`);
   });
 });
 

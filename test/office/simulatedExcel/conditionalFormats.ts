@@ -14,9 +14,9 @@
  * contents; a rule stays on the range it "Applies to", so a rule keyed on row numbers then marks
  * other lines, and one keyed on the line's own values follows them.
  *
- * Formulas understood: `=COUNTIFS(range1,crit1,…)>0` (ranges on any sheet, criteria cell
- * references compared as equal values, text and numbers matching when they read the same, as
- * COUNTIFS does) and the older `=ISNUMBER(MATCH(ROW(),{r1,r2,…},0))`. Anything else throws.
+ * Formulas understood: `=COUNTIFS(range1,crit1,…)>0` (ranges on any sheet; criteria cell
+ * references, "text" and SUBSTITUTE of those; text and numbers matching when they read the same,
+ * and `*`, `?`, `~` in a text criterion as COUNTIFS's wildcards and escape) and the older `=ISNUMBER(MATCH(ROW(),{r1,r2,…},0))`. Anything else throws.
  */
 import { parseAddress, type SheetState, type SimulatedExcel } from "./simulatedExcel";
 
@@ -69,11 +69,7 @@ function evaluate(host: SimulatedExcel, sheet: SheetState, formula: string, offs
   for (let i = 0; i < args.length; i += 2) {
     const { sheet: rangeSheet, address } = splitRef(args[i], sheet, host);
     const area = parseAddress(address);
-    const crit = /^\$?([A-Z]{1,3})(\$?)(\d+)$/.exec(args[i + 1]);
-    if (crit === null) throw new Error(`criterion ${args[i + 1]} is not a cell reference`);
-    const critArea = parseAddress(`${crit[1]}${crit[3]}`);
-    const critRow = crit[2] === "$" ? critArea.r0 : critArea.r0 + offset; // relative row shifts with the cell
-    pairs.push({ sheet: rangeSheet, col: area.c0, r0: area.r0, rows: area.rows, want: sheet.cellValue(critRow, critArea.c0) });
+    pairs.push({ sheet: rangeSheet, col: area.c0, r0: area.r0, rows: area.rows, want: criterion(sheet, args[i + 1], offset) });
   }
   const n = pairs[0].rows;
   for (let k = 0; k < n; k++) {
@@ -82,22 +78,66 @@ function evaluate(host: SimulatedExcel, sheet: SheetState, formula: string, offs
   return false;
 }
 
-/** COUNTIFS equality: numbers and numeric text that read the same match; text case-insensitively. */
+/**
+ * A COUNTIFS criterion's value for the cell `offset` rows below the applied range's top: a cell
+ * reference (a relative row shifts with the cell), a "text" literal, or SUBSTITUTE(text, old, new)
+ * of those (every occurrence replaced, as Excel's SUBSTITUTE without its 4th argument).
+ */
+function criterion(sheet: SheetState, expr: string, offset: number): string | number | boolean {
+  const e = expr.trim();
+  const ref = /^\$?([A-Z]{1,3})(\$?)(\d+)$/.exec(e);
+  if (ref !== null) {
+    const at = parseAddress(`${ref[1]}${ref[3]}`);
+    return sheet.cellValue(ref[2] === "$" ? at.r0 : at.r0 + offset, at.c0);
+  }
+  const literal = /^"((?:[^"]|"")*)"$/.exec(e);
+  if (literal !== null) return literal[1].replace(/""/g, '"');
+  const sub = /^SUBSTITUTE\((.*)\)$/i.exec(e);
+  if (sub !== null) {
+    const [text, from, to] = splitArgs(sub[1]).map((a) => String(criterion(sheet, a, offset)));
+    return text.split(from).join(to);
+  }
+  throw new Error(`the simulated host does not evaluate the criterion ${expr}`);
+}
+
+/**
+ * COUNTIFS matching: numbers and numeric text that read the same match; other text case-
+ * insensitively, where `*` is any run of characters, `?` any one, and `~` makes the next one
+ * literal (Microsoft, "WorksheetFunction.CountIfs method (Excel)",
+ * https://learn.microsoft.com/en-us/office/vba/api/excel.worksheetfunction.countifs).
+ */
 function same(cell: string | number | boolean, want: string | number | boolean): boolean {
   if (want === "") return cell === "";
   const num = (v: string | number | boolean): number | null => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : null);
   const a = num(cell), b = num(want);
   if (a !== null && b !== null) return a === b;
-  return String(cell).toLowerCase() === String(want).toLowerCase();
+  if (typeof want !== "string") return String(cell).toLowerCase() === String(want).toLowerCase();
+  let pattern = "";
+  for (let i = 0; i < want.length; i++) {
+    const ch = want[i];
+    if (ch === "~" && i + 1 < want.length) pattern += escapeRegExp(want[++i]);
+    else if (ch === "*") pattern += "[\\s\\S]*";
+    else if (ch === "?") pattern += "[\\s\\S]";
+    else pattern += escapeRegExp(ch);
+  }
+  return new RegExp(`^${pattern}$`, "i").test(String(cell));
 }
 
+const escapeRegExp = (ch: string): string => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Arguments at the top level: commas inside 'sheet names', "text" or parentheses do not split. */
 function splitArgs(text: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quoted = false;
+  let inText = false;
+  let depth = 0;
   for (const ch of text) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === "," && !quoted) {
+    if (ch === "'" && !inText) quoted = !quoted;
+    else if (ch === '"' && !quoted) inText = !inText;
+    else if (!quoted && !inText && ch === "(") depth++;
+    else if (!quoted && !inText && ch === ")") depth--;
+    if (ch === "," && !quoted && !inText && depth === 0) {
       out.push(cur);
       cur = "";
     } else cur += ch;

@@ -775,7 +775,7 @@ const styleSetter = (prop: keyof CellStyleState) => (old: CellStyleState | undef
 
 export class SimRange extends Proxy {
   readonly format: SimRangeFormat;
-  readonly conditionalFormats: { add: (type: string) => SimConditionalFormat };
+  readonly conditionalFormats: SimConditionalFormatCollection;
   readonly dataValidation: Record<"rule" | "ignoreBlanks" | "errorAlert", unknown>;
   constructor(
     context: SimRequestContext,
@@ -786,21 +786,7 @@ export class SimRange extends Proxy {
   ) {
     super(context, path);
     this.format = new SimRangeFormat(context, `${path}.format`, this);
-    this.conditionalFormats = {
-      add: (type: string) => {
-        const id = context.host.newId();
-        this.queueCall("ConditionalFormatCollection.add", "conditionalFormats.add", [type], () => {
-          const s = this.sheet.resolve();
-          if (!["DataBar", "CellValue", "Custom"].includes(type)) throw new SimulatedApiError("InvalidArgument", `The simulator supports DataBar, CellValue and Custom, not ${type}.`);
-          s.conditionalFormats.push({ id, type, range: areaAddress(this.area()) });
-        });
-        return new SimConditionalFormat(context, `${path}.conditionalFormats.add(${JSON.stringify(type)})`, () => {
-          const cf = this.sheet.resolve().conditionalFormats.find((x) => x.id === id);
-          if (cf === undefined) throw new SimulatedApiError("ItemNotFound", "The requested resource doesn't exist.");
-          return cf;
-        });
-      },
-    };
+    this.conditionalFormats = new SimConditionalFormatCollection(context, `${path}.conditionalFormats`, this);
     const validation = {};
     const unreadable = (prop: string) => (): never => {
       throw propertyNotLoaded(prop);
@@ -1064,6 +1050,64 @@ export class SimRangeFormat extends Proxy {
   }
 }
 
+/**
+ * Range.conditionalFormats: add(type), and load("items/type") giving the rules that overlap the
+ * range ("a collection of all the conditional formats that are overlap the range": Microsoft,
+ * "Excel.ConditionalFormatCollection class",
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformatcollection).
+ */
+export class SimConditionalFormatCollection extends Proxy {
+  constructor(
+    context: SimRequestContext,
+    path: string,
+    private readonly range: SimRange,
+  ) {
+    super(context, path);
+  }
+  get items(): SimConditionalFormat[] {
+    return this.read("items") as SimConditionalFormat[];
+  }
+  add(type: string): SimConditionalFormat {
+    const id = this.context.host.newId();
+    const range = this.range;
+    this.queueCall("ConditionalFormatCollection.add", "add", [type], () => {
+      const s = range.sheet.resolve();
+      if (!["DataBar", "CellValue", "Custom"].includes(type)) throw new SimulatedApiError("InvalidArgument", `The simulator supports DataBar, CellValue and Custom, not ${type}.`);
+      s.conditionalFormats.push({ id, type, range: areaAddress(range.area()) });
+    });
+    return this.item(id, `${this.path}.add(${JSON.stringify(type)})`);
+  }
+  load(props?: string | string[]): this {
+    const select = propList(props).map((p) => p.replace(/^items\//, ""));
+    const range = this.range;
+    this.context.enqueue({
+      wire: JSON.stringify({ load: this.path, select }),
+      location: "ConditionalFormatCollection.load",
+      apply: () => {
+        const a = range.area();
+        const overlaps = (b: Area): boolean => b.r0 < a.r0 + a.rows && a.r0 < b.r0 + b.rows && b.c0 < a.c0 + a.cols && a.c0 < b.c0 + b.cols;
+        const states = range.sheet.resolve().conditionalFormats.filter((cf) => overlaps(parseAddress(cf.range)));
+        const data = states.map((cf) => ({ id: cf.id, type: cf.type }));
+        return {
+          response: data,
+          commit: () => this.loaded.set("items", data.map((d, i) => this.item(d.id, `${this.path}.items[${i}]`, { type: d.type }))),
+        };
+      },
+    });
+    return this;
+  }
+  private item(id: string, path: string, loaded: Record<string, unknown> = {}): SimConditionalFormat {
+    const range = this.range;
+    const cf = new SimConditionalFormat(this.context, path, () => {
+      const state = range.sheet.resolve().conditionalFormats.find((x) => x.id === id);
+      if (state === undefined) throw new SimulatedApiError("ItemNotFound", "The requested resource doesn't exist.");
+      return state;
+    });
+    cf.markLoaded(loaded);
+    return cf;
+  }
+}
+
 export class SimConditionalFormat extends Proxy {
   readonly dataBar: { positiveFormat: Record<"fillColor" | "gradientFill", unknown>; lowerBoundRule: unknown; upperBoundRule: unknown };
   readonly cellValue: { format: { font: Record<"bold" | "color", unknown>; fill: Record<"color", unknown> }; rule: unknown };
@@ -1082,7 +1126,7 @@ export class SimConditionalFormat extends Proxy {
     };
     const obj = (props: [string, (v: unknown) => void][]): Record<string, unknown> => {
       const o = {};
-      for (const [p, set] of props) Object.defineProperty(o, p, { get: unreadable(p), set, enumerable: true });
+      for (const [p, set] of props) Object.defineProperty(o, p, { get: unreadable(p), set, enumerable: true, configurable: true });
       return o;
     };
     this.resolveState = resolve;
@@ -1110,12 +1154,12 @@ export class SimConditionalFormat extends Proxy {
     });
     const cu = (cf: ConditionalFormatState) => (cf.custom ??= {});
     this.custom = {
-      rule: obj([["formula", setter("ConditionalFormatRule.formula", "custom.rule.formula", "Custom", (cf, v) => {
+      rule: withFormulaLoad(this, resolve, obj([["formula", setter("ConditionalFormatRule.formula", "custom.rule.formula", "Custom", (cf, v) => {
         const f = String(v);
         if (!f.startsWith("=") || !balancedParentheses(f)) throw new SimulatedApiError("InvalidArgument", `The formula ${f} is not valid.`);
         if (f.length > 8192) throw new SimulatedApiError("InvalidArgument", "A formula is 8,192 characters at most.");
         cu(cf).formula = f;
-      })]]) as { formula: unknown },
+      })]])) as { formula: unknown },
       format: {
         font: obj([
           ["bold", setter("ConditionalRangeFont.bold", "custom.format.font.bold", "Custom", (cf, v) => (cu(cf).bold = Boolean(v)))],
@@ -1125,6 +1169,13 @@ export class SimConditionalFormat extends Proxy {
       },
     };
   }
+  get type(): string {
+    return this.read("type") as string;
+  }
+  /** Properties known from the collection's load. */
+  markLoaded(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
   /** Removes this conditional format. */
   delete(): void {
     this.queueCall("ConditionalFormat.delete", "delete", [], () => {
@@ -1132,6 +1183,37 @@ export class SimConditionalFormat extends Proxy {
       for (const s of this.context.host.sheets) s.conditionalFormats = s.conditionalFormats.filter((x) => x !== cf);
     });
   }
+}
+
+/**
+ * ConditionalFormatRule.load("formula"): after the sync, `formula` reads the rule's formula (a
+ * property read before then still throws PropertyNotLoaded); setting it still queues the change.
+ */
+function withFormulaLoad(owner: SimConditionalFormat, resolve: () => ConditionalFormatState, rule: Record<string, unknown>): Record<string, unknown> {
+  const setter = Object.getOwnPropertyDescriptor(rule, "formula")?.set;
+  let loaded: { value: string } | null = null;
+  Object.defineProperty(rule, "formula", {
+    get: () => {
+      if (loaded === null) throw propertyNotLoaded("formula");
+      return loaded.value;
+    },
+    set: setter,
+    enumerable: true,
+  });
+  Object.defineProperty(rule, "load", {
+    value: (): unknown => {
+      owner.context.enqueue({
+        wire: JSON.stringify({ load: `${owner.path}.custom.rule`, select: ["formula"] }),
+        location: "ConditionalFormatRule.load",
+        apply: () => {
+          const value = resolve().custom?.formula ?? "";
+          return { response: { formula: value }, commit: () => (loaded = { value }) };
+        },
+      });
+      return rule;
+    },
+  });
+  return rule;
 }
 
 export class SimChartCollection extends Proxy {
