@@ -1,0 +1,5 @@
+export * from "./rvuHeaders";
+export * from "./workRvuRow";
+export * from "./readRvuTable";
+export * from "./workRvuLookup";
+export * from "./workRvusByProvider";
