@@ -108,7 +108,7 @@ export function physicianReport(f: ReportFigures, options: { audience?: ReportAu
       { value: p.visits, format: "integer" },
       { value: p.visits === 0 ? null : money(Math.round(p.charges / p.visits)), format: "moneyWhole" },
       { value: f.collections.charges === 0 ? null : p.charges / f.collections.charges, format: "percent1" },
-      ...(withRvus ? [{ value: num(p.workRVUs ?? null), format: "ratio2" as const }] : []),
+      ...(withRvus ? [{ value: num(p.workRVUs ?? null), format: "number2" as const }] : []),
     ]);
   }
   for (const note of workRvuNotes(f.workRvus)) b.line([{ value: note, styles: ["note"] }]);
