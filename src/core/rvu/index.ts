@@ -1,4 +1,5 @@
 export * from "./rvuHeaders";
+export * from "./rvuHeaderRow";
 export * from "./workRvuRow";
 export * from "./readRvuTable";
 export * from "./workRvuLookup";

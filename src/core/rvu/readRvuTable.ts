@@ -1,38 +1,34 @@
 import Decimal from "decimal.js";
 import { isBlankCell, showCell, type CellValue } from "../cells/cellValue";
 import { columnLetter, type InputIssue } from "../cells/issue";
-import { findHeaderRow } from "../import/findHeaderRow";
-import { mapColumns } from "../import/mapColumns";
 import { normalizeCpt, normalizeModifier } from "../feeSchedule/keys";
-import { RVU_HEADER_SYNONYMS, type RvuField } from "./rvuHeaders";
+import { findRvuHeader } from "./rvuHeaderRow";
 import type { RvuTableRead, WorkRvuRow } from "./workRvuRow";
 
 type Grid = readonly (readonly CellValue[])[];
 
 /**
- * Reads an RVU table from a sheet: a header row (in the first 30 rows) naming a CPT/HCPCS column
- * and a work RVU column, as CMS's PFS relative value file does ("HCPCS", "MOD", "WORK RVU"), or a
- * fee schedule sheet with a Work RVU column. Null when the sheet has no such header.
+ * Reads an RVU table from a sheet: a header (in the first 30 rows, one row or two: findRvuHeader)
+ * naming a CPT/HCPCS column and a work RVU column, as CMS's PFS relative value file does ("HCPCS",
+ * "MOD", "WORK RVU"), or a fee schedule sheet with a Work RVU column. Null when the sheet has no such header.
  * Each row needs a code and a work RVU (a number ≥ 0); a row without, with "NA" or text for the
  * RVU, or with more than one modifier is left out with an error naming sheet, row and column. A
  * later row for the same code and modifier is ignored (the first wins), with a warning only when
  * its work RVU differs (a fee schedule repeats the code once per payer). Never throws.
  */
 export function readRvuTable(grid: Grid, sheet: string): RvuTableRead | null {
-  const found = findHeaderRow<RvuField>(grid, RVU_HEADER_SYNONYMS, ["cpt", "work"], { sheet });
-  if (!found.found || !found.fields.includes("cpt") || !found.fields.includes("work")) return null;
-  const header = grid[found.row - 1] ?? [];
-  const { mapping } = mapColumns<RvuField>(header, RVU_HEADER_SYNONYMS);
-  const col = (f: RvuField): number | undefined => mapping[f];
-  const cptCol = col("cpt") as number;
-  const workCol = col("work") as number;
-  const modCol = col("modifier");
+  const header = findRvuHeader(grid);
+  if (header === null) return null;
+  const cptCol = header.columns.cpt as number;
+  const workCol = header.columns.work as number;
+  const modCol = header.columns.modifier;
+  const headerRow = header.rows[header.rows.length - 1];
 
   const rows: WorkRvuRow[] = [];
   const issues: InputIssue[] = [];
   const first = new Map<string, WorkRvuRow>();
   let rowsRead = 0;
-  for (let r = found.row; r < grid.length; r++) {
+  for (let r = headerRow; r < grid.length; r++) {
     const cells = Array.isArray(grid[r]) ? (grid[r] as readonly CellValue[]) : [];
     const cptCell = cells[cptCol];
     const workCell = cells[workCol];
@@ -72,7 +68,7 @@ export function readRvuTable(grid: Grid, sheet: string): RvuTableRead | null {
       problem(workCol, `repeats row ${earlier.row} (same code and modifier) with another work RVU; row ${earlier.row} is used, this row is ignored`, workCell, "warning");
     }
   }
-  return { sheet, headerRow: found.row, rows, rowsRead, issues };
+  return { sheet, headerRow, rows, rowsRead, issues };
 }
 
 /** A code cell as text: text trimmed, or a whole non-negative number ("99213" typed as a number). */

@@ -16,7 +16,7 @@ export interface WorkRvuRow {
 /** An RVU table as read from a sheet: the rows used and every issue (error = row left out). */
 export interface RvuTableRead {
   sheet: string;
-  /** 1-based header row. */
+  /** 1-based header row (the lower one of a two-row header). */
   headerRow: number;
   rows: WorkRvuRow[];
   /** Rows of data read (used, repeated and left out; blank rows not counted). */

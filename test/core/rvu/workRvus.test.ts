@@ -151,6 +151,23 @@ describe("readRvuTable", () => {
     expect(read.rowsRead).toBe(10);
   });
 
+  test("CMS's PFS relative value file as CSV: a preamble, then a header over two rows (WORK above RVU)", () => {
+    // Layout of PPRRVU*.csv as CMS ships it (9 preamble lines, "WORK" / "NON-FAC" … above "RVU" /
+    // "PE RVU" …, every cell text); the data rows are the CY2026 values the sample uses.
+    const grid: string[][] = [
+      ...Array.from({ length: 8 }, (_, i) => [`HDR line ${i + 1}: CPT codes and descriptions only are copyright 2025 American Medical Association.`]),
+      ["", "", "", "STATUS", "NOT USED FOR MEDICARE", "WORK", "NON-FAC", "NON-FAC", "FACILITY", "FACILITY", "MP", "NON-FACILITY", "FACILITY", "PCTC", "GLOB"],
+      ["HCPCS", "MOD", "DESCRIPTION", "CODE", "PAYMENT", "RVU", "PE RVU", "NA INDICATOR", "PE RVU", "NA INDICATOR", "RVU", "TOTAL", "TOTAL", "IND", "DAYS"],
+      ["99213", "", "Office o/p est low 20 min", "A", "", "1.30", "1.26", "", "0.53", "", "0.09", "2.65", "1.92", "0", "XXX"],
+      ["71046", "26", "X-ray exam chest 2 views", "A", "", "0.22", "0.09", "", "0.09", "", "0.01", "0.32", "0.32", "1", "XXX"],
+      ["71046", "TC", "X-ray exam chest 2 views", "A", "", "0.00", "0.70", "", "NA", "NA", "0.01", "0.71", "NA", "1", "XXX"],
+    ];
+    const read = readRvuTable(grid, "PPRRVU26_JAN")!;
+    expect(read.headerRow).toBe(10);
+    expect(read.rows.map((r) => [r.row, r.cpt, r.modifier, r.work.toString()])).toEqual([[11, "99213", null, "1.3"], [12, "71046", "26", "0.22"], [13, "71046", "TC", "0"]]);
+    expect(read.issues).toEqual([]);
+  });
+
   test("left-out rows reach the JSON summary and the notes", () => {
     const rvus = [...RVUS, ["71046", null, "bad", "n/a", 0, 0, 0]];
     const report = workbookReport([{ name: "Claims", grid: CLAIMS }, { name: "RVUs", grid: rvus }], { asOf });
