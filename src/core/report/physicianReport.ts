@@ -111,7 +111,7 @@ export function physicianReport(f: ReportFigures, options: { audience?: ReportAu
       ...(withRvus ? [{ value: num(p.workRVUs ?? null), format: "number2" as const }] : []),
     ]);
   }
-  for (const note of workRvuNotes(f.workRvus)) b.line([{ value: note, styles: ["note"] }]);
+  for (const note of workRvuNotes(f.workRvus, audience)) b.line([{ value: note, styles: ["note"] }]);
 
   // Details, from a new page.
   b.skip();

@@ -172,7 +172,10 @@ describe("readRvuTable", () => {
     const rvus = [...RVUS, ["71046", null, "bad", "n/a", 0, 0, 0]];
     const report = workbookReport([{ name: "Claims", grid: CLAIMS }, { name: "RVUs", grid: rvus }], { asOf });
     expect(report.summary.workRVUs?.leftOut).toEqual([{ sheet: "RVUs", row: 5, column: "D", reason: "work RVU is not a number" }]);
-    expect(report.sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("1 row(s) of the RVU table could not be read"))).toBe(true);
+    const said = (sheet: SheetDescription): boolean => sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("1 row(s) of the RVU table could not be read"));
+    expect(said(report.sheet)).toBe(true);
+    expect(said(physicianReport(report.figures, { audience: "physicians" }))).toBe(false); // manager's detail
+    expect(report.figures.providers.find((p) => p.provider === "Dr. Adams")?.workRVUs?.toString()).toBe("3.39"); // the good rows still count
   });
 
   test("sheets without a code and a work RVU column are not RVU tables", () => {
