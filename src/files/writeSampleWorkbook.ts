@@ -8,6 +8,7 @@ import { PAYROLL_SETTINGS_2026 } from "../core/payroll/settings";
 import { ymdFromDay } from "../core/dates/day";
 import type { Cents } from "../core/money/cents";
 import type { Budget, BudgetLineKind, Payroll, SamplePractice } from "../sample/types";
+import { addSampleRvuSheet } from "./sampleRvuSheet";
 
 const MONEY_FIELDS = new Set<ClaimField>(["charge", "insurancePaid", "patientPaid", "contractualAdjustment", "otherAdjustment", "allowed"]);
 const DATE_FIELDS = new Set<ClaimField>(["dateOfService", "submittedDate", "lastPaymentDate"]);
@@ -22,7 +23,8 @@ function claimCell(line: ClaimLine, field: ClaimField): ExcelJS.CellValue {
 }
 
 /**
- * The sample practice as the workbook a manager would keep: a Claims Register, a Fee Schedule, a
+ * The sample practice as the workbook a manager would keep: a Claims Register, a Fee Schedule, an
+ * RVUs sheet (the PFS work, PE and MP RVUs of the codes it bills), a
  * Budget and an Actuals sheet (months across, categories down under Revenue / Operating expenses /
  * Capital headings, with subtotal rows), a Payroll register (one row per employee per pay
  * period) and a Settings sheet with the practice's name and the 2026 payroll rates. Dates are
@@ -54,6 +56,7 @@ export function sampleWorkbook(sample: SamplePractice): ExcelJS.Workbook {
   fees.getColumn(4).numFmt = NUMBER_FORMATS.money;
   fees.getColumn(4).width = 16;
   fees.getColumn(5).width = 14;
+  addSampleRvuSheet(wb, sample.rvus);
 
   addBudgetSheet(wb, "Budget", `${sample.practice.name}: operating and capital budget ${sample.budget.year}`, sample.budget, "budget");
   addBudgetSheet(wb, "Actuals", `${sample.practice.name}: actuals ${sample.budget.year}, booked through ${monthLabel(sample.budget.months[sample.budget.monthsElapsed - 1] ?? sample.budget.months[0])}`, sample.budget, "actual");

@@ -9,6 +9,7 @@ import { drawTiles, reportTiles, STATUS_WORDS } from "./reportTiles";
 import { KPI_BENCHMARKS, type KpiBenchmark } from "./benchmarks";
 import type { ReportFigures } from "./reportFigures";
 import { budgetSection, payrollSection } from "./budgetPayrollSections";
+import { workRvuNotes } from "./workRvuNotes";
 
 /** Labels of the key-figure rows: fixed, because trends read them back from earlier report tabs. */
 export const KEY_FIGURE_LABELS = {
@@ -97,7 +98,8 @@ export function physicianReport(f: ReportFigures, options: { audience?: ReportAu
   void bandTop;
 
   heading(SECTION_TITLES.providers);
-  header(["Provider", "Charges", "Payments", "Visits", "Charges per visit", "Share of charges"]);
+  const withRvus = f.workRvus !== undefined && f.workRvus !== null;
+  header(["Provider", "Charges", "Payments", "Visits", "Charges per visit", "Share of charges", ...(withRvus ? ["Work RVUs"] : [])]);
   for (const p of f.providers) {
     b.line([
       { value: p.provider },
@@ -106,9 +108,10 @@ export function physicianReport(f: ReportFigures, options: { audience?: ReportAu
       { value: p.visits, format: "integer" },
       { value: p.visits === 0 ? null : money(Math.round(p.charges / p.visits)), format: "moneyWhole" },
       { value: f.collections.charges === 0 ? null : p.charges / f.collections.charges, format: "percent1" },
+      ...(withRvus ? [{ value: num(p.workRVUs ?? null), format: "number2" as const }] : []),
     ]);
   }
-  b.line([{ value: "Work RVUs are not shown: the claims register and fee schedule carry no RVU per line.", styles: ["note"] }]);
+  for (const note of workRvuNotes(f.workRvus, audience)) b.line([{ value: note, styles: ["note"] }]);
 
   // Details, from a new page.
   b.skip();

@@ -8,7 +8,6 @@ import type { DenialRates } from "../kpis/denialRates";
 import { denialsByReason, type DenialReasonRow } from "../kpis/denialsByReason";
 import type { DaysToPay } from "../kpis/daysToPay";
 import { reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
-import type { ProviderProductivityRow } from "../kpis/providerProductivity";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { FeeCheck } from "../feeSchedule/checkFees";
 import {
@@ -23,6 +22,8 @@ import type { DenialRates as PreviousDenials } from "../kpis/denialRates";
 import { payrollReportFigures, type PayrollInput, type PayrollReportFigures } from "./payrollFigures";
 import type { ClaimsSourceReport } from "./sourceSummary";
 import type { FeeScheduleLeftOut } from "./feeScheduleLeftOut";
+import type { RvuTableRead } from "../rvu/workRvuRow";
+import { workRvuFigures, type ProviderRow, type WorkRvuFigures } from "./workRvuFigures";
 
 /** A source row that was not used, and why: listed in the report's notes and the JSON summary. */
 export interface LeftOutRow {
@@ -81,6 +82,8 @@ export interface ReportInput {
   sourceReport?: ClaimsSourceReport | null;
   /** Fee-schedule rows left out (absent or null: no fee schedule read). */
   feeScheduleLeftOut?: FeeScheduleLeftOut | null;
+  /** The RVU table (an RVUs sheet, or the fee schedule's work RVU column); absent or null: none. */
+  rvuTable?: RvuTableRead | null;
 }
 
 /** Every figure the physician report shows, computed once from the register (definitions.md). */
@@ -101,7 +104,8 @@ export interface ReportFigures {
   denialReasons: DenialReasonRow[];
   payerMix: PayerMixRow[];
   daysToPay: DaysToPay;
-  providers: ProviderProductivityRow[];
+  /** Per provider; `workRVUs` when an RVU table was found (workRvuFigures.ts). */
+  providers: ProviderRow[];
   feeCheck: FeeCheck | null;
   trend: readonly TrendPoint[];
   /** Month by month over the period, from the register by date of service (monthlyTrend.ts). */
@@ -118,6 +122,8 @@ export interface ReportFigures {
   sourceReport: ClaimsSourceReport | null;
   /** Fee-schedule rows left out; absent or null when no fee schedule was read. */
   feeScheduleLeftOut?: FeeScheduleLeftOut | null;
+  /** Work RVUs of the period (Σ units × work RVU); absent or null when no RVU table was found. */
+  workRvus?: WorkRvuFigures | null;
 }
 
 /**
@@ -131,6 +137,8 @@ export function reportFigures(input: ReportInput): ReportFigures {
   // figures as arAging, payerMix, checkFees … over the lines, which the tests hold them to.
   const cols = claimColumns(input.lines, input.asOf, period);
   const collections = collectionFromColumns(cols);
+  const providers = providersFromColumns(cols);
+  const rvus = input.rvuTable === undefined || input.rvuTable === null ? null : workRvuFigures(input.lines, cols.periodIndexes, input.rvuTable, providers);
   return {
     practiceName: input.practiceName,
     asOf: input.asOf,
@@ -148,7 +156,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
     denialReasons: denialsByReason(cols.periodDeniedLines),
     payerMix: payerMixFromColumns(cols),
     daysToPay: daysToPayFromColumns(cols),
-    providers: providersFromColumns(cols),
+    providers: rvus?.providers ?? providers,
     feeCheck:
       input.feeSchedule === undefined || input.feeSchedule === null || input.feeSchedule.length === 0
         ? null
@@ -161,5 +169,6 @@ export function reportFigures(input: ReportInput): ReportFigures {
     sheetIssues: input.sheetIssues ?? [],
     sourceReport: input.sourceReport ?? null,
     feeScheduleLeftOut: input.feeScheduleLeftOut ?? null,
+    workRvus: rvus?.figures ?? null,
   };
 }

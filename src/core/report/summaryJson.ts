@@ -7,6 +7,7 @@ import type { BudgetFigures } from "../budget/budgetStatus";
 import type { BudgetReportFigures } from "./budgetFigures";
 import type { PayrollReportFigures } from "./payrollFigures";
 import { sourceSummaryJson, type BalancesAsOf, type SourceSummaryJson } from "./sourceSummary";
+import { workRvuSummaryJson, workRvuText, type WorkRvuSummaryJson } from "./workRvuSummary";
 
 /** Budget and actual year to date of one line type, with the variance (actual − budget). */
 export interface BudgetTotalJson {
@@ -115,7 +116,10 @@ export interface ReportSummaryJson {
   };
   payerMix: { payer: string; charges: string; chargeShare: string | null; payments: string; paymentShare: string | null; collectionRatio: string | null }[];
   denialsByReason: { reason: string; claims: number; lines: number; charges: string }[];
-  providers: { provider: string; charges: string; payments: string; visits: number }[];
+  /** workRVUs: Σ units × work RVU of the period (2 decimals); null when no RVU table was found. */
+  providers: { provider: string; charges: string; payments: string; visits: number; workRVUs: string | null }[];
+  /** Where the work RVUs came from and the lines without one; null when no RVU table was found. */
+  workRVUs: WorkRvuSummaryJson | null;
   feeSchedule: {
     checkedLines: number;
     unmatchedLines: number;
@@ -255,7 +259,8 @@ export function summaryJson(f: ReportFigures): ReportSummaryJson {
       collectionRatio: rate(p.collectionRatio),
     })),
     denialsByReason: f.denialReasons.map((d) => ({ reason: d.reason, claims: d.claims, lines: d.lines, charges: formatCents(d.charges) })),
-    providers: f.providers.map((p) => ({ provider: p.provider, charges: formatCents(p.charges), payments: formatCents(p.payments), visits: p.visits })),
+    providers: f.providers.map((p) => ({ provider: p.provider, charges: formatCents(p.charges), payments: formatCents(p.payments), visits: p.visits, workRVUs: workRvuText(p.workRVUs) })),
+    workRVUs: workRvuSummaryJson(f.workRvus),
     feeSchedule:
       f.feeCheck === null
         ? null

@@ -25,6 +25,7 @@ import { summaryJson, type ReportSummaryJson } from "./summaryJson";
 import { isReportTabName, trendFromReportTab } from "./trendFromReportTab";
 import { readMedicareScheduleSheet } from "../feeSchedule/medicareScheduleSheet";
 import { feeScheduleLeftOut } from "./feeScheduleLeftOut";
+import { findRvuTable } from "./rvuSource";
 import { chooseClaimsSheet, claimsSourceReport, noRegisterReason, unusableReason } from "./claimsSource";
 
 export interface WorkbookSheet {
@@ -115,6 +116,9 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     taken.add(s);
     break;
   }
+  // The RVU table (an "RVUs" sheet, or the fee schedule's work RVU column) for work RVUs per provider.
+  const rvuTable = findRvuTable(feeCandidates.filter((s) => !taken.has(s)), feeSheet);
+  for (const s of feeCandidates) if (s.name === rvuTable?.sheet && s !== feeSheet) taken.add(s);
   const extra = readBudgetAndPayroll(dataSheets, taken, options);
 
   const trend: TrendPoint[] = sheets
@@ -140,6 +144,7 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     sheetIssues: extra.sheetIssues,
     sourceReport: claimsSourceReport(claims, claimsSheet.name, options.asOf, choice),
     feeScheduleLeftOut: feeScheduleLeftOut(feeSchedule),
+    rvuTable,
   });
   return {
     figures, summary: summaryJson(figures), sheet: physicianReport(figures), claims, feeSchedule,

@@ -7,7 +7,7 @@
 import { columnLetter } from "../cells/issue";
 
 /** Number formats by meaning; each host maps them to the Excel format codes in NUMBER_FORMATS. */
-export type NumberFormatName = "money" | "moneyWhole" | "percent1" | "percent2" | "days1" | "integer" | "date" | "ratio2";
+export type NumberFormatName = "money" | "moneyWhole" | "percent1" | "percent2" | "days1" | "integer" | "date" | "ratio2" | "number2";
 
 export const NUMBER_FORMATS: Record<NumberFormatName, string> = {
   money: '"$"#,##0.00;[Red]-"$"#,##0.00',
@@ -18,6 +18,8 @@ export const NUMBER_FORMATS: Record<NumberFormatName, string> = {
   integer: "#,##0",
   date: "yyyy-mm-dd",
   ratio2: "0.00",
+  /** Counts with two decimals and thousands (work RVUs: 13,703.01). */
+  number2: "#,##0.00",
 };
 
 /** Cell styles by role; hosts map them to fonts, fills and borders (CELL_STYLES). */
