@@ -10,10 +10,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { parseDate } from "../../src/core/cells/parseDate";
 import { ADVANCEDMD_PATIENTS, CHARGE_DETAIL_SHEET, CONTRACT_RATES_SHEET, writeAdvancedMdXlsx } from "./fixtures/advancedMdBook";
-import { day, FIXTURES } from "./helpers";
+import { day, FIXTURES, runCli, type CliRun } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const KAREO_CSV = path.join(FIXTURES, "kareo-claims.csv");
@@ -35,30 +34,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs main() with process.stdout / process.stderr writes captured. */
-async function run(argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const grab = (into: string[]) => ((chunk: unknown) => {
-    into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
-    return true;
-  }) as unknown as typeof process.stdout.write;
-  const o = jest.spyOn(process.stdout, "write").mockImplementation(grab(out));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation(grab(err));
-  try {
-    const code = await main(argv);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 const sha256 = (file: string): string => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
@@ -113,7 +89,7 @@ function allText(grid: unknown[][]): string {
 describe("practice-ledger report on an .xlsx workbook (in-process)", () => {
   let out: string;
   let json: string;
-  let first: Run;
+  let first: CliRun;
   let hashBefore: string;
 
   beforeAll(async () => {

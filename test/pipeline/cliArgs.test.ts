@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { COMMANDS, parseArgs, UsageError, type CommandSpec } from "../../src/cli/args";
-import { main } from "../../src/cli/main";
+import { runCli } from "./helpers";
 import { CHARGE_DETAIL_SHEET, CONTRACT_RATES_SHEET, writeAdvancedMdXlsx } from "./fixtures/advancedMdBook";
 
 let dir = "";
@@ -21,23 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const grab = (into: string[]) => ((chunk: unknown) => {
-    into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
-    return true;
-  }) as unknown as typeof process.stdout.write;
-  const o = jest.spyOn(process.stdout, "write").mockImplementation(grab(out));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation(grab(err));
-  try {
-    const code = await main(argv);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 describe("help and version exit 0", () => {
   test.each([["--help"], ["-h"], ["help"]])("%s prints the usage", async (flag) => {

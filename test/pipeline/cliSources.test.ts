@@ -2,8 +2,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
-import { FIXTURES } from "./helpers";
+import { FIXTURES, runCli } from "./helpers";
 
 let dir: string;
 beforeAll(() => {
@@ -11,22 +10,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const grab = (into: string[]) => ((chunk: unknown) => {
-    into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
-    return true;
-  }) as unknown as typeof process.stdout.write;
-  const o = jest.spyOn(process.stdout, "write").mockImplementation(grab(out));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation(grab(err));
-  try {
-    return { code: await main(argv), stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 test("OpenEMR CSV: the layout, the self-pay assumption and the balance check are said; source.columns in the JSON", async () => {
   const out = path.join(dir, "openemr.xlsx");

@@ -1,10 +1,8 @@
 import type { Day } from "../../core/dates/day";
 import { physicianReport } from "../../core/report/physicianReport";
-import { UnusableInputError, workbookReport } from "../../core/report/workbookReport";
 import { OperationError } from "./errors";
 import { checkCancelled, progress, type OperationOptions } from "./options";
-import { registerFor } from "./registerFor";
-import { readSheets } from "./workbook";
+import { reportOfWorkbook } from "./physicianReport";
 
 /** Base64 of bytes, in chunks (String.fromCharCode on the whole array would overflow the stack). */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -29,17 +27,7 @@ export async function openPhysicianHandout(
   options: { asOf: Day; practiceName?: string; claimsSheet?: string; createWorkbook?: (base64: string) => Promise<void> } & OperationOptions,
 ): Promise<{ bytes: number; sheet: string }> {
   const o: OperationOptions = { onProgress: options.onProgress, signal: options.signal };
-  progress(o, 0, "Reading the workbook…");
-  const sheets = await readSheets(context, undefined, o);
-  progress(o, 0.5, "Computing the figures…");
-  let report: ReturnType<typeof workbookReport>;
-  try {
-    const claimsSheet = registerFor(sheets, options.claimsSheet);
-    report = workbookReport(sheets, { asOf: options.asOf, ...(claimsSheet !== undefined ? { claimsSheet } : {}), ...(options.practiceName !== undefined && options.practiceName.trim() !== "" ? { practiceName: options.practiceName.trim() } : {}) });
-  } catch (error) {
-    if (error instanceof UnusableInputError) throw new OperationError(`No handout was made: ${error.message}. Set up a Claims Register or convert an export first.`);
-    throw error;
-  }
+  const report = await reportOfWorkbook(context, options, o, "No handout was made");
   progress(o, 0.7, "Building the handout…");
   const sheet = physicianReport(report.figures, { audience: "physicians" });
   const { handoutWorkbookBytes } = await import("../../files/writeHandoutWorkbook");
