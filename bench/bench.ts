@@ -19,7 +19,8 @@
  * --reps=N (core repetitions, default 7). --libreoffice-large=auto|always|never (LibreOffice above
  * 100,000 lines; auto runs it when the 100,000-line run extrapolates under LIBREOFFICE_BUDGET_MS)
  * --office-host-large=auto|never (the report through the simulated Office host at 1,048,575 rows).
- * --cli-large=auto|never (the command line end to end at 1,048,575 lines, one run). The peer at 1,048,575 lines needs far more than V8's
+ * --cli-large=auto|never (the command line end to end at 1,048,575 lines, one run).
+ * --only=id,id (only these measurements, e.g. --only=readClaimLines,cliEndToEnd; goals of the others read "not measured"). The peer at 1,048,575 lines needs far more than V8's
  * default heap (about 16 GB extrapolated): to force it, run
  * `node --max-old-space-size=24000 --expose-gc --import tsx bench/bench.ts --peer-large=always`
  * (takes about 5 minutes more, and may still run out of memory on this machine).
@@ -84,6 +85,8 @@ const LIBREOFFICE_LARGE = (args.get("libreoffice-large") ?? "auto") as "auto" | 
 const OFFICE_HOST_LARGE = (args.get("office-host-large") ?? "auto") as "auto" | "never";
 /** The command line end to end at 1,048,575 lines (writing its 94 MB workbook takes about a minute). */
 const CLI_LARGE = (args.get("cli-large") ?? "auto") as "auto" | "never";
+/** --only=readClaimLines,cliEndToEnd: run only these measurements (ids of MEASUREMENTS); all by default. */
+const ONLY = args.get("only")?.split(",") ?? null;
 /** LibreOffice runs above 100,000 lines only when its two runs extrapolate under this (ms). */
 const LIBREOFFICE_BUDGET_MS = 900_000;
 
@@ -612,6 +615,7 @@ async function main(): Promise<void> {
     };
     for (const m of MEASUREMENTS) {
       if (m.sizes !== undefined && !m.sizes.includes(size)) continue;
+      if (ONLY !== null && !ONLY.includes(m.id)) continue;
       process.stderr.write(`[bench] ${size.toLocaleString("en-US")} lines: ${m.id}...\n`);
       await m.run(ctx);
       sampleMemory();
