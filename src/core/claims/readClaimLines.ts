@@ -3,7 +3,8 @@ import type { Day } from "../dates/day";
 import { cellErrorText, isBlankCell, showCell, type CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
 import { parseDate } from "../cells/parseDate";
-import { parseMoney } from "../cells/parseMoney";
+import { exactCentsOfNumber, parseMoney } from "../cells/parseMoney";
+import { dayFromExcelSerial } from "../dates/excelSerial";
 import type { ClaimField, ClaimLine } from "./claimLine";
 import { parseClaimStatus, parsePayerClass } from "./parseStatus";
 import { splitCptModifiers } from "./splitCptModifiers";
@@ -195,7 +196,12 @@ class RowChecker {
   }
 
   money(field: ClaimField, required: boolean): Cents | null {
-    const parsed = parseMoney(this.cells[field]);
+    const v = this.cells[field];
+    if (typeof v === "number") {
+      const cents = exactCentsOfNumber(v);
+      if (cents !== null) return cents;
+    }
+    const parsed = parseMoney(v);
     if (parsed.kind === "value") return parsed.value;
     if (parsed.kind === "blank") {
       if (required) this.report(field, "error", `${FIELD_WORDS[field]} is blank`);
@@ -206,7 +212,12 @@ class RowChecker {
   }
 
   date(field: ClaimField, required: boolean): Day | null {
-    const parsed = parseDate(this.cells[field]);
+    const v = this.cells[field];
+    if (typeof v === "number") {
+      const day = dayFromExcelSerial(v);
+      if (day !== null) return day;
+    }
+    const parsed = parseDate(v);
     if (parsed.kind === "value") return parsed.value;
     if (parsed.kind === "blank") {
       if (required) this.report(field, "error", `${FIELD_WORDS[field]} is blank`);
@@ -273,5 +284,11 @@ export function parseModifiers(value: CellValue): string[] {
 /** Place of service as the two-digit CMS code ("11"), whatever the export wrote (11, "11", "011"). */
 function normalizePos(text: string | null): string | null {
   if (text === null) return null;
+  // Two digits are already the code ("11", "02"): the common case, without a conversion.
+  if (text.length === 2 && isDigit(text.charCodeAt(0)) && isDigit(text.charCodeAt(1))) return text;
   return /^\d{1,3}$/.test(text) ? String(Number(text)).padStart(2, "0") : text;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -21,7 +21,7 @@ const cellOf: Record<ClaimField, fc.Arbitrary<unknown>> = {
   cpt: fc.constantFrom("99213", "99213-25", "99214 25 59 76 77 91", "g0439:33", "", null, "#N/A", 99213, true),
   modifiers: fc.constantFrom("25", "25, 59", "LT RT 50 51 59", "", null, "#DIV/0!", 26, { error: "#N/A" }, false),
   units: fc.constantFrom(1, 2, "1.5", "0x10", 0, -1, "", null, "3"),
-  placeOfService: fc.constantFrom(11, "11", "011", "5", "Office", "", null, "#N/A"),
+  placeOfService: fc.constantFrom(11, "11", "02", "011", "5", " 7 ", "1a", "Office", "", null, "#N/A"),
   provider: fc.constantFrom("Dr. Lee", "Patel", "", null, { type: "NA" }),
   payerClass: fc.constantFrom("Medicare", "MA", "comm", "Alien", "", null, "#N/A"),
   status: fc.constantFrom("Paid", "denied", "partial pay", "weird", "", null, "#N/A"),
