@@ -165,11 +165,13 @@ export function readExportRows<F extends string>(
     // A repeated header (page break): at least two columns, and half of the header's, repeat their header.
     let repeatedHeader = false;
     for (const headerWords of headerWordsList) {
+      const n = headerWords.columns.length;
+      const needed = Math.max(2, Math.ceil(n / 2)); // repeats >= 2 and repeats * 2 >= n
       let repeats = 0;
-      for (let k = 0; k < headerWords.columns.length; k++) {
+      for (let k = 0; k < n && repeats + (n - k) >= needed; k++) {
         if (normalized(cells[headerWords.columns[k]], headerWords.wordHasDigit[k]) === headerWords.words[k]) repeats++;
       }
-      if (repeats >= 2 && repeats * 2 >= headerWords.columns.length) repeatedHeader = true;
+      if (repeats >= needed) repeatedHeader = true;
     }
     if (repeatedHeader) {
       agingSummaryFrom = null; // a new page of data
