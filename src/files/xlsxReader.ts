@@ -484,6 +484,8 @@ class WorksheetScanner extends ChunkedScanner {
   private isClose = "</is>";
   /** The value read by readCell. */
   private value: CellValue = null;
+  /** The cells of the row being read (see scan). */
+  private scratch: CellValue[] = [];
 
   constructor(
     private readonly strings: readonly string[],
@@ -537,7 +539,17 @@ class WorksheetScanner extends ChunkedScanner {
       this.rows++;
       this.onRow();
       const row = this.rowAt(rowNumber - 1);
-      i = s.charCodeAt(te - 1) === 47 ? te + 1 : this.scanRow(s, te + 1, end, row);
+      if (s.charCodeAt(te - 1) === 47) i = te + 1;
+      else if (row.length > 0) i = this.scanRow(s, te + 1, end, row); // the same row number again: its cells join the row
+      else {
+        // A new row is read into a scratch array and kept as an exact-size copy: an array grown
+        // cell by cell holds about twice the slots (41 for 19 cells), a million times over.
+        if (this.scratch.length > 1024) this.scratch = []; // after a wide or sparse row: start afresh
+        const scratch = this.scratch;
+        scratch.length = 0;
+        i = this.scanRow(s, te + 1, end, scratch);
+        if (scratch.length > 0) this.grid[rowNumber - 1] = scratch.slice();
+      }
     }
   }
 
