@@ -153,6 +153,8 @@ async function runReport(args: ParsedArgs): Promise<number> {
     if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}${sheetListFor(e, sheets, stringOption(args, "claims-sheet"))}`);
     throw e;
   }
+  // The report is built: the grids (a million rows of cells at Excel's limit) are not needed for writing.
+  releaseGrids([...sheets, ...(feeScheduleSheets ?? [])]);
   const out = outFile ?? defaultOutput(input, report.sheet.name);
   let sheetName = "";
   const outputs: RunOutput[] = [{ path: out, what: "--out", write: async (t) => void (sheetName = await writeReportWorkbook(input, t, report.sheet)) }];
@@ -182,6 +184,11 @@ async function runReport(args: ParsedArgs): Promise<number> {
     }
   }
   return 0;
+}
+
+/** Lets the cells of sheets already read be collected (their names and reading notes stay). */
+function releaseGrids(sheets: readonly { grid: unknown[] }[]): void {
+  for (const sheet of sheets) sheet.grid.length = 0;
 }
 
 /** "; the sheets are: "A", "B"" when a named sheet was not found, so the user can name one that is there. */

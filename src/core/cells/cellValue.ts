@@ -14,6 +14,8 @@ const ERROR_TEXTS = new Set([
 /** The Excel error text of an error value ("#N/A"), or null when the value is not an error. */
 export function cellErrorText(value: CellValue): string | null {
   if (typeof value === "string") {
+    // Every error text starts with "#": text without one is no error (no trimming, no copy).
+    if (value.indexOf("#") === -1) return null;
     const t = value.trim().toUpperCase();
     return ERROR_TEXTS.has(t) ? t : null;
   }

@@ -99,3 +99,15 @@ function moneyFromText(raw: string): Parsed<Cents> {
   const cents = centsFromDollars(digits);
   return { kind: "value", value: negative && cents !== 0 ? -cents : cents };
 }
+
+/**
+ * The cents of a number that is exactly a whole number of cents, within the amounts read; null
+ * otherwise (then parseMoney says what it is, or rounds it). parseMoney's fast path for numbers,
+ * for readers of a million cells: no result object.
+ */
+export function exactCentsOfNumber(x: number): Cents | null {
+  if (!(Math.abs(x) <= MAX_DOLLARS)) return null; // NaN, ±Infinity, too large
+  const c = Math.round(x * 100);
+  if (c / 100 !== x || !Number.isSafeInteger(c)) return null;
+  return c === 0 ? 0 : c;
+}

@@ -54,22 +54,30 @@ function hasDate(value: CellValue): boolean {
  * `mapping` gives the 0-based column of each field.
  */
 export function totalsRowReason(row: readonly CellValue[], mapping: Partial<Record<ClaimField, number>>): string | null {
-  const cells = Array.isArray(row) ? row : [];
-  const at = (field: ClaimField): CellValue => {
-    const column = mapping[field];
-    return column === undefined ? null : cells[column];
-  };
-  const claimCell = at("claimId");
-  const label = cells.find((cell): cell is string => typeof cell === "string" && isTotalsText(cell));
+  const cells: readonly CellValue[] = Array.isArray(row) ? row : [];
+  const claimCell = cellAt(cells, mapping, "claimId");
+  let label: string | undefined;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (typeof cell === "string" && isTotalsText(cell)) {
+      label = cell;
+      break;
+    }
+  }
   if (label !== undefined) {
     const claimIsTotal = typeof claimCell === "string" && isTotalsText(claimCell);
-    const looksLikeLine = !isBlankCell(claimCell) && !claimIsTotal && hasDate(at("dateOfService"));
+    const looksLikeLine = !isBlankCell(claimCell) && !claimIsTotal && hasDate(cellAt(cells, mapping, "dateOfService"));
     if (!looksLikeLine) return `totals row ("${showCell(label.trim())}")`;
   }
-  if (isBlankCell(claimCell) && isBlankCell(at("dateOfService")) && MONEY_FIELDS.some((f) => hasMoney(at(f)))) {
+  if (isBlankCell(claimCell) && isBlankCell(cellAt(cells, mapping, "dateOfService")) && MONEY_FIELDS.some((f) => hasMoney(cellAt(cells, mapping, f)))) {
     return "totals row: amounts with no claim number and no date of service";
   }
   return null;
+}
+
+function cellAt(cells: readonly CellValue[], mapping: Partial<Record<ClaimField, number>>, field: ClaimField): CellValue {
+  const column = mapping[field];
+  return column === undefined ? null : cells[column];
 }
 
 /** True for a subtotal, payer total, page total or grand total row of a claims export. */

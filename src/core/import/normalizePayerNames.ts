@@ -50,10 +50,16 @@ export function groupPayerNames(names: readonly string[]): { map: Map<string, st
   const groups = new Map<string, Group>();
   const keyOf = new Map<string, string>();
   const map = new Map<string, string>();
+  // A register repeats a handful of payer names on every line: each spelling's key is worked out once.
+  const keyOfTrimmed = new Map<string, string>();
   for (const name of names) {
     if (typeof name !== "string") continue;
     const trimmed = name.trim();
-    const key = payerNameKey(trimmed);
+    let key = keyOfTrimmed.get(trimmed);
+    if (key === undefined) {
+      key = payerNameKey(trimmed);
+      keyOfTrimmed.set(trimmed, key);
+    }
     if (key === "") {
       map.set(name, name);
       continue;

@@ -35,17 +35,41 @@ export function footerReason(text: string): string | null {
 
 const BUCKET_LABEL = /^(current|0 ?- ?30|1 ?- ?30|31 ?- ?60|61 ?- ?90|91 ?- ?120|120 ?\+|121 ?\+|over 90|over 120|> ?90|> ?120|90 ?\+|total due)( days)?$/;
 
-/** A heading of an aging summary: "Aging Summary" / "A/R Aging" alone, or two or more bucket labels ("Current", "31-60"). */
-export function agingSummaryHeading(cells: readonly CellValue[], filled: readonly number[]): boolean {
+const AGING_HEADING = /^(a\/?r )?aging( summary| totals?)?:?$|^summary of aging|^aging by/;
+
+/** What a text is to an aging summary: 1 when it names one ("Aging Summary"), 2 when it is a bucket label ("31-60"), else 0. */
+export function agingWordKind(cell: string): number {
+  const t = cell.trim().toLowerCase().replace(/\s+/g, " ");
+  return (AGING_HEADING.test(t) ? 1 : 0) | (BUCKET_LABEL.test(t) ? 2 : 0);
+}
+
+/**
+ * A heading of an aging summary: "Aging Summary" / "A/R Aging" alone, or two or more bucket labels
+ * ("Current", "31-60"). `kindOf` may be a memo of agingWordKind (a column repeats its texts).
+ */
+export function agingSummaryHeading(cells: readonly CellValue[], filled: readonly number[], kindOf: (cell: string) => number = agingWordKind): boolean {
   let labels = 0;
   for (const c of filled) {
     const cell = cells[c];
     if (typeof cell !== "string") continue;
-    const t = cell.trim().toLowerCase().replace(/\s+/g, " ");
-    if (filled.length <= 2 && /^(a\/?r )?aging( summary| totals?)?:?$|^summary of aging|^aging by/.test(t)) return true;
-    if (BUCKET_LABEL.test(t)) labels++;
+    const kind = kindOf(cell);
+    if (filled.length <= 2 && (kind & 1) !== 0) return true;
+    if ((kind & 2) !== 0) labels++;
   }
   return labels >= 2;
+}
+
+/** agingWordKind read once per distinct text (up to 10,000 texts kept). */
+function agingWordMemo(): (cell: string) => number {
+  const memo = new Map<string, number>();
+  return (cell) => {
+    let kind = memo.get(cell);
+    if (kind === undefined) {
+      kind = agingWordKind(cell);
+      if (memo.size < 10000) memo.set(cell, kind);
+    }
+    return kind;
+  };
 }
 
 /** The row's cells, safely (a row that is not an array reads as empty). */
@@ -77,16 +101,27 @@ export function readExportRows<F extends string>(
     for (const extra of columns.extraColumns[f] ?? []) mappedColumns.add(extra);
   }
   // Words of each header row, to recognise the header repeated on a later page.
-  const headerWordsList: Map<number, string>[] = [];
+  const headerWordsList: { columns: number[]; words: string[]; wordHasDigit: boolean[] }[] = [];
   for (const r of options.headerRows ?? [headerRow]) {
     const header = cellsOf(grid[r - 1]);
-    const words = new Map<number, string>();
+    const words: (typeof headerWordsList)[number] = { columns: [], words: [], wordHasDigit: [] };
     for (let column = 0; column < header.length; column++) {
       const w = normalizeHeader(headerText(header[column]));
-      if (w !== "") words.set(column, w);
+      if (w !== "") {
+        words.columns.push(column);
+        words.words.push(w);
+        words.wordHasDigit.push(/\d/.test(w));
+      }
     }
     headerWordsList.push(words);
   }
+  // Each field's columns, in order (a field may join several).
+  const fieldColumns = fields.map((field) => {
+    const first = columns.mapping[field] as number;
+    const extras = columns.extraColumns[field] ?? [];
+    return { field, first, all: extras.length === 0 ? null : [first, ...extras].sort((a, b) => a - b) };
+  });
+  const agingKind = agingWordMemo();
   let agingSummaryFrom: number | null = null;
   let headerWidth = 0;
   for (const r of options.headerRows ?? [headerRow]) {
@@ -100,9 +135,9 @@ export function readExportRows<F extends string>(
   }
   // Same text, same words: data columns repeat payer names, statuses and codes row after row.
   const memo = new Map<string, string>();
-  const normalized = (cell: CellValue, w: string): string => {
+  const normalized = (cell: CellValue, wHasDigit: boolean): string => {
     if (typeof cell !== "string") return "";
-    if (/\d/.test(cell) && !/\d/.test(w)) return ""; // a claim number, date or amount is no header
+    if (!wHasDigit && /\d/.test(cell)) return ""; // a claim number, date or amount is no header
     let n = memo.get(cell);
     if (n === undefined) {
       n = normalizeHeader(cell.trim());
@@ -120,9 +155,9 @@ export function readExportRows<F extends string>(
     const rowNumber = i + 1;
     const cells = cellsOf(grid[i]);
     const filled: number[] = [];
-    cells.forEach((cell, column) => {
-      if (!isBlankCell(cell)) filled.push(column);
-    });
+    for (let column = 0; column < cells.length; column++) {
+      if (!isBlankCell(cells[column])) filled.push(column);
+    }
     if (filled.length === 0) {
       blankRows++;
       continue;
@@ -130,9 +165,13 @@ export function readExportRows<F extends string>(
     // A repeated header (page break): at least two columns, and half of the header's, repeat their header.
     let repeatedHeader = false;
     for (const headerWords of headerWordsList) {
+      const n = headerWords.columns.length;
+      const needed = Math.max(2, Math.ceil(n / 2)); // repeats >= 2 and repeats * 2 >= n
       let repeats = 0;
-      for (const [column, w] of headerWords) if (normalized(cells[column], w) === w) repeats++;
-      if (repeats >= 2 && repeats * 2 >= headerWords.size) repeatedHeader = true;
+      for (let k = 0; k < n && repeats + (n - k) >= needed; k++) {
+        if (normalized(cells[headerWords.columns[k]], headerWords.wordHasDigit[k]) === headerWords.words[k]) repeats++;
+      }
+      if (repeats >= needed) repeatedHeader = true;
     }
     if (repeatedHeader) {
       agingSummaryFrom = null; // a new page of data
@@ -141,7 +180,7 @@ export function readExportRows<F extends string>(
     }
     // The aging-summary block some exports print after the lines ("Aging Summary", then
     // "Current | 31-60 | 61-90 | ..." and their amounts): every row of it is a summary, not data.
-    if (agingSummaryFrom === null && agingSummaryHeading(cells, filled)) agingSummaryFrom = rowNumber;
+    if (agingSummaryFrom === null && agingSummaryHeading(cells, filled, agingKind)) agingSummaryFrom = rowNumber;
     if (agingSummaryFrom !== null) {
       leftOut.push(place(rowNumber, agingSummaryFrom === rowNumber ? "aging summary block (a summary of the export, not data)" : `aging summary block (from row ${agingSummaryFrom})`));
       continue;
@@ -166,7 +205,8 @@ export function readExportRows<F extends string>(
     }
     // A text row (CSV) with values past the header's last column: an unquoted "1,234.50" split in
     // two, or a stray delimiter. Its cells would sit under the wrong headers, so it is not read.
-    const past = filled.filter((c) => c >= headerWidth).length;
+    let past = 0;
+    for (const c of filled) if (c >= headerWidth) past++;
     if (past > 0 && filled.every((c) => typeof cells[c] === "string")) {
       leftOut.push(place(rowNumber, `${past} more value${past === 1 ? "" : "s"} than the header has columns (an amount such as 1,234.50 written without quotes splits in two); not read, so that no value lands under the wrong column`));
       continue;
@@ -176,14 +216,11 @@ export function readExportRows<F extends string>(
       continue;
     }
     const rowCells: Partial<Record<F, CellValue>> = {};
-    for (const field of fields) {
-      const first = columns.mapping[field] as number;
-      const extras = columns.extraColumns[field] ?? [];
-      if (extras.length === 0) {
+    for (const { field, first, all } of fieldColumns) {
+      if (all === null) {
         rowCells[field] = cells[first] ?? null;
       } else {
-        const parts = [first, ...extras]
-          .sort((a, b) => a - b)
+        const parts = all
           .map((c) => cells[c])
           .filter((v) => !isBlankCell(v))
           .map((v) => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : v));
