@@ -8,10 +8,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
 import { readClaimsRegister } from "../../src/core/import/readClaimsRegister";
 import { readWorkbookGrids } from "../../src/files/readWorkbook";
 import { SAMPLES } from "../era/helpers";
+import { runCli } from "../pipeline/helpers";
 
 let dir: string;
 const ERA = path.join(SAMPLES, "managed-care.835");
@@ -21,19 +21,7 @@ const ROWS = [
   ["8765432112", "2002-03-10", "Rushmore Life", "93555", 1200, 0, 0, "Submitted", "A-1002", ""],
 ];
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((c) => (out.push(String(c)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((c) => (err.push(String(c)), true));
-  try {
-    const code = await main(argv);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "pl-post-era-"));
