@@ -68,10 +68,17 @@ function rowsOf(spec: ColumnSpec): CellValue[][] {
   const grid = asGrid(spec.arg);
   if (grid.length === 0) return [];
   const width = grid[0].length;
-  if (spec.wide === true) return grid.map((r) => r.slice());
-  if (width === 1) return grid.map((r) => [r[0]]);
+  // The rows are only read, never written: Excel's own row arrays are kept (no copy of a million
+  // small arrays) when they already have the shape wanted.
+  if (spec.wide === true) return grid;
+  if (width === 1) return everyRowHoldsOneCell(grid) ? grid : grid.map((r) => [r[0]]);
   if (grid.length === 1) return grid[0].map((v) => [v]);
   throw new FunctionInputError("#VALUE!", `${spec.name} must be a single column or a single row (got ${grid.length} rows x ${width} columns)`);
+}
+
+function everyRowHoldsOneCell(grid: readonly CellValue[][]): boolean {
+  for (let r = 0; r < grid.length; r++) if (grid[r].length !== 1) return false;
+  return true;
 }
 
 function looksLikeData(kind: ColumnKind, value: CellValue, isData?: (value: CellValue) => boolean): boolean {
