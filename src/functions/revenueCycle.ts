@@ -6,7 +6,7 @@
 
 import type Decimal from "decimal.js";
 import { type CellValue } from "../core/cells/cellValue";
-import { parseMoney } from "../core/cells/parseMoney";
+import { exactCentsOfNumber, parseMoney } from "../core/cells/parseMoney";
 import {
   agingBucketsFromBounds,
   arAging,
@@ -39,14 +39,25 @@ export type Spill = (string | number)[][];
 
 /** The one cell per row of a single-column argument; undefined when the argument was omitted. */
 function column(table: Table, name: string): CellValue[] | undefined {
-  return table.columns[name]?.cells.map((cells) => cells[0]);
+  const rows = table.columns[name]?.cells;
+  if (rows === undefined) return undefined;
+  const out = new Array<CellValue>(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = rows[r][0];
+  return out;
 }
 
 /** Σ of a row of the payments range (one column, or insurance and patient columns side by side). */
 function paymentsAt(cells: readonly CellValue[], r: number, problems: CellProblems): Cents {
   let paid = 0;
   for (let k = 0; k < cells.length; k++) {
-    const parsed = parseMoney(cells[k]);
+    const v = cells[k];
+    // parseMoney's own fast path, without its result object.
+    const exact = typeof v === "number" ? exactCentsOfNumber(v) : null;
+    if (exact !== null) {
+      paid += exact;
+      continue;
+    }
+    const parsed = parseMoney(v);
     if (parsed.kind === "value") paid += parsed.value;
     else if (parsed.kind === "invalid") problems.add(cells.length > 1 ? `payments (column ${k + 1})` : "payments", r, parsed.message, cells[k]);
   }
