@@ -26,7 +26,7 @@ import type { Day } from "../core/dates/day";
 import { collectionRates, daysToPay, denialRates, type CollectionLine, type DaysToPayLine, type DenialLine } from "../core/kpis";
 import { centsToNumber, type Cents } from "../core/money/cents";
 import { ratio } from "../core/money/ratio";
-import { payerMix, type PayerMixLine } from "../core/payerMix";
+import { PayerMixTotals, payerMixRows } from "../core/payerMix";
 import { booleanArg, boundsArg, CellProblems, dateArg, dateAt, isBlankOrZero, moneyAt, numberArg, textAt } from "./cellReaders";
 import { FunctionInputError } from "./excelError";
 import { omitted, readTable, rowIsBlank, type Table } from "./tableReader";
@@ -357,16 +357,17 @@ export function payerMixTable(payers: unknown, charges: unknown, payments: unkno
   const chargeCells = column(table, "charges") as CellValue[];
   const paymentRows = table.columns.payments.cells;
   const problems = new CellProblems();
-  const lines: PayerMixLine[] = [];
+  // Each row goes straight into the core's running totals (no line object per row).
+  const totals = new PayerMixTotals();
   for (let r = table.firstDataRow; r < table.rows; r++) {
     if (rowIsBlank(table, r)) continue;
     const payer = textAt(payerCells, r, "payers", problems) ?? NO_PAYER;
     const charge = moneyAt(chargeCells, r, "charges", problems);
     const paid = paymentsAt(paymentRows[r], r, problems);
-    lines.push({ payer, charge, insurancePaid: paid, patientPaid: 0 });
+    totals.add(payer, charge, paid);
   }
   problems.throwIfAny();
-  const rows = payerMix(lines);
+  const rows = payerMixRows(totals);
   // The Total row adds up the payer rows (exact integer cents): no second pass over the lines.
   let totalCharges = 0;
   let totalPayments = 0;
