@@ -9,8 +9,8 @@ import { type CellValue } from "../core/cells/cellValue";
 import { exactCentsOfNumber, parseMoney } from "../core/cells/parseMoney";
 import {
   agingBucketsFromBounds,
-  arAging,
   arAgingByPayer,
+  arAgingOfBalances,
   bucketIndexForAge,
   DEFAULT_AGING_BUCKETS,
   daysInAR,
@@ -29,6 +29,7 @@ import { ratio } from "../core/money/ratio";
 import { PayerMixTotals, payerMixRows } from "../core/payerMix";
 import { booleanArg, boundsArg, CellProblems, dateArg, dateAt, isBlankOrZero, moneyAt, numberArg, textAt } from "./cellReaders";
 import { FunctionInputError } from "./excelError";
+import { asGrid } from "./ranges";
 import { omitted, readTable, rowIsBlank, type Table } from "./tableReader";
 
 /** Payer shown for lines whose payer cell is blank (they are kept, not dropped). */
@@ -101,8 +102,11 @@ export function ageBucketLabel(dateOfService: unknown, asOf: unknown, bucketBoun
   return buckets[bucketIndexForAge(lineAge(line, asOfDay), buckets)].label;
 }
 
-/** Lines for aging from balances, dates of service and optional payers. */
-function agingLines(balances: unknown, datesOfService: unknown, payers: unknown): PayerAgingLine[] {
+/**
+ * Reads the aging rows (balances, dates of service, optional payers) and hands each row that has a
+ * date of service to `add`; unreadable cells are collected and thrown as one #VALUE!.
+ */
+function readAgingRows(balances: unknown, datesOfService: unknown, payers: unknown, add: (dos: Day, balance: Cents, payer: string) => void): void {
   const table = readTable(
     [
       { name: "balances", arg: balances, kind: "money" },
@@ -115,7 +119,6 @@ function agingLines(balances: unknown, datesOfService: unknown, payers: unknown)
   const dateCells = column(table, "datesOfService") as CellValue[];
   const payerCells = column(table, "payers");
   const problems = new CellProblems();
-  const lines: PayerAgingLine[] = [];
   for (let r = table.firstDataRow; r < table.rows; r++) {
     if (rowIsBlank(table, r)) continue;
     const balance = moneyAt(balanceCells, r, "balances", problems);
@@ -127,10 +130,30 @@ function agingLines(balances: unknown, datesOfService: unknown, payers: unknown)
       }
       continue; // a zero balance without a date has nothing to age
     }
-    lines.push(balanceLine(dos, balance, payer));
+    add(dos, balance, payer);
   }
   problems.throwIfAny();
+}
+
+/** Lines for aging by payer from balances, dates of service and payers. */
+function agingLines(balances: unknown, datesOfService: unknown, payers: unknown): PayerAgingLine[] {
+  const lines: PayerAgingLine[] = [];
+  readAgingRows(balances, datesOfService, payers, (dos, balance, payer) => lines.push(balanceLine(dos, balance, payer)));
   return lines;
+}
+
+/** Dates of service and balances as two number columns (no line object per row: a million rows). */
+function agingColumns(balances: unknown, datesOfService: unknown): { dateOfService: Float64Array; balance: Float64Array; count: number } {
+  const rows = asGrid(balances).length;
+  const dateOfService = new Float64Array(rows);
+  const balance = new Float64Array(rows);
+  let count = 0;
+  readAgingRows(balances, datesOfService, undefined, (dos, cents) => {
+    dateOfService[count] = dos;
+    balance[count] = cents;
+    count++;
+  });
+  return { dateOfService, balance, count };
 }
 
 /** A minimal line whose balance is `balance` (charge = balance, no payments or adjustments). */
@@ -142,12 +165,12 @@ function balanceLine(dos: Day, balance: Cents, payer: string): PayerAgingLine {
 export function arAgingTable(balances: unknown, datesOfService: unknown, asOf: unknown, bucketBounds: unknown, payers: unknown): Spill {
   const asOfDay = dateArg(asOf, "asOf");
   const buckets = bucketsArg(bucketBounds);
-  const lines = agingLines(balances, datesOfService, payers);
   const byPayer = !omitted(payers);
   const out: Spill = [];
   let linesAfterAsOf: number;
   if (!byPayer) {
-    const aging = arAging(lines as AgingLine[], asOfDay, { buckets });
+    const cols = agingColumns(balances, datesOfService);
+    const aging = arAgingOfBalances(cols.dateOfService, cols.balance, cols.count, asOfDay, buckets);
     out.push(["Bucket", "Amount", "Share", "Lines"]);
     let counted = 0;
     for (const b of aging.buckets) {
@@ -157,7 +180,7 @@ export function arAgingTable(balances: unknown, datesOfService: unknown, asOf: u
     out.push(["Total", centsToNumber(aging.total), rateCell(ratio(aging.total, aging.total)), counted]);
     linesAfterAsOf = aging.linesAfterAsOf;
   } else {
-    const aging = arAgingByPayer(lines, asOfDay, { buckets });
+    const aging = arAgingByPayer(agingLines(balances, datesOfService, payers), asOfDay, { buckets });
     out.push(["Payer", ...aging.buckets.map((b) => b.label), "Total"]);
     for (const row of [...aging.payers, aging.grand]) {
       out.push([row.payer, ...row.amounts.map(centsToNumber), centsToNumber(row.total)]);
