@@ -40,8 +40,10 @@ export type Spill = (string | number)[][];
 
 /** The one cell per row of a single-column argument; undefined when the argument was omitted. */
 function column(table: Table, name: string): CellValue[] | undefined {
-  const rows = table.columns[name]?.cells;
-  if (rows === undefined) return undefined;
+  const given = table.columns[name];
+  if (given === undefined) return undefined;
+  if (given.values !== undefined) return given.values;
+  const rows = given.cells;
   const out = new Array<CellValue>(rows.length);
   for (let r = 0; r < rows.length; r++) out[r] = rows[r][0];
   return out;
