@@ -50,6 +50,8 @@ export interface Table {
   rows: number;
   /** 1 when the first row is a header row and is skipped, else 0. */
   firstDataRow: number;
+  /** The given columns in argument order (what rowIsBlank walks for every row). */
+  given: TableColumn[];
 }
 
 /**
@@ -144,7 +146,7 @@ export function readTable(specs: readonly ColumnSpec[], required: readonly strin
     }
   }
   const header = typedText && firstRowIsHeader(headerColumns, (v, c) => looksLikeData(kinds[c].kind, v, kinds[c].isData));
-  return { columns, rows, firstDataRow: header ? 1 : 0 };
+  return { columns, rows, firstDataRow: header ? 1 : 0, given: Object.values(columns) };
 }
 
 /**
@@ -152,8 +154,15 @@ export function readTable(specs: readonly ColumnSpec[], required: readonly strin
  * empty rows of a range as Excel for Windows passed them (isBlankOrZero), and adds nothing.
  */
 export function rowIsBlank(table: Table, r: number): boolean {
-  for (const name in table.columns) {
-    for (const v of table.columns[name].cells[r]) if (!isBlankOrZero(v)) return false;
+  const given = table.given;
+  for (let c = 0; c < given.length; c++) {
+    const values = given[c].values;
+    if (values !== undefined) {
+      if (!isBlankOrZero(values[r])) return false;
+      continue;
+    }
+    const cells = given[c].cells[r];
+    for (let k = 0; k < cells.length; k++) if (!isBlankOrZero(cells[k])) return false;
   }
   return true;
 }
