@@ -1,6 +1,7 @@
 import { cellErrorText, isBlankCell, showCell, type CellValue } from "../core/cells/cellValue";
 import { parseDate } from "../core/cells/parseDate";
-import { parseMoney } from "../core/cells/parseMoney";
+import { exactCentsOfNumber, parseMoney } from "../core/cells/parseMoney";
+import { dayFromExcelSerial } from "../core/dates/excelSerial";
 import type { Cents } from "../core/money/cents";
 import type { Day } from "../core/dates/day";
 import { FunctionInputError } from "./excelError";
@@ -55,7 +56,13 @@ const LARGEST_QUANTITY = 9e13;
 
 /** Money from a range cell: blank is 0; unreadable text or an error value is a problem. */
 export function moneyAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): Cents {
-  const parsed = parseMoney(column[index]);
+  const v = column[index];
+  // parseMoney's own fast path, without its result object (a million cells per call).
+  if (typeof v === "number") {
+    const cents = exactCentsOfNumber(v);
+    if (cents !== null) return cents;
+  }
+  const parsed = parseMoney(v);
   if (parsed.kind === "value") return parsed.value;
   if (parsed.kind === "invalid") problems.add(name, index, parsed.message, column[index]);
   return 0;
@@ -63,8 +70,14 @@ export function moneyAt(column: readonly CellValue[], index: number, name: strin
 
 /** A date from a range cell: null for a blank (or 0); unreadable values are problems. */
 export function dateAt(column: readonly CellValue[], index: number, name: string, problems: CellProblems): Day | null {
-  if (column[index] === 0) return null; // an empty cell as Excel for Windows passed it (isBlankOrZero)
-  const parsed = parseDate(column[index]);
+  const v = column[index];
+  if (v === 0) return null; // an empty cell as Excel for Windows passed it (isBlankOrZero)
+  // parseDate's own reading of a serial, without its result object (a million cells per call).
+  if (typeof v === "number") {
+    const day = dayFromExcelSerial(v);
+    if (day !== null) return day;
+  }
+  const parsed = parseDate(v);
   if (parsed.kind === "value") return parsed.value;
   if (parsed.kind === "invalid") problems.add(name, index, parsed.message, column[index]);
   return null;

@@ -9,7 +9,8 @@ export function asGrid(arg: RangeArg): CellValue[][] {
   if (arg === undefined || arg === null) return [];
   if (Array.isArray(arg)) {
     if (arg.length === 0) return [];
-    return arg.every(Array.isArray) ? (arg as CellValue[][]) : [arg as CellValue[]];
+    for (let r = 0; r < arg.length; r++) if (!Array.isArray(arg[r])) return [arg as CellValue[]];
+    return arg as CellValue[][];
   }
   return [[arg]];
 }

@@ -6,11 +6,11 @@
 
 import type Decimal from "decimal.js";
 import { type CellValue } from "../core/cells/cellValue";
-import { parseMoney } from "../core/cells/parseMoney";
+import { exactCentsOfNumber, parseMoney } from "../core/cells/parseMoney";
 import {
   agingBucketsFromBounds,
-  arAging,
   arAgingByPayer,
+  arAgingOfBalances,
   bucketIndexForAge,
   DEFAULT_AGING_BUCKETS,
   daysInAR,
@@ -26,9 +26,10 @@ import type { Day } from "../core/dates/day";
 import { collectionRates, daysToPay, denialRates, type CollectionLine, type DaysToPayLine, type DenialLine } from "../core/kpis";
 import { centsToNumber, type Cents } from "../core/money/cents";
 import { ratio } from "../core/money/ratio";
-import { payerMix, type PayerMixLine } from "../core/payerMix";
+import { PayerMixTotals, payerMixRows } from "../core/payerMix";
 import { booleanArg, boundsArg, CellProblems, dateArg, dateAt, isBlankOrZero, moneyAt, numberArg, textAt } from "./cellReaders";
 import { FunctionInputError } from "./excelError";
+import { asGrid } from "./ranges";
 import { omitted, readTable, rowIsBlank, type Table } from "./tableReader";
 
 /** Payer shown for lines whose payer cell is blank (they are kept, not dropped). */
@@ -39,14 +40,27 @@ export type Spill = (string | number)[][];
 
 /** The one cell per row of a single-column argument; undefined when the argument was omitted. */
 function column(table: Table, name: string): CellValue[] | undefined {
-  return table.columns[name]?.cells.map((cells) => cells[0]);
+  const given = table.columns[name];
+  if (given === undefined) return undefined;
+  if (given.values !== undefined) return given.values;
+  const rows = given.cells;
+  const out = new Array<CellValue>(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = rows[r][0];
+  return out;
 }
 
 /** Σ of a row of the payments range (one column, or insurance and patient columns side by side). */
 function paymentsAt(cells: readonly CellValue[], r: number, problems: CellProblems): Cents {
   let paid = 0;
   for (let k = 0; k < cells.length; k++) {
-    const parsed = parseMoney(cells[k]);
+    const v = cells[k];
+    // parseMoney's own fast path, without its result object.
+    const exact = typeof v === "number" ? exactCentsOfNumber(v) : null;
+    if (exact !== null) {
+      paid += exact;
+      continue;
+    }
+    const parsed = parseMoney(v);
     if (parsed.kind === "value") paid += parsed.value;
     else if (parsed.kind === "invalid") problems.add(cells.length > 1 ? `payments (column ${k + 1})` : "payments", r, parsed.message, cells[k]);
   }
@@ -90,8 +104,11 @@ export function ageBucketLabel(dateOfService: unknown, asOf: unknown, bucketBoun
   return buckets[bucketIndexForAge(lineAge(line, asOfDay), buckets)].label;
 }
 
-/** Lines for aging from balances, dates of service and optional payers. */
-function agingLines(balances: unknown, datesOfService: unknown, payers: unknown): PayerAgingLine[] {
+/**
+ * Reads the aging rows (balances, dates of service, optional payers) and hands each row that has a
+ * date of service to `add`; unreadable cells are collected and thrown as one #VALUE!.
+ */
+function readAgingRows(balances: unknown, datesOfService: unknown, payers: unknown, add: (dos: Day, balance: Cents, payer: string) => void): void {
   const table = readTable(
     [
       { name: "balances", arg: balances, kind: "money" },
@@ -104,7 +121,6 @@ function agingLines(balances: unknown, datesOfService: unknown, payers: unknown)
   const dateCells = column(table, "datesOfService") as CellValue[];
   const payerCells = column(table, "payers");
   const problems = new CellProblems();
-  const lines: PayerAgingLine[] = [];
   for (let r = table.firstDataRow; r < table.rows; r++) {
     if (rowIsBlank(table, r)) continue;
     const balance = moneyAt(balanceCells, r, "balances", problems);
@@ -116,10 +132,30 @@ function agingLines(balances: unknown, datesOfService: unknown, payers: unknown)
       }
       continue; // a zero balance without a date has nothing to age
     }
-    lines.push(balanceLine(dos, balance, payer));
+    add(dos, balance, payer);
   }
   problems.throwIfAny();
+}
+
+/** Lines for aging by payer from balances, dates of service and payers. */
+function agingLines(balances: unknown, datesOfService: unknown, payers: unknown): PayerAgingLine[] {
+  const lines: PayerAgingLine[] = [];
+  readAgingRows(balances, datesOfService, payers, (dos, balance, payer) => lines.push(balanceLine(dos, balance, payer)));
   return lines;
+}
+
+/** Dates of service and balances as two number columns (no line object per row: a million rows). */
+function agingColumns(balances: unknown, datesOfService: unknown): { dateOfService: Float64Array; balance: Float64Array; count: number } {
+  const rows = asGrid(balances).length;
+  const dateOfService = new Float64Array(rows);
+  const balance = new Float64Array(rows);
+  let count = 0;
+  readAgingRows(balances, datesOfService, undefined, (dos, cents) => {
+    dateOfService[count] = dos;
+    balance[count] = cents;
+    count++;
+  });
+  return { dateOfService, balance, count };
 }
 
 /** A minimal line whose balance is `balance` (charge = balance, no payments or adjustments). */
@@ -131,12 +167,12 @@ function balanceLine(dos: Day, balance: Cents, payer: string): PayerAgingLine {
 export function arAgingTable(balances: unknown, datesOfService: unknown, asOf: unknown, bucketBounds: unknown, payers: unknown): Spill {
   const asOfDay = dateArg(asOf, "asOf");
   const buckets = bucketsArg(bucketBounds);
-  const lines = agingLines(balances, datesOfService, payers);
   const byPayer = !omitted(payers);
   const out: Spill = [];
   let linesAfterAsOf: number;
   if (!byPayer) {
-    const aging = arAging(lines as AgingLine[], asOfDay, { buckets });
+    const cols = agingColumns(balances, datesOfService);
+    const aging = arAgingOfBalances(cols.dateOfService, cols.balance, cols.count, asOfDay, buckets);
     out.push(["Bucket", "Amount", "Share", "Lines"]);
     let counted = 0;
     for (const b of aging.buckets) {
@@ -146,7 +182,7 @@ export function arAgingTable(balances: unknown, datesOfService: unknown, asOf: u
     out.push(["Total", centsToNumber(aging.total), rateCell(ratio(aging.total, aging.total)), counted]);
     linesAfterAsOf = aging.linesAfterAsOf;
   } else {
-    const aging = arAgingByPayer(lines, asOfDay, { buckets });
+    const aging = arAgingByPayer(agingLines(balances, datesOfService, payers), asOfDay, { buckets });
     out.push(["Payer", ...aging.buckets.map((b) => b.label), "Total"]);
     for (const row of [...aging.payers, aging.grand]) {
       out.push([row.payer, ...row.amounts.map(centsToNumber), centsToNumber(row.total)]);
@@ -346,16 +382,17 @@ export function payerMixTable(payers: unknown, charges: unknown, payments: unkno
   const chargeCells = column(table, "charges") as CellValue[];
   const paymentRows = table.columns.payments.cells;
   const problems = new CellProblems();
-  const lines: PayerMixLine[] = [];
+  // Each row goes straight into the core's running totals (no line object per row).
+  const totals = new PayerMixTotals();
   for (let r = table.firstDataRow; r < table.rows; r++) {
     if (rowIsBlank(table, r)) continue;
     const payer = textAt(payerCells, r, "payers", problems) ?? NO_PAYER;
     const charge = moneyAt(chargeCells, r, "charges", problems);
     const paid = paymentsAt(paymentRows[r], r, problems);
-    lines.push({ payer, charge, insurancePaid: paid, patientPaid: 0 });
+    totals.add(payer, charge, paid);
   }
   problems.throwIfAny();
-  const rows = payerMix(lines);
+  const rows = payerMixRows(totals);
   // The Total row adds up the payer rows (exact integer cents): no second pass over the lines.
   let totalCharges = 0;
   let totalPayments = 0;

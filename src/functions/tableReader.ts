@@ -39,6 +39,8 @@ export interface TableColumn {
   kind: ColumnKind;
   /** cells[row][k]; for a single-column range each row holds one cell. */
   cells: CellValue[][];
+  /** For a range that is not wide: its one cell of each row, values[row] = cells[row][0]. */
+  values?: CellValue[];
 }
 
 export interface Table {
@@ -48,6 +50,8 @@ export interface Table {
   rows: number;
   /** 1 when the first row is a header row and is skipped, else 0. */
   firstDataRow: number;
+  /** The given columns in argument order (what rowIsBlank walks for every row). */
+  given: TableColumn[];
 }
 
 /**
@@ -63,15 +67,31 @@ export function omitted(arg: unknown): boolean {
   return Array.isArray(row) ? row.length === 0 || (row.length === 1 && isBlankCell(row[0])) : isBlankCell(row);
 }
 
-/** The cells of one argument, one array per row. */
-function rowsOf(spec: ColumnSpec): CellValue[][] {
+/** The cells of one argument, one array per row, and (not wide) the one cell of each row. */
+function rowsOf(spec: ColumnSpec): { cells: CellValue[][]; values?: CellValue[] } {
   const grid = asGrid(spec.arg);
-  if (grid.length === 0) return [];
+  if (grid.length === 0) return { cells: [], values: spec.wide === true ? undefined : [] };
   const width = grid[0].length;
-  if (spec.wide === true) return grid.map((r) => r.slice());
-  if (width === 1) return grid.map((r) => [r[0]]);
-  if (grid.length === 1) return grid[0].map((v) => [v]);
+  // The rows are only read, never written: Excel's own row arrays are kept (no copy of a million
+  // small arrays) when they already have the shape wanted.
+  if (spec.wide === true) return { cells: grid };
+  if (width === 1) {
+    const values = oneCellOfEachRow(grid);
+    return { cells: values === null ? grid.map((r) => [r[0]]) : grid, values: values ?? grid.map((r) => r[0]) };
+  }
+  if (grid.length === 1) return { cells: grid[0].map((v) => [v]), values: grid[0].slice() };
   throw new FunctionInputError("#VALUE!", `${spec.name} must be a single column or a single row (got ${grid.length} rows x ${width} columns)`);
+}
+
+/** The cell of each row when every row holds exactly one cell (one pass over the rows), else null. */
+function oneCellOfEachRow(grid: readonly CellValue[][]): CellValue[] | null {
+  const values = new Array<CellValue>(grid.length);
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (row.length !== 1) return null;
+    values[r] = row[0];
+  }
+  return values;
 }
 
 function looksLikeData(kind: ColumnKind, value: CellValue, isData?: (value: CellValue) => boolean): boolean {
@@ -101,14 +121,14 @@ export function readTable(specs: readonly ColumnSpec[], required: readonly strin
       if (required.includes(spec.name)) throw new FunctionInputError("#VALUE!", `${spec.name} is required (a range)`);
       continue;
     }
-    const cells = rowsOf(spec);
+    const { cells, values } = rowsOf(spec);
     if (rows === -1) {
       rows = cells.length;
       first = spec.name;
     } else if (cells.length !== rows) {
       throw new FunctionInputError("#VALUE!", `${spec.name} has ${cells.length} rows but ${first} has ${rows}: give ranges of the same rows`);
     }
-    columns[spec.name] = { name: spec.name, kind: spec.kind, cells };
+    columns[spec.name] = { name: spec.name, kind: spec.kind, cells, values };
   }
   if (rows === -1) rows = 0;
 
@@ -126,7 +146,7 @@ export function readTable(specs: readonly ColumnSpec[], required: readonly strin
     }
   }
   const header = typedText && firstRowIsHeader(headerColumns, (v, c) => looksLikeData(kinds[c].kind, v, kinds[c].isData));
-  return { columns, rows, firstDataRow: header ? 1 : 0 };
+  return { columns, rows, firstDataRow: header ? 1 : 0, given: Object.values(columns) };
 }
 
 /**
@@ -134,8 +154,15 @@ export function readTable(specs: readonly ColumnSpec[], required: readonly strin
  * empty rows of a range as Excel for Windows passed them (isBlankOrZero), and adds nothing.
  */
 export function rowIsBlank(table: Table, r: number): boolean {
-  for (const name in table.columns) {
-    for (const v of table.columns[name].cells[r]) if (!isBlankOrZero(v)) return false;
+  const given = table.given;
+  for (let c = 0; c < given.length; c++) {
+    const values = given[c].values;
+    if (values !== undefined) {
+      if (!isBlankOrZero(values[r])) return false;
+      continue;
+    }
+    const cells = given[c].cells[r];
+    for (let k = 0; k < cells.length; k++) if (!isBlankOrZero(cells[k])) return false;
   }
   return true;
 }

@@ -3,3 +3,4 @@ export * from "./lineAge";
 export * from "./arAging";
 export * from "./arAgingByPayer";
 export * from "./daysInAR";
+export * from "./arAgingOfBalances";

@@ -1,39 +1,9 @@
 import { DEFAULT_AGING_BUCKETS } from "../aging/agingBuckets";
-import { closedBucketBounds, type ArAging } from "../aging/arAging";
-import { ratio } from "../money/ratio";
+import type { ArAging } from "../aging/arAging";
+import { arAgingOfBalances } from "../aging/arAgingOfBalances";
 import type { ClaimColumns } from "./claimColumns";
 
 /** arAging (definitions.md, "A/R and aging") by date of service with the default buckets, over columns. */
 export function agingFromColumns(cols: ClaimColumns): ArAging {
-  const { asOf, dateOfService, balance } = cols;
-  const buckets = DEFAULT_AGING_BUCKETS;
-  const bounds = closedBucketBounds(buckets);
-  const closed = bounds.length;
-  const amounts = new Float64Array(buckets.length);
-  const counts = new Float64Array(buckets.length);
-  let total = 0, credit = 0, over90 = 0, over120 = 0, aged = 0;
-  const n = dateOfService.length;
-  for (let i = 0; i < n; i++) {
-    const dos = dateOfService[i];
-    if (dos > asOf) continue;
-    aged++;
-    const b0 = balance[i];
-    total += b0;
-    if (b0 < 0) credit += b0;
-    const age = asOf - dos;
-    let b = 0;
-    while (b < closed && age > bounds[b]) b++;
-    amounts[b] += b0;
-    if (b0 !== 0) counts[b]++;
-    if (age > 90) {
-      over90 += b0;
-      if (age > 120) over120 += b0;
-    }
-  }
-  return {
-    asOf, basis: "dateOfService", total, creditBalances: credit,
-    buckets: buckets.map((bucket, i) => ({ label: bucket.label, from: bucket.from, to: bucket.to, amount: amounts[i], lines: counts[i] })),
-    over90, over120, over90Share: ratio(over90, total), over120Share: ratio(over120, total),
-    linesAged: aged, linesAfterAsOf: n - aged,
-  };
+  return arAgingOfBalances(cols.dateOfService, cols.balance, cols.dateOfService.length, cols.asOf, DEFAULT_AGING_BUCKETS);
 }

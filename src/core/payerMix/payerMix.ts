@@ -2,7 +2,7 @@ import type Decimal from "decimal.js";
 import type { ClaimLine } from "../claims/claimLine";
 import type { Cents } from "../money/cents";
 import { ratio } from "../money/ratio";
-import { PayerGroups } from "./payerGroups";
+import { PayerMixTotals } from "./payerMixTotals";
 
 export type PayerMixLine = Pick<ClaimLine, "payer" | "charge" | "insurancePaid" | "patientPaid">;
 
@@ -26,24 +26,17 @@ export interface PayerMixRow {
  * Round shares for display with roundShares so they add to 100 %.
  */
 export function payerMix(periodLines: readonly PayerMixLine[]): PayerMixRow[] {
-  const groups = new PayerGroups();
-  const charges: number[] = [];
-  const payments: number[] = [];
-  let totalCharges = 0;
-  let totalPayments = 0;
+  const totals = new PayerMixTotals();
   for (let i = 0; i < periodLines.length; i++) {
     const line = periodLines[i];
-    const row = groups.groupOf(line.payer);
-    if (row === charges.length) {
-      charges.push(0);
-      payments.push(0);
-    }
-    const paid = line.insurancePaid + line.patientPaid;
-    charges[row] += line.charge;
-    payments[row] += paid;
-    totalCharges += line.charge;
-    totalPayments += paid;
+    totals.add(line.payer, line.charge, line.insurancePaid + line.patientPaid);
   }
+  return payerMixRows(totals);
+}
+
+/** The payer mix rows of running totals: sorted by charges descending, ties by name. */
+export function payerMixRows(totals: PayerMixTotals): PayerMixRow[] {
+  const { groups, charges, payments, totalCharges, totalPayments } = totals;
   const order = groups.names.map((_, i) => i);
   order.sort((a, b) => charges[b] - charges[a] || groups.compareByName(a, b));
   return order.map((i) => ({
