@@ -1,9 +1,5 @@
-import type { DenialRates } from "../kpis/denialRates";
-import { ratio } from "../money/ratio";
+import { CLAIM_DENIED as DENIED, CLAIM_SUBMITTED as SUBMITTED, denialRatesOfClaims, type DenialRates } from "../kpis/denialRates";
 import { STATUS_DENIED, STATUS_DRAFT, type ClaimColumns } from "./claimColumns";
-
-const SUBMITTED = 1;
-const DENIED = 2;
 
 /**
  * denialRates (definitions.md, "Denials": HFMA initial denial rate by volume, AAFP dollar basis)
@@ -20,19 +16,5 @@ export function denialsFromColumns(cols: ClaimColumns): DenialRates {
     if (s !== STATUS_DRAFT) flags[c] |= s === STATUS_DENIED ? SUBMITTED | DENIED : SUBMITTED;
     charges[c] += charge[i];
   }
-  let submittedClaims = 0, deniedClaims = 0, submittedCharges = 0, deniedCharges = 0;
-  for (let c = 0; c < flags.length; c++) {
-    const f = flags[c];
-    if ((f & SUBMITTED) === 0) continue;
-    submittedClaims++;
-    submittedCharges += charges[c];
-    if (f & DENIED) {
-      deniedClaims++;
-      deniedCharges += charges[c];
-    }
-  }
-  return {
-    submittedClaims, deniedClaims, denialRate: ratio(deniedClaims, submittedClaims),
-    submittedCharges, deniedCharges, denialRateDollars: ratio(deniedCharges, submittedCharges),
-  };
+  return denialRatesOfClaims(flags, charges);
 }

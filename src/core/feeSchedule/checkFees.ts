@@ -1,7 +1,8 @@
 import type { ClaimLine } from "../claims/claimLine";
 import type { Cents } from "../money/cents";
-import { actualAllowed, isAdjudicated } from "./actualAllowed";
+import { isAdjudicated } from "./actualAllowed";
 import { expectedAllowed } from "./expectedAllowed";
+import { FeeCheckTally } from "./feeCheckTally";
 import type { FeeScheduleRow } from "./feeScheduleRow";
 import { findFeeRate, indexFeeSchedule, type FeeScheduleIndex } from "./indexFeeSchedule";
 import { payerKey } from "./keys";
@@ -84,69 +85,18 @@ export function checkFees(
 ): FeeCheck {
   const index = isIndex(schedule) ? schedule : indexFeeSchedule(schedule);
   const medicareRates = options.medicareRates ?? medicareRatesFromSchedule(index.rows);
-  // A negative tolerance would make every exact payment a discrepancy; its size is what is meant.
-  const tolerance = Math.abs(options.tolerance ?? 0);
-
-  let checkedLines = 0;
-  let notAdjudicatedLines = 0;
-  let deniedLines = 0;
-  let noMedicareAmountLines = 0;
-  const unmatchedRows: number[] = [];
-  const underpaid: FeeDiscrepancy[] = [];
-  const overpaid: FeeDiscrepancy[] = [];
-  let underpaidTotal = 0;
-  let overpaidTotal = 0;
-  const byPayer = new Map<string, PayerUnderpayment>();
-
+  const tally = new FeeCheckTally(options.tolerance ?? 0);
   for (const line of lines) {
     if (line.status === "Denied") {
-      deniedLines++;
+      tally.denied();
       continue;
     }
     const expected = expectedAllowed(line, index, medicareRates);
-    if (expected === null) {
-      unmatchedRows.push(line.row);
-      if (findFeeRate(index, line)?.kind === "percentOfMedicare") noMedicareAmountLines++;
-      continue;
-    }
-    if (!isAdjudicated(line)) {
-      notAdjudicatedLines++;
-      continue;
-    }
-    checkedLines++;
-    const actual = actualAllowed(line);
-    const variance = actual - expected.expected;
-    if (variance >= -tolerance && variance <= tolerance) continue;
-    const discrepancy: FeeDiscrepancy = {
-      row: line.row, claimId: line.claimId, cpt: line.cpt ?? "", payer: line.payer, provider: line.provider,
-      dateOfService: line.dateOfService, expected: expected.expected, actual, variance,
-      kind: variance < 0 ? "underpaid" : "overpaid", scheduleRow: expected.scheduleRow, rule: expected.rule,
-    };
-    if (variance < 0) {
-      underpaid.push(discrepancy);
-      underpaidTotal += -variance;
-      const key = payerKey(line.payer);
-      const payer = byPayer.get(key);
-      if (payer === undefined) byPayer.set(key, { payer: line.payer.trim(), lines: 1, amount: -variance });
-      else {
-        payer.lines++;
-        payer.amount += -variance;
-      }
-    } else {
-      overpaid.push(discrepancy);
-      overpaidTotal += variance;
-    }
+    if (expected === null) tally.unmatched(line.row, findFeeRate(index, line)?.kind === "percentOfMedicare");
+    else if (!isAdjudicated(line)) tally.notAdjudicated();
+    else tally.checked(line, expected, payerKey(line.payer));
   }
-
-  underpaid.sort((a, b) => a.variance - b.variance || a.row - b.row);
-  overpaid.sort((a, b) => b.variance - a.variance || a.row - b.row);
-  const underpaidByPayer = [...byPayer.values()].sort(
-    (a, b) => b.amount - a.amount || (a.payer < b.payer ? -1 : a.payer > b.payer ? 1 : 0),
-  );
-  return {
-    checkedLines, unmatchedLines: unmatchedRows.length, unmatchedRows, noMedicareAmountLines, notAdjudicatedLines, deniedLines,
-    discrepancies: [...underpaid, ...overpaid], underpaidTotal, overpaidTotal, underpaidByPayer,
-  };
+  return tally.result();
 }
 
 function isIndex(schedule: readonly FeeScheduleRow[] | FeeScheduleIndex): schedule is FeeScheduleIndex {

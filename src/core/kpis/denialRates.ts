@@ -20,8 +20,11 @@ export interface DenialRates {
   denialRateDollars: Decimal | null;
 }
 
-const SUBMITTED = 1;
-const DENIED = 2;
+/** A claim's flags, as denialRates and denialsFromColumns collect them: any line submitted, any line denied. */
+export const CLAIM_SUBMITTED = 1;
+export const CLAIM_DENIED = 2;
+const SUBMITTED = CLAIM_SUBMITTED;
+const DENIED = CLAIM_DENIED;
 
 /**
  * Denial rates by claims and by dollars over the period lines, lines grouped into claims by claim
@@ -51,27 +54,30 @@ export function denialRates(periodLines: readonly DenialLine[]): DenialRates {
     if (status !== "Draft") flags[c] |= status === "Denied" ? SUBMITTED | DENIED : SUBMITTED;
     charges[c] += line.charge;
   }
+  return denialRatesOfClaims(flags, charges);
+}
+
+/**
+ * The denial rates of claims given by their flags (CLAIM_SUBMITTED, CLAIM_DENIED) and charges, in
+ * the same order: the tally both the line path and the column path end with.
+ */
+export function denialRatesOfClaims(flags: ArrayLike<number>, charges: ArrayLike<number>): DenialRates {
   let submittedClaims = 0;
   let deniedClaims = 0;
   let submittedCharges = 0;
   let deniedCharges = 0;
   for (let c = 0; c < flags.length; c++) {
     const f = flags[c];
-    if (f & SUBMITTED) {
-      submittedClaims++;
-      submittedCharges += charges[c];
-      if (f & DENIED) {
-        deniedClaims++;
-        deniedCharges += charges[c];
-      }
+    if ((f & SUBMITTED) === 0) continue;
+    submittedClaims++;
+    submittedCharges += charges[c];
+    if (f & DENIED) {
+      deniedClaims++;
+      deniedCharges += charges[c];
     }
   }
   return {
-    submittedClaims,
-    deniedClaims,
-    denialRate: ratio(deniedClaims, submittedClaims),
-    submittedCharges,
-    deniedCharges,
-    denialRateDollars: ratio(deniedCharges, submittedCharges),
+    submittedClaims, deniedClaims, denialRate: ratio(deniedClaims, submittedClaims),
+    submittedCharges, deniedCharges, denialRateDollars: ratio(deniedCharges, submittedCharges),
   };
 }
