@@ -1,5 +1,7 @@
 /**
- * `npm run bench` (node --expose-gc --import tsx bench/bench.ts): A/R aging, days in A/R,
+ * `npm run bench` (node --expose-gc scripts/bench.js: this file bundled with the sources by esbuild,
+ * as bin/practice-ledger.js runs the command line and webpack the add-in; scripts/bundled.js says
+ * why, and PRACTICE_LEDGER_NO_BUNDLE=1 runs it through tsx for comparison): A/R aging, days in A/R,
  * collection and denial rates and payer mix over 100,000 and 1,048,575 synthetic claim lines
  * (Excel's row limit), timed through the core, through the PRACTICE.* custom functions (cells
  * parsed as Excel passes them) and through readClaimLines, and compared, time and answers, with
@@ -22,7 +24,7 @@
  * --cli-large=auto|never (the command line end to end at 1,048,575 lines, one run).
  * --only=id,id (only these measurements, e.g. --only=readClaimLines,cliEndToEnd; goals of the others read "not measured"). The peer at 1,048,575 lines needs far more than V8's
  * default heap (about 16 GB extrapolated): to force it, run
- * `node --max-old-space-size=24000 --expose-gc --import tsx bench/bench.ts --peer-large=always`
+ * `node --max-old-space-size=24000 --expose-gc scripts/bench.js --peer-large=always`
  * (takes about 5 minutes more, and may still run out of memory on this machine).
  * Exit code 1 when the peer and the core disagree on any figure.
  */
@@ -52,6 +54,7 @@ import { benchFeeSchedule } from "./feeSchedule";
 import { reportFigures } from "../src/core/report/reportFigures";
 import * as columns from "../src/core/claimColumns";
 import { denialsByReason } from "../src/core/kpis/denialsByReason";
+import { projectRoot } from "../src/cli/projectRoot";
 
 // ------------------------------------------------------------------ settings
 
@@ -163,6 +166,8 @@ function measureCore(ctx: SizeContext): void {
     ["days to pay", () => columns.daysToPayFromColumns(cols)],
     ["provider productivity", () => columns.providersFromColumns(cols)],
     ["fee check", () => columns.feeCheckFromColumns(cols, FEE_SCHEDULE)],
+    ["month by month", () => columns.monthlyFromColumns(cols)],
+    ["previous period (change vs last month)", () => columns.previousFromColumns(cols)],
   ];
   const timings: Record<string, Timing> = {};
   let sumOfParts = 0;
@@ -254,7 +259,7 @@ async function measureOfficeHostReport(ctx: SizeContext): Promise<void> {
   await runAt(ctx.size);
   ctx.core.officeHostReport = host;
   if (ctx.size !== SMALL) return;
-  const bundle = taskpaneBundleBytes(path.join(__dirname, ".."));
+  const bundle = taskpaneBundleBytes(projectRoot() ?? path.join(__dirname, ".."));
   if (bundle === null) {
     ctx.note("dist/ has no build: run npm run build for the task pane bundle size");
     return;

@@ -7,8 +7,10 @@ import { CLAIM_FIELD_HEADERS, CLAIM_FIELDS, type ClaimLine } from "../src/core/c
 import { centsToNumber } from "../src/core/money/cents";
 import { excelSerialFromDay } from "../src/core/dates/excelSerial";
 import { isoFromDay, type Day } from "../src/core/dates/day";
+import { projectRoot } from "../src/cli/projectRoot";
 
-const ROOT = path.join(__dirname, "..");
+// The project folder, from the sources or from the bundle npm run bench runs (scripts/bundled.js).
+const ROOT = projectRoot() ?? path.join(__dirname, "..");
 
 export interface CliRun {
   wallMs: number;
@@ -42,8 +44,8 @@ export async function writeClaimsWorkbook(lines: readonly ClaimLine[], file: str
  */
 export function runCliReport(book: string, asOf: Day): CliRun {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pl-bench-cli-"));
-  const script = `require("tsx/cjs");
-require(${JSON.stringify(path.join(ROOT, "src/cli/main.ts"))})
+  // As bin/practice-ledger.js runs it (bundled when the sources allow), with the peak memory reported at the end.
+  const script = `require(${JSON.stringify(path.join(ROOT, "scripts/bundled.js"))}).requireBundled("src/cli/main.ts", ["src"])
   .main(${JSON.stringify(["report", book, "--as-of", isoFromDay(asOf), "--out", path.join(dir, "out.xlsx"), "--json", path.join(dir, "summary.json"), "--quiet"])})
   .then((code) => { process.stderr.write("\\nBENCH " + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }) + "\\n"); process.exitCode = code; });`;
   const started = process.hrtime.bigint();

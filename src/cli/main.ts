@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { projectRoot } from "./projectRoot";
 import * as path from "node:path";
 import { parseDate } from "../core/cells/parseDate";
 import { describeIssue } from "../core/cells/issue";
@@ -92,10 +93,12 @@ function helpFor(args: ParsedArgs): string | null {
   return commandHelp(spec);
 }
 
-/** The version in package.json (read at run time: the command line runs from the sources). */
+/** The version in package.json, read at run time (projectRoot: from the sources or the bundle). */
 function packageVersion(): string {
+  const root = projectRoot();
+  if (root === null) return "unknown";
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: unknown };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version?: unknown };
     return typeof pkg.version === "string" ? pkg.version : "unknown";
   } catch {
     return "unknown";

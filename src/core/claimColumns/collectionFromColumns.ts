@@ -4,10 +4,15 @@ import type { ClaimColumns } from "./claimColumns";
 
 /** collectionRates (definitions.md, "Collection rates") of the period lines, over columns. */
 export function collectionFromColumns(cols: ClaimColumns): CollectionRates {
-  const { periodIndexes, charge, payments: paid, contractualAdjustment, balance } = cols;
+  return collectionOfIndexes(cols, cols.periodIndexes);
+}
+
+/** collectionRates of the lines at `indexes` (any set of lines: a period, a month). */
+export function collectionOfIndexes(cols: ClaimColumns, indexes: ArrayLike<number>): CollectionRates {
+  const { charge, payments: paid, contractualAdjustment, balance } = cols;
   let charges = 0, payments = 0, contractual = 0, other = 0;
-  for (let k = 0; k < periodIndexes.length; k++) {
-    const i = periodIndexes[k];
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k];
     charges += charge[i];
     payments += paid[i];
     contractual += contractualAdjustment[i];

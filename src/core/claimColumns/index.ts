@@ -9,3 +9,5 @@ export * from "./payerMixFromColumns";
 export * from "./daysToPayFromColumns";
 export * from "./providersFromColumns";
 export * from "./feeCheckFromColumns";
+export * from "./monthlyFromColumns";
+export * from "./previousFromColumns";

@@ -12,12 +12,12 @@ import type { PayerMixRow } from "../payerMix/payerMix";
 import type { FeeCheck } from "../feeSchedule/checkFees";
 import {
   agingByPayerFromColumns, agingFromColumns, claimColumns, collectionFromColumns, daysInARFromColumns, daysToPayFromColumns,
-  denialsFromColumns, feeCheckFromColumns, payerMixFromColumns, providersFromColumns,
+  denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, previousFromColumns, providersFromColumns,
 } from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
 import { budgetReportFigures, type BudgetInput, type BudgetReportFigures } from "./budgetFigures";
-import { monthlyTrend, previousPeriodFigures, type MonthFigures } from "./monthlyTrend";
+import type { MonthFigures } from "./monthlyTrend";
 import type { DenialRates as PreviousDenials } from "../kpis/denialRates";
 import { payrollReportFigures, type PayrollInput, type PayrollReportFigures } from "./payrollFigures";
 import type { ClaimsSourceReport } from "./sourceSummary";
@@ -162,8 +162,8 @@ export function reportFigures(input: ReportInput): ReportFigures {
         ? null
         : feeCheckFromColumns(cols, input.feeSchedule, { tolerance: input.feeTolerance ?? 0 }),
     trend: input.trend ?? [],
-    monthly: monthlyTrend(input.lines, period),
-    previous: previousPeriodFigures(input.lines, input.asOf),
+    monthly: monthlyFromColumns(cols),
+    previous: previousFromColumns(cols),
     budget: input.budget === undefined || input.budget === null ? null : budgetReportFigures(input.budget, input.asOf),
     payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, collections.payments),
     sheetIssues: input.sheetIssues ?? [],

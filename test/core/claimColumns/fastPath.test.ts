@@ -18,8 +18,10 @@ import { providerProductivity } from "../../../src/core/kpis/providerProductivit
 import { payerMix } from "../../../src/core/payerMix";
 import {
   agingByPayerFromColumns, agingFromColumns, claimColumns, ClaimGroups, collectionFromColumns, daysInARFromColumns,
-  daysToPayFromColumns, denialsFromColumns, feeCheckFromColumns, payerMixFromColumns, providersFromColumns,
+  daysToPayFromColumns, denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, previousFromColumns,
+  providersFromColumns,
 } from "../../../src/core/claimColumns";
+import { monthlyTrend, previousPeriodFigures } from "../../../src/core/report/monthlyTrend";
 
 const AS_OF = dayFromYMD(2026, 10, 31) as Day;
 const PERIOD = reportingPeriod(AS_OF);
@@ -102,6 +104,26 @@ describe("report figures from columns equal the reference implementations", () =
       expect(plain(providersFromColumns(cols))).toEqual(plain(providerProductivity(period)));
       expect(plain(denialsByReason(cols.periodDeniedLines))).toEqual(plain(denialsByReason(period)));
     }), RUNS);
+  });
+
+  test("month by month and the previous period (the tiles' change vs last month)", () => {
+    fc.assert(fc.property(registerArb, (lines) => {
+      const cols = claimColumns(lines, AS_OF, PERIOD);
+      expect(plain(monthlyFromColumns(cols))).toEqual(plain(monthlyTrend(lines, PERIOD)));
+      expect(plain(previousFromColumns(cols))).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
+    }), RUNS);
+  });
+
+  test("month by month over a period longer than one pass of claim masks (40 months)", () => {
+    const long = reportingPeriod(AS_OF, 40);
+    // Dates of service spread over about 44 months, so claims have lines in months far apart.
+    fc.assert(fc.property(registerArb, (raw) => {
+      const lines = raw.map((l) => ({ ...l, dateOfService: AS_OF - (AS_OF - l.dateOfService) * 3 }));
+      const cols = claimColumns(lines, AS_OF, long);
+      const monthly = monthlyFromColumns(cols);
+      expect(monthly).toHaveLength(40);
+      expect(plain(monthly)).toEqual(plain(monthlyTrend(lines, long)));
+    }), { numRuns: 150 });
   });
 
   test("fee check, with and without a tolerance", () => {
