@@ -53,7 +53,6 @@ import { formatGrowth, growthRows, recordStage, type StageTimes } from "./growth
 import { benchFeeSchedule } from "./feeSchedule";
 import { reportFigures } from "../src/core/report/reportFigures";
 import * as columns from "../src/core/claimColumns";
-import { denialsByReason } from "../src/core/kpis/denialsByReason";
 import { projectRoot } from "../src/cli/projectRoot";
 
 // ------------------------------------------------------------------ settings
@@ -161,7 +160,7 @@ function measureCore(ctx: SizeContext): void {
     ["days in A/R", () => columns.daysInARFromColumns(cols)],
     ["collection rates", () => columns.collectionFromColumns(cols)],
     ["denial rates (claims)", () => columns.denialsFromColumns(cols)],
-    ["denial reasons", () => denialsByReason(cols.periodDeniedLines)],
+    ["denial reasons", () => columns.denialReasonsFromColumns(cols)],
     ["payer mix", () => columns.payerMixFromColumns(cols)],
     ["days to pay", () => columns.daysToPayFromColumns(cols)],
     ["provider productivity", () => columns.providersFromColumns(cols)],

@@ -59,8 +59,8 @@ export interface ClaimColumns {
   claimCount: number;
   /** Indexes of the lines with DOS in the reporting period, in register order. */
   periodIndexes: Int32Array;
-  /** The period's Denied lines (for the denial reasons). */
-  periodDeniedLines: ClaimLine[];
+  /** Indexes of the period's Denied lines, in register order (for the denial reasons). */
+  periodDenied: Int32Array;
 }
 
 /** Reads the lines into columns in one pass (see ClaimColumns). */
@@ -71,6 +71,7 @@ export function claimColumns(lines: readonly ClaimLine[], asOf: Day, period: Rep
   const claims = new ClaimGroups();
   const periodIndexes = new Int32Array(n);
   let periodCount = 0;
+  const periodDenied: number[] = [];
   // Lines of one claim share payer and provider: reuse the previous line's group when the text is the same.
   let lastPayer: string | null = null, lastPayerGroup = -1;
   let lastProvider: string | null | undefined = undefined, lastProviderGroup = -1;
@@ -109,10 +110,11 @@ export function claimColumns(lines: readonly ClaimLine[], asOf: Day, period: Rep
     periodIndexes[periodCount++] = i;
     if (cols.payerNamePeriod[p] === undefined) cols.payerNamePeriod[p] = line.payer.trim();
     if (cols.providerNamePeriod[v] === undefined) cols.providerNamePeriod[v] = providers.nameOf(line.provider);
-    if (status === STATUS_DENIED) cols.periodDeniedLines.push(line);
+    if (status === STATUS_DENIED) periodDenied.push(i);
   }
   cols.claimCount = claims.size;
   cols.periodIndexes = periodIndexes.subarray(0, periodCount);
+  cols.periodDenied = Int32Array.from(periodDenied);
   return cols;
 }
 
@@ -125,7 +127,7 @@ function emptyColumns(lines: readonly ClaimLine[], asOf: Day, period: ReportingP
     submittedDate: new Float64Array(n), lastPaymentDate: new Float64Array(n), status: new Uint8Array(n),
     payer: new Int32Array(n), payers: new PayerGroups(), payerNameAged: [], payerNamePeriod: [],
     provider: new Int32Array(n), providerNamePeriod: [], claim: new Int32Array(n), claimCount: 0,
-    periodIndexes: new Int32Array(0), periodDeniedLines: [],
+    periodIndexes: new Int32Array(0), periodDenied: new Int32Array(0),
   };
 }
 

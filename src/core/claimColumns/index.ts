@@ -11,3 +11,4 @@ export * from "./providersFromColumns";
 export * from "./feeCheckFromColumns";
 export * from "./monthlyFromColumns";
 export * from "./previousFromColumns";
+export * from "./denialReasonsFromColumns";

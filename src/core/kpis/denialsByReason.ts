@@ -25,7 +25,7 @@ export function denialsByReason(periodLines: readonly DenialReasonLine[]): Denia
   for (const line of periodLines) {
     if (line.status !== "Denied") continue;
     const written = line.denialReason?.trim() ?? "";
-    const key = written === "" ? "" : written.toUpperCase();
+    const key = denialReasonKey(written);
     let row = rows.get(key);
     if (row === undefined) {
       row = { reason: written === "" ? NO_DENIAL_REASON : written, claims: 0, lines: 0, charges: 0, claimIds: new Set() };
@@ -35,7 +35,15 @@ export function denialsByReason(periodLines: readonly DenialReasonLine[]): Denia
     row.charges += line.charge;
     row.claimIds.add(line.claimId);
   }
-  return [...rows.values()]
-    .map(({ reason, claimIds, lines, charges }) => ({ reason, claims: claimIds.size, lines, charges }))
-    .sort((a, b) => b.charges - a.charges || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  return sortReasonRows([...rows.values()].map(({ reason, claimIds, lines, charges }) => ({ reason, claims: claimIds.size, lines, charges })));
+}
+
+/** The key a denial reason is grouped by: trimmed, case-insensitive ("" when blank). */
+export function denialReasonKey(written: string): string {
+  return written === "" ? "" : written.toUpperCase();
+}
+
+/** Largest charges first, ties by reason (the order of denialsByReason and its column form). */
+export function sortReasonRows(rows: DenialReasonRow[]): DenialReasonRow[] {
+  return rows.sort((a, b) => b.charges - a.charges || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
 }

@@ -5,13 +5,13 @@ import type { ArAgingByPayer } from "../aging/arAgingByPayer";
 import type { DaysInAR } from "../aging/daysInAR";
 import type { CollectionRates } from "../kpis/collectionRates";
 import type { DenialRates } from "../kpis/denialRates";
-import { denialsByReason, type DenialReasonRow } from "../kpis/denialsByReason";
+import type { DenialReasonRow } from "../kpis/denialsByReason";
 import type { DaysToPay } from "../kpis/daysToPay";
 import { reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { FeeCheck } from "../feeSchedule/checkFees";
 import {
-  agingByPayerFromColumns, agingFromColumns, claimColumns, collectionFromColumns, daysInARFromColumns, daysToPayFromColumns,
+  agingByPayerFromColumns, agingFromColumns, denialReasonsFromColumns, claimColumns, collectionFromColumns, daysInARFromColumns, daysToPayFromColumns,
   denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, previousFromColumns, providersFromColumns,
 } from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
@@ -153,7 +153,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
     daysInAR: daysInARFromColumns(cols),
     collections,
     denials: denialsFromColumns(cols),
-    denialReasons: denialsByReason(cols.periodDeniedLines),
+    denialReasons: denialReasonsFromColumns(cols),
     payerMix: payerMixFromColumns(cols),
     daysToPay: daysToPayFromColumns(cols),
     providers: rvus?.providers ?? providers,
