@@ -61,10 +61,10 @@ function bundlePath(entry, folders) {
   } catch {
     return null;
   }
-  fs.mkdirSync(CACHE, { recursive: true });
   // Built to a file of its own, then renamed: another process may be building the same bundle.
   const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
   try {
+    fs.mkdirSync(CACHE, { recursive: true });
     esbuild.buildSync({
       entryPoints: [path.join(ROOT, entry)], bundle: true, platform: "node", format: "cjs", target: "node20",
       packages: "external", outfile: tmp, sourcemap: "inline", sourcesContent: false, logLevel: "silent",
@@ -74,9 +74,13 @@ function bundlePath(entry, folders) {
     fs.rmSync(tmp, { force: true });
     return null;
   }
-  // Older bundles of the same entry are of no further use.
-  for (const f of fs.readdirSync(CACHE)) {
-    if (f.startsWith(`${name}-`) && f.endsWith(".js") && path.join(CACHE, f) !== out) fs.rmSync(path.join(CACHE, f), { force: true });
+  // Older bundles of the same entry are of no further use (another process may still be loading one: it has read it already).
+  try {
+    for (const f of fs.readdirSync(CACHE)) {
+      if (f.startsWith(`${name}-`) && f.endsWith(".js") && path.join(CACHE, f) !== out) fs.rmSync(path.join(CACHE, f), { force: true });
+    }
+  } catch {
+    // left for the next run
   }
   return out;
 }
