@@ -72,7 +72,7 @@ const FLAG_UTF8 = 0x0800;
 const MADE_BY = 45;
 
 /** One entry of the new package, as its central-directory record needs it. */
-interface WrittenEntry {
+export interface WrittenEntry {
   nameBytes: Buffer;
   flags: number;
   method: number;
