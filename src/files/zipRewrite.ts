@@ -68,7 +68,7 @@ const MAX32 = 0xffffffff;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
-/** "Version made by": MS-DOS attributes (upper byte 0), spec 4.5 (zip64). */
+/** "Version made by" of the parts written here: MS-DOS attributes (upper byte 0), spec 4.5 (zip64). */
 const MADE_BY = 45;
 
 /** One entry of the new package, as its central-directory record needs it. */
@@ -83,6 +83,8 @@ export interface WrittenEntry {
   uncompressedSize: number;
   localHeaderOffset: number;
   versionNeeded: number;
+  /** "Version made by" (its upper byte says how externalAttributes are to be read). */
+  versionMadeBy: number;
   internalAttributes: number;
   externalAttributes: number;
 }
@@ -131,7 +133,7 @@ export function centralHeader(e: WrittenEntry, force = false): Buffer {
   const extraLength = extraValues.length === 0 ? 0 : 4 + 8 * extraValues.length;
   const h = Buffer.alloc(46 + e.nameBytes.length + extraLength);
   h.writeUInt32LE(0x02014b50, 0);
-  h.writeUInt16LE(MADE_BY, 4);
+  h.writeUInt16LE(e.versionMadeBy, 4);
   h.writeUInt16LE(extraLength > 0 ? Math.max(45, e.versionNeeded) : e.versionNeeded, 6);
   h.writeUInt16LE(e.flags, 8);
   h.writeUInt16LE(e.method, 10);
@@ -209,6 +211,7 @@ function untouched(pkg: ZipPackage, entry: ZipEntry): WrittenEntry {
     uncompressedSize: entry.uncompressedSize,
     localHeaderOffset: 0,
     versionNeeded: b.readUInt16LE(p + 6) & 0xff || 20,
+    versionMadeBy: b.readUInt16LE(p + 4),
     internalAttributes: b.readUInt16LE(p + 36),
     externalAttributes: b.readUInt32LE(p + 38),
   };
@@ -232,6 +235,7 @@ function fresh(name: string, content: PartContent, stored: boolean, when: { time
       uncompressedSize: raw.length,
       localHeaderOffset: 0,
       versionNeeded: 20,
+      versionMadeBy: MADE_BY,
       internalAttributes: 0,
       externalAttributes: 0,
     },
@@ -267,6 +271,7 @@ export function rewriteZip(pkg: ZipPackage, changes: PartChanges, options: ZipRe
     const kept = untouched(pkg, entry);
     const f = fresh(change.name, change.content, entry.method === 0, when, kept.nameBytes, kept.flags);
     f.entry.externalAttributes = kept.externalAttributes;
+    f.entry.versionMadeBy = kept.versionMadeBy;
     add(f.entry, f.data);
   }
   for (const [name, content] of pending.entries()) {

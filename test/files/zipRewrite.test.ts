@@ -110,6 +110,9 @@ function expectUntouchedEntriesCopied(inputBytes: Buffer, outputBytes: Buffer): 
     });
     expect(after.compressedBytes(copy).equals(before.compressedBytes(entry))).toBe(true);
     expect(dosStamp(after, entry.name)).toBe(dosStamp(before, entry.name));
+    // Its "version made by" and external attributes (4.3.12 offsets 4 and 38) are kept with it.
+    const attributes = (pkg: ZipPackage, at: number): number[] => [pkg.bytes.readUInt16LE(at + 4), pkg.bytes.readUInt32LE(at + 38)];
+    expect(attributes(after, copy.centralHeaderOffset)).toEqual(attributes(before, entry.centralHeaderOffset));
     // The fresh local header carries the CRC and sizes (4.3.7), and the next entry starts right after the data.
     const at = copy.localHeaderOffset;
     expect([after.bytes.readUInt32LE(at + 14), after.bytes.readUInt32LE(at + 18), after.bytes.readUInt32LE(at + 22)]).toEqual([entry.crc32, entry.compressedSize, entry.uncompressedSize]);
@@ -232,6 +235,7 @@ describe("(c) zip64 records", () => {
       uncompressedSize: 2 ** 32 + 5,
       localHeaderOffset: 2 ** 32,
       versionNeeded: 20,
+      versionMadeBy: 45,
       internalAttributes: 0,
       externalAttributes: 0,
     };
