@@ -1,14 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import type { SheetDescription } from "../core/sheet/sheetDescription";
 import { withinCellTextLimit } from "./excelTextLimit";
 import { renderSheet } from "./renderSheet";
 import { addChartsToXlsx, chartParts } from "./xlsxCharts";
-import { addSheetToXlsxCopy } from "./xlsxInject";
-import { readPartText, readWorkbookParts } from "./xlsxReader";
-import { openZipPackage } from "./zipPackage";
+import { injectReportSheet, type ReportSheetInjection } from "./xlsxInject";
+import { readPartText } from "./xlsxReader";
+import { openZipPackage, type ZipPackage } from "./zipPackage";
+import { writeRewrittenZip } from "./zipRewrite";
 
 /**
  * Writes the report into a COPY of the input workbook (a new sheet with a unique name, opened as
@@ -24,9 +24,12 @@ export async function writeReportWorkbook(input: string, output: string, descrip
   }
   const ext = path.extname(input).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
-    const name = await addSheetToXlsxCopy(input, output, sheet);
-    if (sheet.charts.length > 0) await fs.promises.writeFile(output, await withCharts(await fs.promises.readFile(output), name, sheet));
-    return name;
+    // One pass: the report sheet's parts and its charts' parts, then one write of the copy.
+    const pkg = openZipPackage(await fs.promises.readFile(input), path.basename(input));
+    const injected = await injectReportSheet(pkg, sheet);
+    if (sheet.charts.length > 0) await addChartParts(pkg, injected, sheet);
+    await writeRewrittenZip(pkg, injected.changes, output);
+    return injected.name;
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Practice Ledger";
@@ -37,23 +40,18 @@ export async function writeReportWorkbook(input: string, output: string, descrip
 }
 
 /**
- * The copy with the report sheet's charts added. Read through the checked package; JSZip rewrites
- * only the parts chartParts changes and keeps every other entry's compressed bytes as they were
- * (the user's sheets stay byte for byte).
+ * Adds the report sheet's charts (xlsxCharts.ts) to the injection's parts: chartParts reads the
+ * parts as the copy will hold them (the injection's own, else the input's) and its parts join the
+ * injection's, so the copy is written once and every untouched entry stays byte for byte.
  */
-async function withCharts(copy: Buffer, sheetName: string, sheet: SheetDescription): Promise<Uint8Array> {
-  const pkg = openZipPackage(copy, sheetName);
-  const parts = await readWorkbookParts(pkg);
-  const sheetPart = parts.sheets.find((s) => s.name === sheetName)?.part;
-  if (sheetPart === undefined || sheetPart === null) return copy;
+async function addChartParts(pkg: ZipPackage, injected: ReportSheetInjection, sheet: SheetDescription): Promise<void> {
+  const { sheetPart, changes } = injected;
   const texts = new Map<string, string>();
   const slash = sheetPart.lastIndexOf("/");
   for (const p of [sheetPart, `${sheetPart.slice(0, slash)}/_rels/${sheetPart.slice(slash + 1)}.rels`, "[Content_Types].xml"]) {
-    const t = await readPartText(pkg, p);
+    const t = changes.text(p) ?? (await readPartText(pkg, p));
     if (t !== null) texts.set(p, t);
   }
-  const zip = await JSZip.loadAsync(copy);
-  const changed = chartParts({ read: (p) => texts.get(p), has: (p) => pkg.entry(p) !== null }, sheetPart, { ...sheet, name: sheetName });
-  for (const [p, text] of Object.entries(changed)) zip.file(p, text, { compression: "DEFLATE" });
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  const added = chartParts({ read: (p) => texts.get(p), has: (p) => changes.has(p) || pkg.entry(p) !== null }, sheetPart, { ...sheet, name: injected.name });
+  for (const [p, text] of Object.entries(added)) changes.set(p, text);
 }

@@ -135,7 +135,7 @@ export function drawingPosition(ws: string): number {
   return at;
 }
 
-/** Read access to the parts of an .xlsx package (fflate's unzipped files, or a JSZip archive read ahead). */
+/** Read access to the parts of an .xlsx package (fflate's unzipped files, or the report copy's parts as writeReportWorkbook will write them). */
 export interface PackageParts {
   read(path: string): string | undefined;
   has(path: string): boolean;

@@ -3,9 +3,11 @@
  * is rendered alone into a fresh ExcelJS workbook, and only its worksheet part is added to the
  * input's package, with the few shared parts that must know about it edited as text (workbook.xml:
  * the sheet entry, and the sheet's print area and title rows as defined names; its relationships,
- * [Content_Types].xml and styles.xml). Every other part of the input (the user's sheets, shared strings, theme, macros, pivot caches…) is carried over byte for byte: JSZip writes
- * an untouched entry's compressed bytes as they were (a deflated entry keeps its very bytes; a
- * stored one is re-added stored, so its content and method are kept, see keepStoredEntriesStored).
+ * [Content_Types].xml and styles.xml). Every other part of the input (the user's sheets, shared
+ * strings, theme, macros, pivot caches…) is carried over byte for byte: zipRewrite.ts writes an
+ * untouched entry's compressed bytes as they were (deflated or stored, same bytes, same method).
+ * injectReportSheet only collects the parts to write, so a caller can add its own (the charts,
+ * writeReportWorkbook.ts) and write the copy once.
  *
  * docProps/app.xml (TitlesOfParts, the sheet list some tools show) is left as it was: Excel does
  * not rely on it and refreshes it on the next save.
@@ -13,10 +15,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { uniqueSheetName, type SheetDescription } from "../core/sheet/sheetDescription";
 import { renderSheet } from "./renderSheet";
 import { openZipPackage, type ZipPackage } from "./zipPackage";
+import { PartChanges, writeRewrittenZip } from "./zipRewrite";
 import { addPrintNames, printNames } from "./xlsxPrintNames";
 import { CT_TABLE, placeTables, reportTables, tablesInPackage, type ReportTable } from "./xlsxInjectTables";
 import { escapeXml, findTags, readPartText, readWorkbookParts, rootPrefix, tagEnd } from "./xlsxReader";
@@ -35,10 +37,28 @@ const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export async function addSheetToXlsxCopy(inputPath: string, outputPath: string, sheet: SheetDescription): Promise<string> {
   const bytes = await fs.promises.readFile(inputPath);
-  // Read through the checked package (CRC-32, sizes, OPC names in any case); write with JSZip,
+  // Read through the checked package (CRC-32, sizes, OPC names in any case); written by zipRewrite.ts,
   // which copies every untouched entry's compressed bytes as they were.
   const pkg = openZipPackage(bytes, path.basename(inputPath));
-  const zip = await JSZip.loadAsync(bytes);
+  const injected = await injectReportSheet(pkg, sheet);
+  await writeRewrittenZip(pkg, injected.changes, outputPath);
+  return injected.name;
+}
+
+/** The report sheet's injection into a package: its name, its worksheet part and every part to write. */
+export interface ReportSheetInjection {
+  name: string;
+  sheetPart: string;
+  changes: PartChanges;
+}
+
+/**
+ * The parts to change or add in `pkg` for the report sheet (styles.xml merged, the worksheet and
+ * its tables, workbook.xml, its relationships, [Content_Types].xml); nothing is written.
+ */
+export async function injectReportSheet(pkg: ZipPackage, sheet: SheetDescription): Promise<ReportSheetInjection> {
+  const changes = new PartChanges();
+  const taken = (part: string): boolean => pkg.entry(part) !== null || changes.has(part);
   const wb = await readWorkbookParts(pkg);
   const workbookPart = wb.workbookPart.replace(/\\/g, "/"); // for paths; wb.workbookPart is the stored name
   const name = uniqueSheetName(sheet.name, wb.sheets.map((s) => s.name));
@@ -56,39 +76,35 @@ export async function addSheetToXlsxCopy(inputPath: string, outputPath: string, 
   const inputStyles = stylesPart === null ? null : await readPartText(pkg, stylesPart);
   if (stylesPart !== null && inputStyles !== null) {
     const merged = mergeStyles(inputStyles, report.stylesXml);
-    zip.file(stylesPart, merged.xml, { compression: "DEFLATE" });
+    changes.set(stylesPart, merged.xml);
     xfMap = (n) => merged.xfMap[n] ?? 0;
     dxfMap = (n) => merged.dxfMap[n] ?? n;
   } else if (report.stylesXml !== "") {
-    const part = freePartName(zip, `${folderOf(workbookPart)}styles`, ".xml");
-    zip.file(part, report.stylesXml, { compression: "DEFLATE" });
+    const part = freePartName(taken, `${folderOf(workbookPart)}styles`, ".xml");
+    changes.set(part, report.stylesXml);
     relsXml = addRelationship(relsXml, relTypeLike(relsXml, "styles", REL_STYLES), relativeTarget(workbookPart, part)).xml;
     contentTypes = addOverride(contentTypes, part, CT_STYLES);
   }
 
   // The sheet part, its relationship, content type and <sheet> entry.
-  const sheetPart = freePartName(zip, `${folderOf(workbookPart)}worksheets/sheet`, ".xml", true);
-  zip.file(sheetPart, rewriteReportSheet(report.sheetXml, report.sharedStrings, xfMap, dxfMap), { compression: "DEFLATE" });
+  const sheetPart = freePartName(taken, `${folderOf(workbookPart)}worksheets/sheet`, ".xml", true);
+  changes.set(sheetPart, rewriteReportSheet(report.sheetXml, report.sharedStrings, xfMap, dxfMap));
   if (report.tables.length > 0) {
-    const placed = placeTables(report.tables, sheetPart, await tablesInPackage(pkg), (stem, ext) => freePartName(zip, stem, ext, true));
+    const placed = placeTables(report.tables, sheetPart, await tablesInPackage(pkg), (stem, ext) => freePartName(taken, stem, ext, true));
     for (const [part, xml] of placed.parts) {
-      zip.file(part, xml, { compression: "DEFLATE" });
+      changes.set(part, xml);
       contentTypes = addOverride(contentTypes, part, CT_TABLE);
     }
-    zip.file(placed.sheetRels.part, placed.sheetRels.xml, { compression: "DEFLATE" });
+    changes.set(placed.sheetRels.part, placed.sheetRels.xml);
   }
   const rel = addRelationship(relsXml, relTypeLike(relsXml, "worksheet", REL_WORKSHEET), relativeTarget(workbookPart, sheetPart));
-  zip.file(wb.relsPart, rel.xml, { compression: "DEFLATE" });
-  zip.file(contentTypesPart, addOverride(contentTypes, sheetPart, CT_WORKSHEET), { compression: "DEFLATE" });
+  changes.set(wb.relsPart, rel.xml);
+  changes.set(contentTypesPart, addOverride(contentTypes, sheetPart, CT_WORKSHEET));
   // The print area and title rows are defined names of workbook.xml scoped to the new sheet (its index: after the user's sheets).
   const sheetIndex = findTags(wb.workbookXml, `${rootPrefix(wb.workbookXml)}sheet`).length;
   const workbookXml = addPrintNames(addSheetEntry(wb.workbookXml, name, rel.id), sheetIndex, printNames(name, sheet.pageSetup));
-  zip.file(wb.workbookPart, workbookXml, { compression: "DEFLATE" });
-
-  await keepStoredEntriesStored(zip, pkg);
-  const out = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  await fs.promises.writeFile(outputPath, out);
-  return name;
+  changes.set(wb.workbookPart, workbookXml);
+  return { name, sheetPart, changes };
 }
 
 interface RenderedReport {
@@ -335,12 +351,11 @@ function folderOf(part: string): string {
 }
 
 /** `${stem}${ext}` if no entry has that name, else `${stem}${n}${ext}` with the first free n ≥ 1 (case-insensitive). */
-function freePartName(zip: JSZip, stem: string, ext: string, numbered = false): string {
-  const taken = new Set(Object.keys(zip.files).map((f) => f.replace(/\\/g, "/").toLowerCase()));
-  if (!numbered && !taken.has(`${stem}${ext}`.toLowerCase())) return `${stem}${ext}`;
+function freePartName(taken: (part: string) => boolean, stem: string, ext: string, numbered = false): string {
+  if (!numbered && !taken(`${stem}${ext}`)) return `${stem}${ext}`;
   for (let n = 1; ; n++) {
     const candidate = `${stem}${n}${ext}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
+    if (!taken(candidate)) return candidate;
   }
 }
 
@@ -429,19 +444,4 @@ export function inDateSystem1904(sheet: SheetDescription): SheetDescription {
       return { ...cell, value: iso, format: undefined };
     }),
   };
-}
-
-/**
- * JSZip re-deflates an untouched STORED entry when the archive is generated with DEFLATE: each
- * such entry is re-added, with its date, as stored, so it stays stored with the same content
- * (its local header is written anew). A stored part the injection edited is then written stored too.
- */
-async function keepStoredEntriesStored(zip: JSZip, pkg: ZipPackage): Promise<void> {
-  for (const entry of pkg.entries) {
-    if (entry.method !== 0 || entry.name.endsWith("/")) continue;
-    const file = zip.file(entry.name);
-    if (file === null) continue;
-    const content = await file.async("uint8array");
-    zip.file(entry.name, content, { compression: "STORE", date: file.date, binary: true });
-  }
 }

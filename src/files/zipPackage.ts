@@ -34,6 +34,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Where its central-directory record starts (zipRewrite.ts copies its date, time and name bytes from there). */
+  centralHeaderOffset: number;
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -49,7 +51,8 @@ export class ZipPackage {
   constructor(
     /** The file's name, for messages. */
     readonly label: string,
-    private readonly bytes: Buffer,
+    /** The whole file (zipRewrite.ts copies untouched entries' compressed bytes out of it). */
+    readonly bytes: Buffer,
     readonly entries: readonly ZipEntry[],
   ) {
     for (const e of entries) if (!e.name.endsWith("/") && !this.byKey.has(partKey(e.name))) this.byKey.set(partKey(e.name), e);
@@ -69,7 +72,8 @@ export class ZipPackage {
     throw new UnreadableFileError(`${this.label}: the part ${entry.name} is damaged (${what}); the file cannot be read safely. Open it in Excel and save it again, or use an undamaged copy`);
   }
 
-  private compressedBytes(entry: ZipEntry): Buffer {
+  /** The entry's compressed bytes as stored (after its local header); checks that they lie within the file. */
+  compressedBytes(entry: ZipEntry): Buffer {
     const b = this.bytes;
     const at = entry.localHeaderOffset;
     if (at + 30 > b.length || b.readUInt32LE(at) !== 0x04034b50) this.fail(entry, "its local header is missing");
@@ -186,6 +190,7 @@ export function openZipPackage(bytes: Buffer, label: string): ZipPackage {
       compressedSize: bytes.readUInt32LE(p + 20),
       uncompressedSize: bytes.readUInt32LE(p + 24),
       localHeaderOffset: bytes.readUInt32LE(p + 42),
+      centralHeaderOffset: p,
     };
     readZip64Extra(bytes, p + 46 + nameLength, extraLength, entry);
     entries.push(entry);
