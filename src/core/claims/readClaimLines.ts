@@ -122,7 +122,7 @@ export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOpt
     let modifiers = check.modifiers();
     // "99213-25" in the CPT cell: the code, and its modifiers before those of a modifiers column.
     let cpt = check.text(F.cpt)?.toUpperCase() ?? null;
-    const split = cpt === null ? null : splitCptModifiers(cpt);
+    const split = cpt === null ? null : splitCodeAndModifiers(cpt);
     if (split !== null) {
       cpt = split.cpt;
       modifiers = [...split.modifiers, ...modifiers.filter((m) => !split.modifiers.includes(m))];
@@ -169,6 +169,20 @@ export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOpt
 }
 
 const FIELD_COUNT = CLAIM_FIELDS.length;
+
+// Imported functions called for every row, bound once: the command line runs through tsx, where
+// each call of an imported function first reads it through the module's export getter (about
+// 0.2 s per million rows, issue 13).
+const centsOfNumber = exactCentsOfNumber;
+const dayOfSerial = dayFromExcelSerial;
+const splitCodeAndModifiers = splitCptModifiers;
+const BLANK = { kind: "blank" } as const;
+
+/** Text that starts with a visible ASCII character other than "#": not blank, and no error value ("#N/A"). */
+function isPlainText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first > 32 && first < 127 && first !== 35;
+}
 
 /** Index of each field in CLAIM_FIELDS (and in a ClaimRowSource's values). */
 const F = {
@@ -231,7 +245,11 @@ class RowChecker {
   // is a warning and ignored.
   text(f: FieldIndex, required = false): string | null {
     const v = this.values[f];
-    if (isBlankCell(v)) return null;
+    // Most cells: text that starts with a visible character other than "#" (neither blank nor an
+    // error value), a number, or nothing.
+    if (typeof v === "string" && isPlainText(v)) return v.trim();
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    if (v === null || v === undefined || isBlankCell(v)) return null;
     const error = cellErrorText(v);
     if (error !== null) {
       this.report(f, required ? "error" : "warning", `${FIELD_WORDS[f]}: ${errorCellMessage(v) ?? error}${required ? "" : "; ignored"}`, v);
@@ -246,10 +264,10 @@ class RowChecker {
   money(f: FieldIndex, required: boolean): Cents | null {
     const v = this.values[f];
     if (typeof v === "number") {
-      const cents = exactCentsOfNumber(v);
+      const cents = centsOfNumber(v);
       if (cents !== null) return cents;
     }
-    const parsed = parseMoney(v);
+    const parsed = v === null || v === undefined ? BLANK : parseMoney(v);
     if (parsed.kind === "value") return parsed.value;
     if (parsed.kind === "blank") {
       if (required) this.report(f, "error", `${FIELD_WORDS[f]} is blank`);
@@ -262,10 +280,10 @@ class RowChecker {
   date(f: FieldIndex, required: boolean): Day | null {
     const v = this.values[f];
     if (typeof v === "number") {
-      const day = dayFromExcelSerial(v);
+      const day = dayOfSerial(v);
       if (day !== null) return day;
     }
-    const parsed = parseDate(v);
+    const parsed = v === null || v === undefined ? BLANK : parseDate(v);
     if (parsed.kind === "value") return parsed.value;
     if (parsed.kind === "blank") {
       if (required) this.report(f, "error", `${FIELD_WORDS[f]} is blank`);
@@ -277,7 +295,8 @@ class RowChecker {
 
   units(): number {
     const unitsCell = this.values[F.units];
-    if (isBlankCell(unitsCell)) return 1;
+    if (typeof unitsCell === "number" && Number.isFinite(unitsCell) && unitsCell > 0) return unitsCell;
+    if (unitsCell === null || unitsCell === undefined || isBlankCell(unitsCell)) return 1;
     // Text must be a plain decimal ("2", "1.5"): Number() alone would also take "0x10" or "1e3".
     const u =
       typeof unitsCell === "number" ? unitsCell
@@ -290,7 +309,7 @@ class RowChecker {
 
   modifiers(): string[] {
     const modifiersCell = this.values[F.modifiers];
-    if (isBlankCell(modifiersCell)) return [];
+    if (modifiersCell === null || modifiersCell === undefined || isBlankCell(modifiersCell)) return [];
     const error = cellErrorText(modifiersCell);
     if (error !== null) this.report(F.modifiers, "warning", `modifiers: ${errorCellMessage(modifiersCell) ?? error}; ignored`, modifiersCell);
     else if (typeof modifiersCell === "string" || (typeof modifiersCell === "number" && Number.isFinite(modifiersCell))) {

@@ -7,6 +7,17 @@ import { cellsOf, joinedCell } from "./readExportRows";
 const PAYER = CLAIM_FIELDS.indexOf("payer");
 const PAYER_CLASS = CLAIM_FIELDS.indexOf("payerClass");
 
+// Bound once (a call through the module's export getter under tsx costs on every cell, issue 13).
+const isBlank = isBlankCell;
+
+/** isBlankCell, the common cells (nothing, a number, text starting with a visible ASCII character) told at once. */
+function isBlankValue(value: CellValue): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== "string") return false;
+  const first = value.charCodeAt(0);
+  return first > 32 && first < 127 ? false : isBlank(value);
+}
+
 /**
  * The data rows of a claims export read straight from its grid, as readClaimLines takes them
  * (ClaimRowSource): each field's cell from its column (a field over several columns, Mod 1 … Mod 4,
@@ -58,7 +69,7 @@ export class GridClaimRows implements ClaimRowSource {
     for (let f = 0; f < values.length; f++) {
       const value = this.cellOf(cells, f);
       values[f] = value;
-      if (blank && !isBlankCell(value)) blank = false;
+      if (blank && !isBlankValue(value)) blank = false;
     }
     if (this.blankPayerIsSelfPay && isBlankCell(values[PAYER])) {
       values[PAYER] = "Self-pay";

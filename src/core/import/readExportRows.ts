@@ -42,8 +42,20 @@ const AGING_HEADING = /^\s*(?:(?:a\/?r\s+)?aging(?:\s+summary|\s+totals?)?:?\s*$
 
 /** What a text is to an aging summary: 1 when it names one ("Aging Summary"), 2 when it is a bucket label ("31-60"), else 0. */
 export function agingWordKind(cell: string): number {
+  // A text that starts with a visible ASCII character can only be the word that character starts:
+  // "a"/"s" an aging heading, "c", "o", "t", "0", "1", "3", "6", "9", ">" a bucket label.
+  const first = cell.charCodeAt(0);
+  if (first > 32 && first < 127) {
+    const lower = first >= 65 && first <= 90 ? first + 32 : first;
+    if (lower === 97 || lower === 115) return AGING_HEADING.test(cell) ? 1 : 0;
+    if (BUCKET_FIRST.has(lower)) return BUCKET_LABEL.test(cell) ? 2 : 0;
+    return 0;
+  }
   return (AGING_HEADING.test(cell) ? 1 : 0) | (BUCKET_LABEL.test(cell) ? 2 : 0);
 }
+
+/** First characters of the bucket labels (lower case). */
+const BUCKET_FIRST = new Set([..."cot01369>"].map((ch) => ch.charCodeAt(0)));
 
 /**
  * A heading of an aging summary: "Aging Summary" / "A/R Aging" alone, or two or more bucket labels

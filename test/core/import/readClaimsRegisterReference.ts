@@ -135,7 +135,7 @@ export function referenceReadClaimsRegister(
   const balanceColumn = balanceColumnOf(read.unmapped, read.headerCells);
   let lines = checked.lines;
   if (ledger === null) {
-    const signs = creditSigns(lines, read.mapping);
+    const signs = referenceCreditSigns(lines, read.mapping);
     lines = signs.lines;
     notes.push(...signs.notes);
   }
@@ -237,7 +237,7 @@ const WORDS: Record<CreditField, string> = {
  * export's convention is credits: the field's signs are turned on every line and a note says so
  * (a few negatives among positives stay: they are reversals). The columns' letters are for the note.
  */
-function creditSigns(lines: readonly ClaimLine[], columns: Partial<Record<string, string>>): { lines: ClaimLine[]; notes: string[] } {
+export function referenceCreditSigns(lines: readonly ClaimLine[], columns: Partial<Record<string, string>>): { lines: ClaimLine[]; notes: string[] } {
   const turn: CreditField[] = [];
   for (const f of FIELDS) {
     let negative = 0;
