@@ -42,20 +42,30 @@ const AGING_HEADING = /^\s*(?:(?:a\/?r\s+)?aging(?:\s+summary|\s+totals?)?:?\s*$
 
 /** What a text is to an aging summary: 1 when it names one ("Aging Summary"), 2 when it is a bucket label ("31-60"), else 0. */
 export function agingWordKind(cell: string): number {
-  // A text that starts with a visible ASCII character can only be the word that character starts:
-  // "a"/"s" an aging heading, "c", "o", "t", "0", "1", "3", "6", "9", ">" a bucket label.
-  const first = cell.charCodeAt(0);
-  if (first > 32 && first < 127) {
-    const lower = first >= 65 && first <= 90 ? first + 32 : first;
-    if (lower === 97 || lower === 115) return AGING_HEADING.test(cell) ? 1 : 0;
-    if (BUCKET_FIRST.has(lower)) return BUCKET_LABEL.test(cell) ? 2 : 0;
-    return 0;
+  // A text that starts with two visible ASCII characters can only be a word they start: "a/", "ar",
+  // "ag", "su" an aging heading; "cu", "ov", "to", "0-", "1-", "12", "31", "61", "91", "90", ">9",
+  // ">1" a bucket label. Anything else (a space, a letter outside ASCII) is matched in full.
+  const first = asciiLower(cell.charCodeAt(0));
+  const second = asciiLower(cell.charCodeAt(1));
+  if (first !== -1 && second !== -1) {
+    const start = WORD_STARTS.get(first * 128 + second);
+    if (start === undefined) return 0;
+    return start === 1 ? (AGING_HEADING.test(cell) ? 1 : 0) : BUCKET_LABEL.test(cell) ? 2 : 0;
   }
   return (AGING_HEADING.test(cell) ? 1 : 0) | (BUCKET_LABEL.test(cell) ? 2 : 0);
 }
 
-/** First characters of the bucket labels (lower case). */
-const BUCKET_FIRST = new Set([..."cot01369>"].map((ch) => ch.charCodeAt(0)));
+/** A visible ASCII character's code, letters in lower case; -1 for a space, a character outside ASCII or none. */
+function asciiLower(code: number): number {
+  if (!(code > 32 && code < 127)) return -1;
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** The first two characters (first * 128 + second) of each aging word: 1 an aging heading, 2 a bucket label. */
+const WORD_STARTS = new Map<number, number>([
+  ...["a/", "ar", "ag", "su"].map((w): [number, number] => [w.charCodeAt(0) * 128 + w.charCodeAt(1), 1]),
+  ...["cu", "ov", "to", "0-", "1-", "12", "31", "61", "91", "90", ">9", ">1"].map((w): [number, number] => [w.charCodeAt(0) * 128 + w.charCodeAt(1), 2]),
+]);
 
 /**
  * A heading of an aging summary: "Aging Summary" / "A/R Aging" alone, or two or more bucket labels

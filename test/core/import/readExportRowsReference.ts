@@ -1,11 +1,15 @@
 /**
- * readExportRows (and agingWordKind) as they were before the speed work of issue 13 (copied from
+ * readExportRows, agingWordKind and totalsRowReason as they were before the speed work of issue 13 (copied from
  * src/core/import/readExportRows.ts at a0f569b), kept only as the reference the faster reader is
  * held to by a property test.
  */
-import { isBlankCell, type CellValue } from "../../../src/core/cells/cellValue";
 import type { ColumnMapping } from "../../../src/core/import/mapColumns";
 import { headerText, normalizeHeader } from "../../../src/core/import/normalizeHeader";
+import { parseDate } from "../../../src/core/cells/parseDate";
+import { parseMoney } from "../../../src/core/cells/parseMoney";
+import type { ClaimField } from "../../../src/core/claims/claimLine";
+import { isTotalsText } from "../../../src/core/import/isTotalsRow";
+import { isBlankCell, showCell, type CellValue } from "../../../src/core/cells/cellValue";
 
 /** A row of an export that is not data, with the reason it was left out. */
 export interface LeftOutRow {
@@ -236,3 +240,63 @@ export function readExportRows<F extends string>(
   }
   return { rows, leftOut, blankRows };
 }
+
+// totalsRowReason as it was before issue 13 (src/core/import/isTotalsRow.ts at a0f569b).
+
+const MONEY_FIELDS: readonly ClaimField[] = [
+  "charge", "insurancePaid", "patientPaid", "contractualAdjustment", "otherAdjustment", "allowed",
+];
+/** Safe reads: a throw from a parser never leaves this module. */
+function hasMoney(value: CellValue): boolean {
+  try {
+    return parseMoney(value).kind === "value";
+  } catch {
+    return false;
+  }
+}
+
+function hasDate(value: CellValue): boolean {
+  try {
+    return parseDate(value).kind === "value";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a row of a claims export is a totals row, or null when it is not one:
+ * - a text cell reads as a total ("Total", "Grand Total", "Subtotal", "Totals for Aetna",
+ *   "** Total **", "Page total", "Report total"); except when the row has a claim number that is
+ *   not itself total wording and a readable date of service, so that a real line for a payer named
+ *   "Total Health Care" is kept;
+ * - or the row has no claim number and no date of service but holds amounts.
+ * `mapping` gives the 0-based column of each field.
+ */
+export function referenceTotalsRowReason(row: readonly CellValue[], mapping: Partial<Record<ClaimField, number>>): string | null {
+  const cells: readonly CellValue[] = Array.isArray(row) ? row : [];
+  const claimCell = cellAt(cells, mapping, "claimId");
+  let label: string | undefined;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (typeof cell === "string" && isTotalsText(cell)) {
+      label = cell;
+      break;
+    }
+  }
+  if (label !== undefined) {
+    const claimIsTotal = typeof claimCell === "string" && isTotalsText(claimCell);
+    const looksLikeLine = !isBlankCell(claimCell) && !claimIsTotal && hasDate(cellAt(cells, mapping, "dateOfService"));
+    if (!looksLikeLine) return `totals row ("${showCell(label.trim())}")`;
+  }
+  if (isBlankCell(claimCell) && isBlankCell(cellAt(cells, mapping, "dateOfService")) && MONEY_FIELDS.some((f) => hasMoney(cellAt(cells, mapping, f)))) {
+    return "totals row: amounts with no claim number and no date of service";
+  }
+  return null;
+}
+
+function cellAt(cells: readonly CellValue[], mapping: Partial<Record<ClaimField, number>>, field: ClaimField): CellValue {
+  const column = mapping[field];
+  return column === undefined ? null : cells[column];
+}
+
+
