@@ -48,8 +48,8 @@ export function agingWordKind(cell: string): number {
   const first = asciiLower(cell.charCodeAt(0));
   const second = asciiLower(cell.charCodeAt(1));
   if (first !== -1 && second !== -1) {
-    const start = WORD_STARTS.get(first * 128 + second);
-    if (start === undefined) return 0;
+    const start = WORD_STARTS[first * 128 + second];
+    if (start === 0) return 0;
     return start === 1 ? (AGING_HEADING.test(cell) ? 1 : 0) : BUCKET_LABEL.test(cell) ? 2 : 0;
   }
   return (AGING_HEADING.test(cell) ? 1 : 0) | (BUCKET_LABEL.test(cell) ? 2 : 0);
@@ -61,11 +61,10 @@ function asciiLower(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-/** The first two characters (first * 128 + second) of each aging word: 1 an aging heading, 2 a bucket label. */
-const WORD_STARTS = new Map<number, number>([
-  ...["a/", "ar", "ag", "su"].map((w): [number, number] => [w.charCodeAt(0) * 128 + w.charCodeAt(1), 1]),
-  ...["cu", "ov", "to", "0-", "1-", "12", "31", "61", "91", "90", ">9", ">1"].map((w): [number, number] => [w.charCodeAt(0) * 128 + w.charCodeAt(1), 2]),
-]);
+/** The first two characters (first * 128 + second) of each aging word: 1 an aging heading, 2 a bucket label, 0 none. */
+const WORD_STARTS = new Uint8Array(128 * 128);
+for (const w of ["a/", "ar", "ag", "su"]) WORD_STARTS[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
+for (const w of ["cu", "ov", "to", "0-", "1-", "12", "31", "61", "91", "90", ">9", ">1"]) WORD_STARTS[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 2;
 
 /**
  * A heading of an aging summary: "Aging Summary" / "A/R Aging" alone, or two or more bucket labels
