@@ -42,7 +42,7 @@ export interface ClaimsRegisterRead {
   blankRows: number;
   /** Payer spellings merged into one name. */
   payerNameMerges: PayerNameMerge[];
-  /** The export as read, before the lines were checked. */
+  /** The export as read, before the lines were checked (its `rows` are built from the grid when first read). */
   export: ExportRead<ClaimField, RawClaimRow>;
   /** Where each field came from, columns not used, money fields missing, notes and assumptions. */
   source: SourceColumns;
@@ -58,6 +58,11 @@ export interface ClaimsRegisterRead {
  * each row, definitions.md "The claims register"). Every non-blank row below the header is either
  * a line used or listed once in `leftOut` with its reason:
  * rowsRead = lines.length + leftOut.length, rowsBelowHeader = rowsRead + blankRows. Never throws.
+ *
+ * An export's data rows are read straight from the grid (GridClaimRows, issue 13): no RawClaimRow
+ * object per row; `export.rows` is built only if asked for. A transaction ledger's rolled-up lines
+ * are RawClaimRow objects and go through readClaimLines. Both give the same lines and issues as
+ * the reader before (test/core/import/importSameAsBefore.test.ts).
  */
 export function readClaimsRegister(
   grid: readonly (readonly CellValue[])[],
