@@ -6,7 +6,7 @@ import { parseDate } from "../cells/parseDate";
 import { errorCellMessage } from "../cells/errorCellMessage";
 import { exactCentsOfNumber, parseMoney } from "../cells/parseMoney";
 import { dayFromExcelSerial } from "../dates/excelSerial";
-import type { ClaimField, ClaimLine } from "./claimLine";
+import { CLAIM_FIELDS, type ClaimField, type ClaimLine } from "./claimLine";
 import { parseClaimStatus, parsePayerClass } from "./parseStatus";
 import { splitCptModifiers } from "./splitCptModifiers";
 import { DuplicateLines } from "./duplicateLines";
@@ -39,6 +39,22 @@ export interface ClaimLinesRead {
 }
 
 /**
+ * Rows handed to the reader one at a time as the values of the register's fields, in CLAIM_FIELDS
+ * order, so that a caller holding a grid need not build a RawClaimRow object per row (issue 13).
+ */
+export interface ClaimRowSource {
+  /** How many rows. */
+  readonly count: number;
+  /** 1-based row number in the sheet or file of the k-th row. */
+  rowNumber(k: number): number;
+  /**
+   * Writes the k-th row's cells into `values` (index i is CLAIM_FIELDS[i]; undefined for a field
+   * the source has no column for). False when the row is wholly blank (then `values` is not read).
+   */
+  fill(k: number, values: CellValue[]): boolean;
+}
+
+/**
  * Turns raw rows into claim lines, checking each row (definitions.md, "The claims register"):
  * a row with a blank or unreadable claim id, date of service, payer or charge, a negative charge,
  * an unreadable amount or units, or that repeats an earlier line exactly is left out and listed;
@@ -50,6 +66,25 @@ export interface ClaimLinesRead {
  * (DuplicateLines), status and payer-class words read once per distinct text.
  */
 export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimOptions = {}): ClaimLinesRead {
+  return readClaimLinesFrom(rawRowSource(rows), options);
+}
+
+/** The rows of a RawClaimRow list as a ClaimRowSource. */
+function rawRowSource(rows: readonly RawClaimRow[]): ClaimRowSource {
+  return {
+    count: rows.length,
+    rowNumber: (k) => rows[k].row,
+    fill: (k, values) => {
+      const cells = rows[k].cells;
+      if (isBlankRow(cells)) return false;
+      for (let f = 0; f < FIELD_COUNT; f++) values[f] = cells[CLAIM_FIELDS[f]];
+      return true;
+    },
+  };
+}
+
+/** readClaimLines over any source of rows (the same checks, the same lines and issues). */
+export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOptions = {}): ClaimLinesRead {
   const lines: ClaimLine[] = [];
   const issues: InputIssue[] = [];
   const leftOutRows: number[] = [];
@@ -57,80 +92,105 @@ export function readClaimLines(rows: readonly RawClaimRow[], options: ReadClaimO
   const check = new RowChecker(options, issues);
   const statuses = new TextMemo(parseClaimStatus);
   const payerClasses = new TextMemo(parsePayerClass);
+  const values: CellValue[] = new Array<CellValue>(FIELD_COUNT).fill(undefined);
   let blankRows = 0;
   let rowsRead = 0;
 
-  for (const raw of rows) {
-    const cells = raw.cells;
-    if (isBlankRow(cells)) {
+  for (let k = 0; k < source.count; k++) {
+    if (!source.fill(k, values)) {
       blankRows++;
       continue;
     }
     rowsRead++;
-    check.start(raw.row, cells);
+    const row = source.rowNumber(k);
+    check.start(row, values);
 
     const issuesBefore = issues.length;
-    const claimId = check.text("claimId", true);
-    if (claimId === null && !check.reportedOn("claimId", issuesBefore)) check.report("claimId", "error", "claim number is blank");
-    const dateOfService = check.date("dateOfService", true);
-    const payer = check.text("payer", true);
-    if (payer === null && !check.reportedOn("payer", issuesBefore)) check.report("payer", "error", "payer is blank");
-    const charge = check.money("charge", true);
-    if (charge !== null && charge < 0) check.report("charge", "error", "charge is negative; enter reversals as adjustments", cells.charge);
-    const insurancePaid = check.money("insurancePaid", false) ?? 0;
-    const patientPaid = check.money("patientPaid", false) ?? 0;
-    const contractualAdjustment = check.money("contractualAdjustment", false) ?? 0;
-    const otherAdjustment = check.money("otherAdjustment", false) ?? 0;
-    const allowed = check.money("allowed", false);
+    const claimId = check.text(F.claimId, true);
+    if (claimId === null && !check.reportedOn("claimId", issuesBefore)) check.report(F.claimId, "error", "claim number is blank");
+    const dateOfService = check.date(F.dateOfService, true);
+    const payer = check.text(F.payer, true);
+    if (payer === null && !check.reportedOn("payer", issuesBefore)) check.report(F.payer, "error", "payer is blank");
+    const charge = check.money(F.charge, true);
+    if (charge !== null && charge < 0) check.report(F.charge, "error", "charge is negative; enter reversals as adjustments", values[F.charge]);
+    const insurancePaid = check.money(F.insurancePaid, false) ?? 0;
+    const patientPaid = check.money(F.patientPaid, false) ?? 0;
+    const contractualAdjustment = check.money(F.contractualAdjustment, false) ?? 0;
+    const otherAdjustment = check.money(F.otherAdjustment, false) ?? 0;
+    const allowed = check.money(F.allowed, false);
     const units = check.units();
     let modifiers = check.modifiers();
     // "99213-25" in the CPT cell: the code, and its modifiers before those of a modifiers column.
-    let cpt = check.text("cpt")?.toUpperCase() ?? null;
-    const split = cpt === null ? null : splitCptModifiers(cpt);
+    let cpt = check.text(F.cpt)?.toUpperCase() ?? null;
+    const split = cpt === null ? null : splitCodeAndModifiers(cpt);
     if (split !== null) {
       cpt = split.cpt;
       modifiers = [...split.modifiers, ...modifiers.filter((m) => !split.modifiers.includes(m))];
     }
-    if (modifiers.length > 4) check.report("modifiers", "warning", "more than four modifiers; the first four are used", cells.modifiers ?? cells.cpt);
+    if (modifiers.length > 4) check.report(F.modifiers, "warning", "more than four modifiers; the first four are used", values[F.modifiers] ?? values[F.cpt]);
 
     let status = null as ClaimLine["status"];
-    const statusText = check.text("status");
+    const statusText = check.text(F.status);
     if (statusText !== null) {
       status = statuses.read(statusText);
-      if (status === null) check.report("status", "warning", "unknown status; the line counts as submitted", cells.status);
+      if (status === null) check.report(F.status, "warning", "unknown status; the line counts as submitted", values[F.status]);
     }
     let payerClass = null as ClaimLine["payerClass"];
-    const classText = check.text("payerClass");
+    const classText = check.text(F.payerClass);
     if (classText !== null) {
       payerClass = payerClasses.read(classText);
-      if (payerClass === null) check.report("payerClass", "warning", "unknown payer class; ignored", cells.payerClass);
+      if (payerClass === null) check.report(F.payerClass, "warning", "unknown payer class; ignored", values[F.payerClass]);
     }
-    const submittedDate = check.date("submittedDate", false);
-    const lastPaymentDate = check.date("lastPaymentDate", false);
+    const submittedDate = check.date(F.submittedDate, false);
+    const lastPaymentDate = check.date(F.lastPaymentDate, false);
 
     if (charge !== null && charge >= 0 && insurancePaid + patientPaid > charge) {
-      check.report("insurancePaid", "warning", "payments are above the charge; the line carries a credit balance");
+      check.report(F.insurancePaid, "warning", "payments are above the charge; the line carries a credit balance");
     }
 
     if (!check.failed && claimId !== null && dateOfService !== null && payer !== null && charge !== null) {
       const line: ClaimLine = {
-        row: raw.row, claimId, dateOfService, payer, charge, insurancePaid, patientPaid, contractualAdjustment,
+        row, claimId, dateOfService, payer, charge, insurancePaid, patientPaid, contractualAdjustment,
         otherAdjustment, allowed, cpt, modifiers: modifiers.length > 4 ? modifiers.slice(0, 4) : modifiers, units,
-        placeOfService: normalizePos(check.text("placeOfService")), provider: check.text("provider"), payerClass, status,
-        denialReason: check.text("denialReason"), submittedDate, lastPaymentDate,
+        placeOfService: normalizePos(check.text(F.placeOfService)), provider: check.text(F.provider), payerClass, status,
+        denialReason: check.text(F.denialReason), submittedDate, lastPaymentDate,
       };
       const first = duplicates.findRepeat(line);
       if (first !== null) {
-        check.report("claimId", "error", `repeats row ${first} exactly (same claim, date, payer, code, modifiers and charge); left out`);
+        check.report(F.claimId, "error", `repeats row ${first} exactly (same claim, date, payer, code, modifiers and charge); left out`);
       } else {
         duplicates.add(lines.length);
         lines.push(line);
       }
     }
-    if (check.failed) leftOutRows.push(raw.row);
+    if (check.failed) leftOutRows.push(row);
   }
   return { lines, issues, rowsRead, leftOutRows, blankRows };
 }
+
+const FIELD_COUNT = CLAIM_FIELDS.length;
+
+// Imported functions called for every row, bound once: the command line runs through tsx, where
+// each call of an imported function first reads it through the module's export getter (about
+// 0.2 s per million rows, issue 13).
+const centsOfNumber = exactCentsOfNumber;
+const dayOfSerial = dayFromExcelSerial;
+const splitCodeAndModifiers = splitCptModifiers;
+const BLANK = { kind: "blank" } as const;
+
+/** Text that starts with a visible ASCII character other than "#": not blank, and no error value ("#N/A"). */
+function isPlainText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first > 32 && first < 127 && first !== 35;
+}
+
+/** Index of each field in CLAIM_FIELDS (and in a ClaimRowSource's values). */
+const F = {
+  claimId: 0, dateOfService: 1, payer: 2, charge: 3, insurancePaid: 4, patientPaid: 5, contractualAdjustment: 6,
+  otherAdjustment: 7, allowed: 8, cpt: 9, modifiers: 10, units: 11, placeOfService: 12, provider: 13, payerClass: 14,
+  status: 15, denialReason: 16, submittedDate: 17, lastPaymentDate: 18,
+} as const satisfies Record<ClaimField, number>;
+type FieldIndex = (typeof F)[ClaimField];
 
 /** True when no cell of the row holds a value (the claim number, filled on nearly every row, is looked at first). */
 function isBlankRow(cells: RawClaimRow["cells"]): boolean {
@@ -147,7 +207,7 @@ function isBlankRow(cells: RawClaimRow["cells"]): boolean {
  */
 class RowChecker {
   row = 0;
-  cells: RawClaimRow["cells"] = {};
+  values: readonly CellValue[] = [];
   /** An error was reported on this row: it is left out. */
   failed = false;
 
@@ -156,13 +216,14 @@ class RowChecker {
     private readonly issues: InputIssue[],
   ) {}
 
-  start(row: number, cells: RawClaimRow["cells"]): void {
+  start(row: number, values: readonly CellValue[]): void {
     this.row = row;
-    this.cells = cells;
+    this.values = values;
     this.failed = false;
   }
 
-  report(field: ClaimField, severity: "error" | "warning", message: string, found?: CellValue): void {
+  report(f: FieldIndex, severity: "error" | "warning", message: string, found?: CellValue): void {
+    const field = CLAIM_FIELDS[f];
     const issue: InputIssue = { row: this.row, field, severity, message };
     if (this.options.sheet !== undefined) issue.sheet = this.options.sheet;
     const column = this.options.columns?.[field];
@@ -182,73 +243,78 @@ class RowChecker {
   // a date or anything else that is not text or a number is an error, so the row is left out and
   // listed (it used to be a warning, which dropped the row without listing it); an optional one
   // is a warning and ignored.
-  text(field: ClaimField, required = false): string | null {
-    const v = this.cells[field];
-    if (isBlankCell(v)) return null;
+  text(f: FieldIndex, required = false): string | null {
+    const v = this.values[f];
+    // Most cells: text that starts with a visible character other than "#" (neither blank nor an
+    // error value), a number, or nothing.
+    if (typeof v === "string" && isPlainText(v)) return v.trim();
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    if (v === null || v === undefined || isBlankCell(v)) return null;
     const error = cellErrorText(v);
     if (error !== null) {
-      this.report(field, required ? "error" : "warning", `${FIELD_WORDS[field]}: ${errorCellMessage(v) ?? error}${required ? "" : "; ignored"}`, v);
+      this.report(f, required ? "error" : "warning", `${FIELD_WORDS[f]}: ${errorCellMessage(v) ?? error}${required ? "" : "; ignored"}`, v);
       return null;
     }
     if (typeof v === "string") return v.trim();
     if (typeof v === "number" && Number.isFinite(v)) return String(v);
-    this.report(field, required ? "error" : "warning", `${FIELD_WORDS[field]} is not text${required ? "" : "; ignored"}`, v);
+    this.report(f, required ? "error" : "warning", `${FIELD_WORDS[f]} is not text${required ? "" : "; ignored"}`, v);
     return null;
   }
 
-  money(field: ClaimField, required: boolean): Cents | null {
-    const v = this.cells[field];
+  money(f: FieldIndex, required: boolean): Cents | null {
+    const v = this.values[f];
     if (typeof v === "number") {
-      const cents = exactCentsOfNumber(v);
+      const cents = centsOfNumber(v);
       if (cents !== null) return cents;
     }
-    const parsed = parseMoney(v);
+    const parsed = v === null || v === undefined ? BLANK : parseMoney(v);
     if (parsed.kind === "value") return parsed.value;
     if (parsed.kind === "blank") {
-      if (required) this.report(field, "error", `${FIELD_WORDS[field]} is blank`);
+      if (required) this.report(f, "error", `${FIELD_WORDS[f]} is blank`);
       return null;
     }
-    this.report(field, "error", `${FIELD_WORDS[field]}: ${parsed.message}`, this.cells[field]);
+    this.report(f, "error", `${FIELD_WORDS[f]}: ${parsed.message}`, v);
     return null;
   }
 
-  date(field: ClaimField, required: boolean): Day | null {
-    const v = this.cells[field];
+  date(f: FieldIndex, required: boolean): Day | null {
+    const v = this.values[f];
     if (typeof v === "number") {
-      const day = dayFromExcelSerial(v);
+      const day = dayOfSerial(v);
       if (day !== null) return day;
     }
-    const parsed = parseDate(v);
+    const parsed = v === null || v === undefined ? BLANK : parseDate(v);
     if (parsed.kind === "value") return parsed.value;
     if (parsed.kind === "blank") {
-      if (required) this.report(field, "error", `${FIELD_WORDS[field]} is blank`);
+      if (required) this.report(f, "error", `${FIELD_WORDS[f]} is blank`);
       return null;
     }
-    this.report(field, required ? "error" : "warning", `${FIELD_WORDS[field]}: ${parsed.message}${required ? "" : "; ignored"}`, this.cells[field]);
+    this.report(f, required ? "error" : "warning", `${FIELD_WORDS[f]}: ${parsed.message}${required ? "" : "; ignored"}`, v);
     return null;
   }
 
   units(): number {
-    const unitsCell = this.cells.units;
-    if (isBlankCell(unitsCell)) return 1;
+    const unitsCell = this.values[F.units];
+    if (typeof unitsCell === "number" && Number.isFinite(unitsCell) && unitsCell > 0) return unitsCell;
+    if (unitsCell === null || unitsCell === undefined || isBlankCell(unitsCell)) return 1;
     // Text must be a plain decimal ("2", "1.5"): Number() alone would also take "0x10" or "1e3".
     const u =
       typeof unitsCell === "number" ? unitsCell
       : typeof unitsCell === "string" && /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/.test(unitsCell.trim()) ? Number(unitsCell.trim())
       : NaN;
     if (Number.isFinite(u) && u > 0) return u;
-    this.report("units", "error", "units must be a number above 0", unitsCell);
+    this.report(F.units, "error", "units must be a number above 0", unitsCell);
     return 1;
   }
 
   modifiers(): string[] {
-    const modifiersCell = this.cells.modifiers;
-    if (isBlankCell(modifiersCell)) return [];
+    const modifiersCell = this.values[F.modifiers];
+    if (modifiersCell === null || modifiersCell === undefined || isBlankCell(modifiersCell)) return [];
     const error = cellErrorText(modifiersCell);
-    if (error !== null) this.report("modifiers", "warning", `modifiers: ${errorCellMessage(modifiersCell) ?? error}; ignored`, modifiersCell);
+    if (error !== null) this.report(F.modifiers, "warning", `modifiers: ${errorCellMessage(modifiersCell) ?? error}; ignored`, modifiersCell);
     else if (typeof modifiersCell === "string" || (typeof modifiersCell === "number" && Number.isFinite(modifiersCell))) {
       return parseModifiers(modifiersCell);
-    } else this.report("modifiers", "warning", "modifiers are not text; ignored", modifiersCell);
+    } else this.report(F.modifiers, "warning", "modifiers are not text; ignored", modifiersCell);
     return [];
   }
 }
@@ -267,13 +333,12 @@ class TextMemo<T> {
   }
 }
 
-const FIELD_WORDS: Record<ClaimField, string> = {
-  claimId: "claim number", dateOfService: "date of service", payer: "payer", charge: "charge",
-  insurancePaid: "insurance paid", patientPaid: "patient paid", contractualAdjustment: "contractual adjustment",
-  otherAdjustment: "other adjustment", allowed: "allowed amount", cpt: "CPT code", modifiers: "modifiers",
-  units: "units", placeOfService: "place of service", provider: "provider", payerClass: "payer class",
-  status: "status", denialReason: "denial reason", submittedDate: "submission date", lastPaymentDate: "last payment date",
-};
+/** Each field in words, for messages, in CLAIM_FIELDS order. */
+const FIELD_WORDS: readonly string[] = [
+  "claim number", "date of service", "payer", "charge", "insurance paid", "patient paid", "contractual adjustment",
+  "other adjustment", "allowed amount", "CPT code", "modifiers", "units", "place of service", "provider", "payer class",
+  "status", "denial reason", "submission date", "last payment date",
+];
 
 /** "26, 59", "LT RT", "50": the modifiers written in one cell, upper case. */
 export function parseModifiers(value: CellValue): string[] {

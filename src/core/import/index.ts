@@ -19,3 +19,4 @@ export * from "./ledgerAsExport";
 export * from "./selfPayConvention";
 export * from "./creditSigns";
 export * from "./ledgerOverrides";
+export * from "./gridClaimRows";

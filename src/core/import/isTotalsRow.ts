@@ -1,6 +1,7 @@
 import { isBlankCell, showCell, type CellValue } from "../cells/cellValue";
 import { parseDate } from "../cells/parseDate";
 import { parseMoney } from "../cells/parseMoney";
+import { dayFromExcelSerial } from "../dates/excelSerial";
 import type { ClaimField } from "../claims/claimLine";
 
 const MONEY_FIELDS: readonly ClaimField[] = [
@@ -56,6 +57,9 @@ function hasDate(value: CellValue): boolean {
 export function totalsRowReason(row: readonly CellValue[], mapping: Partial<Record<ClaimField, number>>): string | null {
   const cells: readonly CellValue[] = Array.isArray(row) ? row : [];
   const claimCell = cellAt(cells, mapping, "claimId");
+  // A row with a claim number (not itself total wording) and a date of service is a line whatever
+  // its other texts say: the common row is told without looking at them (issue 13).
+  if (looksLikeLine(claimCell, cellAt(cells, mapping, "dateOfService"))) return null;
   let label: string | undefined;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
@@ -64,15 +68,18 @@ export function totalsRowReason(row: readonly CellValue[], mapping: Partial<Reco
       break;
     }
   }
-  if (label !== undefined) {
-    const claimIsTotal = typeof claimCell === "string" && isTotalsText(claimCell);
-    const looksLikeLine = !isBlankCell(claimCell) && !claimIsTotal && hasDate(cellAt(cells, mapping, "dateOfService"));
-    if (!looksLikeLine) return `totals row ("${showCell(label.trim())}")`;
-  }
+  if (label !== undefined) return `totals row ("${showCell(label.trim())}")`;
   if (isBlankCell(claimCell) && isBlankCell(cellAt(cells, mapping, "dateOfService")) && MONEY_FIELDS.some((f) => hasMoney(cellAt(cells, mapping, f)))) {
     return "totals row: amounts with no claim number and no date of service";
   }
   return null;
+}
+
+/** A claim number that is not total wording, and a readable date of service. */
+function looksLikeLine(claimCell: CellValue, dateCell: CellValue): boolean {
+  if (isBlankCell(claimCell) || (typeof claimCell === "string" && isTotalsText(claimCell))) return false;
+  // A date serial (the common cell) is read at once: parseDate reads a number as dayFromExcelSerial does.
+  return typeof dateCell === "number" ? dayFromExcelSerial(dateCell) !== null : hasDate(dateCell);
 }
 
 function cellAt(cells: readonly CellValue[], mapping: Partial<Record<ClaimField, number>>, field: ClaimField): CellValue {

@@ -59,6 +59,8 @@ interface Candidate<F> {
 
 interface PreparedSynonym {
   text: string;
+  /** " text ", to look for as whole words inside a longer header. */
+  padded: string;
   words: number;
   exactOnly: boolean;
 }
@@ -76,7 +78,7 @@ function prepare<F extends string>(synonyms: HeaderSynonyms<F>): Map<F, Prepared
       if (typeof synonym !== "string") continue;
       const exactOnly = synonym.startsWith("=");
       const text = normalizeHeader(exactOnly ? synonym.slice(1) : synonym);
-      if (text !== "") list.push({ text, words: text.split(" ").length, exactOnly });
+      if (text !== "") list.push({ text, padded: ` ${text} `, words: text.split(" ").length, exactOnly });
     }
     result.set(field, list);
   }
@@ -93,6 +95,33 @@ export function headerScores<F extends string>(header: string, synonyms: HeaderS
 
 /** Best match of each field for one normalized header text, with the synonym that matched. */
 export function headerMatches<F extends string>(header: string, synonyms: HeaderSynonyms<F>): Map<F, { score: number; synonym: string }> {
+  return new Map(matchesOf(header, synonyms).map(([field, m]) => [field, { ...m }]));
+}
+
+type HeaderMatchList<F> = readonly (readonly [F, { readonly score: number; readonly synonym: string }])[];
+
+const matchMemos = new WeakMap<object, Map<string, HeaderMatchList<string>>>();
+
+/**
+ * headerMatches as a list, kept per synonyms object and header text (up to 5,000 texts): the
+ * search for the header row matches every text of the first 30 rows, and data rows repeat their
+ * payers, statuses and codes.
+ */
+function matchesOf<F extends string>(header: string, synonyms: HeaderSynonyms<F>): HeaderMatchList<F> {
+  let memo = matchMemos.get(synonyms);
+  if (memo === undefined) {
+    memo = new Map();
+    matchMemos.set(synonyms, memo);
+  }
+  let list = memo.get(header) as HeaderMatchList<F> | undefined;
+  if (list === undefined) {
+    list = [...findMatches(header, synonyms)];
+    if (memo.size < 5000) memo.set(header, list);
+  }
+  return list;
+}
+
+function findMatches<F extends string>(header: string, synonyms: HeaderSynonyms<F>): Map<F, { score: number; synonym: string }> {
   const result = new Map<F, { score: number; synonym: string }>();
   if (header === "") return result;
   const padded = ` ${header} `;
@@ -105,7 +134,7 @@ export function headerMatches<F extends string>(header: string, synonyms: Header
           best = 1000 + syn.words;
           synonym = syn.text;
         }
-      } else if (!syn.exactOnly && syn.words > best && padded.includes(` ${syn.text} `)) {
+      } else if (!syn.exactOnly && syn.words > best && padded.includes(syn.padded)) {
         best = syn.words;
         synonym = syn.text;
       }
@@ -173,7 +202,7 @@ export function mapColumns<F extends string>(
   }
   headers.forEach((header, column) => {
     if (header === "") return;
-    for (const [field, m] of headerMatches(header, synonyms)) {
+    for (const [field, m] of matchesOf(header, synonyms)) {
       const score = canonical.get(field) === header ? 2000 : m.score;
       candidates.push({ field, column, score, synonym: m.synonym });
     }

@@ -46,20 +46,31 @@ export function payerNameMerges(names: readonly string[]): PayerNameMerge[] {
 
 /** Both at once: the spelling → display name map and the merges made. */
 export function groupPayerNames(names: readonly string[]): { map: Map<string, string>; merges: PayerNameMerge[] } {
+  return groupPayerNameCounts(payerNameCounts(names));
+}
+
+/** How many times each name occurs, in the order first seen (texts only). */
+export function payerNameCounts(names: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    if (typeof name !== "string") continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * groupPayerNames from each name's count, the names in the order first seen (payerNameCounts):
+ * a register repeats a handful of payer names on every line, so each spelling is worked out once.
+ */
+export function groupPayerNameCounts(counts: ReadonlyMap<string, number>): { map: Map<string, string>; merges: PayerNameMerge[] } {
   interface Group { counts: Map<string, number>; order: string[] }
   const groups = new Map<string, Group>();
   const keyOf = new Map<string, string>();
   const map = new Map<string, string>();
-  // A register repeats a handful of payer names on every line: each spelling's key is worked out once.
-  const keyOfTrimmed = new Map<string, string>();
-  for (const name of names) {
-    if (typeof name !== "string") continue;
+  for (const [name, count] of counts) {
     const trimmed = name.trim();
-    let key = keyOfTrimmed.get(trimmed);
-    if (key === undefined) {
-      key = payerNameKey(trimmed);
-      keyOfTrimmed.set(trimmed, key);
-    }
+    const key = payerNameKey(trimmed);
     if (key === "") {
       map.set(name, name);
       continue;
@@ -71,7 +82,7 @@ export function groupPayerNames(names: readonly string[]): { map: Map<string, st
       groups.set(key, group);
     }
     if (!group.counts.has(trimmed)) group.order.push(trimmed);
-    group.counts.set(trimmed, (group.counts.get(trimmed) ?? 0) + 1);
+    group.counts.set(trimmed, (group.counts.get(trimmed) ?? 0) + count);
   }
   const canonicalOf = new Map<string, string>();
   const merges: PayerNameMerge[] = [];

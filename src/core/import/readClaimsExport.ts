@@ -7,7 +7,7 @@ import { CLAIM_HEADER_SYNONYMS, type HeaderSynonyms } from "./headerSynonyms";
 import { totalsRowReason } from "./isTotalsRow";
 import { mapColumns, type ColumnMapping, type ColumnOverrides, type FieldMatch } from "./mapColumns";
 import { headerRows } from "./twoRowHeader";
-import { readExportRows, type LeftOutRow } from "./readExportRows";
+import { cellsOf, exportRowCells, fieldColumnsOf, sortExportRows, type LeftOutRow } from "./readExportRows";
 
 export interface ReadExportOptions<F extends string> {
   /** Sheet or file name, for messages. */
@@ -65,7 +65,23 @@ export function readClaimsExport(
   grid: readonly (readonly CellValue[])[],
   options: ReadExportOptions<ClaimField> = {},
 ): ExportRead<ClaimField, RawClaimRow> {
-  return readExport(grid, options, {
+  return readExport(grid, options, claimsExportKind(options));
+}
+
+/**
+ * readClaimsExport with the data rows given as grid indexes (`dataRows`), for a reader that takes
+ * their cells straight from the grid (issue 13: no object per row). The read's `rows` are the same
+ * as readClaimsExport's, built from the grid the first time they are asked for.
+ */
+export function readClaimsExportRows(
+  grid: readonly (readonly CellValue[])[],
+  options: ReadExportOptions<ClaimField> = {},
+): { read: ExportRead<ClaimField, RawClaimRow>; dataRows: readonly number[] } {
+  return readExportOfRows(grid, options, claimsExportKind(options), true);
+}
+
+function claimsExportKind(options: ReadExportOptions<ClaimField>): ExportKind<ClaimField, RawClaimRow> {
+  return {
     synonyms: options.synonyms ?? CLAIM_HEADER_SYNONYMS,
     required: REQUIRED_CLAIM_FIELDS,
     requiredWords: CLAIM_FIELD_WORDS,
@@ -73,7 +89,7 @@ export function readClaimsExport(
     canonical: CLAIM_FIELD_HEADERS,
     totalsReason: (mapping) => (cells) => totalsRowReason(cells, mapping),
     toRow: (row) => row,
-  });
+  };
 }
 
 /** What differs between one kind of export and another. */
@@ -97,6 +113,16 @@ export function readExport<F extends string, R>(
   options: ReadExportOptions<F>,
   kind: ExportKind<F, R>,
 ): ExportRead<F, R> {
+  return readExportOfRows(grid, options, kind, false).read;
+}
+
+/** readExport, and the grid index of each data row; `lazyRows`: the read's `rows` are built when first asked for. */
+function readExportOfRows<F extends string, R>(
+  grid: readonly (readonly CellValue[])[],
+  options: ReadExportOptions<F>,
+  kind: ExportKind<F, R>,
+  lazyRows: boolean,
+): { read: ExportRead<F, R>; dataRows: readonly number[] } {
   const sheet = options.sheet;
   const safeGrid: readonly (readonly CellValue[])[] = Array.isArray(grid) ? grid : [];
   const result: ExportRead<F, R> = {
@@ -117,7 +143,7 @@ export function readExport<F extends string, R>(
   });
   if (!header.found) {
     result.issues.push(header.issue);
-    return result;
+    return { read: result, dataRows: [] };
   }
   const mapOptions = { required: kind.required, multiColumn: kind.multiColumn, canonical: kind.canonical };
   const spanned = headerRows(safeGrid, header.row, kind.synonyms, overrides, mapOptions);
@@ -142,16 +168,34 @@ export function readExport<F extends string, R>(
   if (oneOf.length > 0 && !oneOf.some((f) => mapped.mapping[f] !== undefined)) missing.push(oneOf.join(" or "));
   if (missing.length > 0) {
     result.issues.push(issue(header.row, "error", `header row ${header.row} has no column for ${missing.join(", ")}; nothing was read (name the columns with the overrides option)`));
-    return result;
+    return { read: result, dataRows: [] };
   }
 
-  const sorted = readExportRows(safeGrid, lastHeaderRow, result.columns, kind.totalsReason(mapped.mapping), { sheet, headerRows: spanned.rows });
-  result.rows = sorted.rows.map(kind.toRow);
+  const sorted = sortExportRows(safeGrid, lastHeaderRow, result.columns, kind.totalsReason(mapped.mapping), { sheet, headerRows: spanned.rows });
+  const columns = result.columns;
+  const buildRows = (): R[] => {
+    const fieldColumns = fieldColumnsOf(columns);
+    return sorted.dataRows.map((i) => kind.toRow({ row: i + 1, cells: exportRowCells(cellsOf(safeGrid[i]), fieldColumns) }));
+  };
+  if (lazyRows) rowsWhenAskedFor(result, buildRows);
+  else result.rows = buildRows();
   result.leftOut = sorted.leftOut;
   result.blankRows = sorted.blankRows;
-  result.dataRows = sorted.rows.length;
+  result.dataRows = sorted.dataRows.length;
   result.rowsBelowHeader = Math.max(0, safeGrid.length - lastHeaderRow);
-  return result;
+  return { read: result, dataRows: sorted.dataRows };
+}
+
+/**
+ * `read.rows` built by `build` the first time it is read (then kept as a plain value); writing it
+ * replaces it. It stays an enumerable property in its place, so the read compares and prints as before.
+ */
+function rowsWhenAskedFor<R>(read: { rows: R[] }, build: () => R[]): void {
+  const settle = (rows: R[]): R[] => {
+    Object.defineProperty(read, "rows", { value: rows, writable: true, enumerable: true, configurable: true });
+    return rows;
+  };
+  Object.defineProperty(read, "rows", { get: () => settle(build()), set: settle, enumerable: true, configurable: true });
 }
 
 /** 0-based column of a letter ("C" → 2). */

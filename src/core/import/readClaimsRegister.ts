@@ -2,9 +2,9 @@ import type { Day } from "../dates/day";
 import { isBlankCell, type CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
 import type { ClaimField, ClaimLine } from "../claims/claimLine";
-import { readClaimLines, type RawClaimRow } from "../claims/readClaimLines";
-import { groupPayerNames, type PayerNameMerge } from "./normalizePayerNames";
-import { readClaimsExport, type ExportRead, type ReadExportOptions } from "./readClaimsExport";
+import { readClaimLines, readClaimLinesFrom, type ClaimLinesRead, type RawClaimRow, type ReadClaimOptions } from "../claims/readClaimLines";
+import { groupPayerNameCounts, groupPayerNames, type PayerNameMerge } from "./normalizePayerNames";
+import { readClaimsExportRows, type ExportRead, type ReadExportOptions } from "./readClaimsExport";
 import type { LeftOutRow } from "./readExportRows";
 import { reconcileBalances, type BalanceCheck } from "./reconcileBalances";
 import {
@@ -12,7 +12,8 @@ import {
 } from "./sourceColumns";
 import { columnLetter } from "../cells/issue";
 import { ledgerRead } from "./ledgerAsExport";
-import { blankPayerIsSelfPay } from "./selfPayConvention";
+import { blankPayerIsSelfPay, selfPayAssumption } from "./selfPayConvention";
+import { GridClaimRows } from "./gridClaimRows";
 import { creditSigns } from "./creditSigns";
 
 export interface ReadClaimsRegisterOptions extends ReadExportOptions<ClaimField> {
@@ -41,7 +42,7 @@ export interface ClaimsRegisterRead {
   blankRows: number;
   /** Payer spellings merged into one name. */
   payerNameMerges: PayerNameMerge[];
-  /** The export as read, before the lines were checked. */
+  /** The export as read, before the lines were checked (its `rows` are built from the grid when first read). */
   export: ExportRead<ClaimField, RawClaimRow>;
   /** Where each field came from, columns not used, money fields missing, notes and assumptions. */
   source: SourceColumns;
@@ -57,6 +58,11 @@ export interface ClaimsRegisterRead {
  * each row, definitions.md "The claims register"). Every non-blank row below the header is either
  * a line used or listed once in `leftOut` with its reason:
  * rowsRead = lines.length + leftOut.length, rowsBelowHeader = rowsRead + blankRows. Never throws.
+ *
+ * An export's data rows are read straight from the grid (GridClaimRows, issue 13): no RawClaimRow
+ * object per row; `export.rows` is built only if asked for. A transaction ledger's rolled-up lines
+ * are RawClaimRow objects and go through readClaimLines. Both give the same lines and issues as
+ * the reader before (test/core/import/importSameAsBefore.test.ts).
  */
 export function readClaimsRegister(
   grid: readonly (readonly CellValue[])[],
@@ -65,7 +71,8 @@ export function readClaimsRegister(
   const sheet = options.sheet;
   const asLedger = ledgerRead(grid, sheet, options.asOf, options.overrides);
   const ledger = asLedger !== null && "read" in asLedger ? asLedger : null;
-  const read = ledger?.read ?? readClaimsExport(grid, options);
+  const fromExport = ledger === null ? readClaimsExportRows(grid, options) : null;
+  const read = ledger?.read ?? (fromExport as NonNullable<typeof fromExport>).read;
   const leftOut: LeftOutRow[] = [...read.leftOut];
   const issues: InputIssue[] = [...read.issues];
   const place = (row: number, reason: string, column?: string): LeftOutRow => {
@@ -78,36 +85,17 @@ export function readClaimsRegister(
   const layout = ledger !== null ? "transaction ledger" : layoutOf(read.headerCells, read.mapping);
   const assumptions: string[] = [];
   const notes: string[] = ledger?.notes ?? (asLedger !== null && "asRegister" in asLedger ? [asLedger.asRegister] : []);
-  let rows: RawClaimRow[] = read.rows;
-  if (layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined) {
-    const selfPay = blankPayerIsSelfPay(rows);
-    rows = selfPay.rows;
-    if (selfPay.assumption !== null) assumptions.push(selfPay.assumption);
-  }
-
-  let merges: PayerNameMerge[] = [];
-  let toRead = rows;
-  if (options.normalizePayers ?? true) {
-    const names = rows.map((r) => r.cells.payer).filter((v): v is string => typeof v === "string" && !isBlankCell(v));
-    const grouped = groupPayerNames(names);
-    merges = grouped.merges;
-    toRead = rows.map((r) => {
-      const payer = r.cells.payer;
-      if (typeof payer !== "string") return r;
-      const canonical = grouped.map.get(payer);
-      return canonical === undefined || canonical === payer ? r : { row: r.row, cells: { ...r.cells, payer: canonical } };
-    });
-  }
-
-  let checked: ReturnType<typeof readClaimLines>;
-  try {
-    checked = readClaimLines(toRead, { sheet, columns: read.mapping });
-  } catch (e) {
-    // Not expected (readClaimLines never throws); kept so that one bad cell cannot stop a report.
-    const message = e instanceof Error ? e.message : String(e);
-    checked = { lines: [], issues: [], rowsRead: toRead.length, leftOutRows: toRead.map((r) => r.row), blankRows: 0 };
-    for (const r of toRead) issues.push({ row: r.row, severity: "error", message: `row could not be read: ${message}`, ...(sheet !== undefined ? { sheet } : {}) });
-  }
+  const selfPay = layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined;
+  const normalizePayers = options.normalizePayers ?? true;
+  const lineOptions = { sheet, columns: read.mapping };
+  const lined =
+    fromExport !== null
+      ? linesOfGrid(new GridClaimRows(grid, fromExport.dataRows, read.columns, selfPay), normalizePayers, lineOptions)
+      : linesOfRows(read.rows, selfPay, normalizePayers, lineOptions);
+  const merges = lined.merges;
+  if (lined.selfPayAssumption !== null) assumptions.push(lined.selfPayAssumption);
+  const checked = lined.checked;
+  if (checked.failure !== undefined) issues.push(...checked.failure);
   issues.push(...checked.issues);
   const errorsByRow = new Map<number, InputIssue[]>();
   for (const i of checked.issues) {
@@ -166,4 +154,85 @@ export function readClaimsRegister(
   };
   if (sheet !== undefined) result.sheet = sheet;
   return result;
+}
+
+/** The lines read, the payer spellings merged and the self-pay assumption (null when none was made). */
+interface LinesRead {
+  checked: ClaimLinesRead & { failure?: InputIssue[] };
+  merges: PayerNameMerge[];
+  selfPayAssumption: string | null;
+}
+
+/**
+ * The claim lines of an export's data rows, read straight from the grid (GridClaimRows): payer
+ * names counted in one pass, grouped, then every row checked by readClaimLinesFrom.
+ */
+function linesOfGrid(rows: GridClaimRows, normalizePayers: boolean, options: ReadClaimOptions): LinesRead {
+  const counts = new Map<string, number>();
+  let selfPayLines = 0;
+  for (let k = 0; k < rows.count; k++) {
+    let payer = rows.ownPayer(k);
+    if (rows.blankPayerIsSelfPay && isBlankCell(payer)) {
+      selfPayLines++;
+      payer = "Self-pay";
+    }
+    if (normalizePayers && typeof payer === "string" && !isBlankCell(payer)) counts.set(payer, (counts.get(payer) ?? 0) + 1);
+  }
+  let merges: PayerNameMerge[] = [];
+  if (normalizePayers) {
+    const grouped = groupPayerNameCounts(counts);
+    merges = grouped.merges;
+    rows.renamePayers(renamesOf(grouped.map));
+  }
+  const checked = checkedLines(() => readClaimLinesFrom(rows, options), rows.count, (k) => rows.rowNumber(k), options);
+  return { checked, merges, selfPayAssumption: selfPayAssumption(selfPayLines) };
+}
+
+/** The same from RawClaimRow objects (a transaction ledger's rolled-up lines). */
+function linesOfRows(read: readonly RawClaimRow[], selfPay: boolean, normalizePayers: boolean, options: ReadClaimOptions): LinesRead {
+  let rows: readonly RawClaimRow[] = read;
+  let assumption: string | null = null;
+  if (selfPay) {
+    const convention = blankPayerIsSelfPay(rows);
+    rows = convention.rows;
+    assumption = convention.assumption;
+  }
+  let merges: PayerNameMerge[] = [];
+  let toRead = rows;
+  if (normalizePayers) {
+    const names = rows.map((r) => r.cells.payer).filter((v): v is string => typeof v === "string" && !isBlankCell(v));
+    const grouped = groupPayerNames(names);
+    merges = grouped.merges;
+    toRead = rows.map((r) => {
+      const payer = r.cells.payer;
+      if (typeof payer !== "string") return r;
+      const canonical = grouped.map.get(payer);
+      return canonical === undefined || canonical === payer ? r : { row: r.row, cells: { ...r.cells, payer: canonical } };
+    });
+  }
+  const checked = checkedLines(() => readClaimLines(toRead, options), toRead.length, (k) => toRead[k].row, options);
+  return { checked, merges, selfPayAssumption: assumption };
+}
+
+/** Each spelling that reads as another name (the rest keep theirs). */
+function renamesOf(map: ReadonlyMap<string, string>): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const [name, canonical] of map) if (canonical !== name) renames.set(name, canonical);
+  return renames;
+}
+
+/**
+ * readClaimLines never throws; should it all the same, every row is left out with the reason, so
+ * that one bad cell cannot stop a report.
+ */
+function checkedLines(read: () => ClaimLinesRead, count: number, rowNumber: (k: number) => number, options: ReadClaimOptions): ClaimLinesRead & { failure?: InputIssue[] } {
+  try {
+    return read();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const rows: number[] = [];
+    for (let k = 0; k < count; k++) rows.push(rowNumber(k));
+    const failure = rows.map((row): InputIssue => ({ row, severity: "error", message: `row could not be read: ${message}`, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) }));
+    return { lines: [], issues: [], rowsRead: count, leftOutRows: rows, blankRows: 0, failure };
+  }
 }

@@ -14,6 +14,10 @@ export function blankPayerIsSelfPay(rows: readonly RawClaimRow[]): { rows: RawCl
     selfPay++;
     return { row: r.row, cells: { ...r.cells, payer: "Self-pay", payerClass: r.cells.payerClass ?? "Self-pay" } };
   });
-  const assumption = selfPay > 0 ? `a blank Insurance cell is self-pay (OpenEMR's convention): ${selfPay} lines read as payer "Self-pay"` : null;
-  return { rows: out, assumption };
+  return { rows: out, assumption: selfPayAssumption(selfPay) };
+}
+
+/** The assumption in words when `lines` rows had a blank payer read as self-pay; null when none had. */
+export function selfPayAssumption(lines: number): string | null {
+  return lines > 0 ? `a blank Insurance cell is self-pay (OpenEMR's convention): ${lines} lines read as payer "Self-pay"` : null;
 }
