@@ -474,23 +474,171 @@ export class ReadBudget {
   }
 }
 
-class WorksheetScanner extends ChunkedScanner {
-  protected readonly element = "row";
-  protected readonly container = "sheetData";
+// ---------------------------------------------------------------------------------------------
+// Worksheets are scanned as UTF-8 bytes, not decoded text: a sheet of a million lines is 600 MB of
+// XML, and decoding it to strings (then joining chunks) cost more than reading it. Every element
+// and attribute the scanner looks for is ASCII, and in UTF-8 a byte below 0x80 is always that
+// character (never part of a longer one), so the bytes are searched exactly as the text was; only
+// the values that are text (inline strings, t="str", errors, ISO dates) are decoded, one by one.
+
+/** Byte at p of b, or -1 outside it (as charCodeAt gives NaN past the end). */
+function byteAt(b: Buffer, p: number): number {
+  return p >= 0 && p < b.length ? b[p] : -1;
+}
+
+/** True when the bytes of `m` stand at b[at]. */
+function bytesAt(b: Buffer, at: number, m: Buffer): boolean {
+  const n = m.length;
+  if (at < 0 || at + n > b.length) return false;
+  for (let k = 0; k < n; k++) if (b[at + k] !== m[k]) return false;
+  return true;
+}
+
+/** Index of the byte c at or after `from`, or -1 (for short hops; a native call costs more). */
+function byteIndex(b: Buffer, c: number, from: number): number {
+  const n = b.length;
+  for (let p = from < 0 ? 0 : from; p < n; p++) if (b[p] === c) return p;
+  return -1;
+}
+
+/** Index of the bytes of `m` (which start with "<") at or after `from`, or -1. */
+function markIndex(b: Buffer, m: Buffer, from: number): number {
+  const n = b.length;
+  for (let p = from < 0 ? 0 : from; p < n; p++) if (b[p] === 60 && bytesAt(b, p, m)) return p;
+  return -1;
+}
+
+/** The text of b[a..e) (UTF-8). */
+function textOf(b: Buffer, a: number, e: number): string {
+  return e > a ? b.toString("utf8", a, e) : "";
+}
+
+/** True for the bytes that may follow an element name: whitespace, `>` or `/`, or the end. */
+function isNameEndByte(c: number): boolean {
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13 || c === -1;
+}
+
+/**
+ * Feeds a part's bytes to `onBytes` as UTF-8 (a UTF-16 part, marked by its byte-order mark, is
+ * decoded and written again as UTF-8). Returns false when the part does not exist.
+ */
+async function forEachUtf8Chunk(zip: ZipPackage, partPath: string, onBytes: (chunk: Buffer) => void): Promise<boolean> {
+  let decoder: PartDecoder | null | undefined;
+  const found = await zip.forEachChunk(partPath, (chunk) => {
+    if (decoder === undefined) decoder = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) ? new PartDecoder() : null;
+    if (decoder === null) onBytes(chunk);
+    else {
+      const text = decoder.write(chunk);
+      if (text.length > 0) onBytes(Buffer.from(text, "utf8"));
+    }
+  });
+  if (!found) return false;
+  const rest = decoder?.end() ?? "";
+  if (rest.length > 0) onBytes(Buffer.from(rest, "utf8"));
+  return true;
+}
+
+/**
+ * Feeds a worksheet's bytes chunk by chunk, as ChunkedScanner does its text: each chunk is
+ * searched once (a tail of a few bytes catches a tag split between chunks), the complete rows are
+ * scanned, the incomplete tail is kept (bounded); after </sheetData> the rest is not kept.
+ */
+abstract class ChunkedByteScanner {
+  private parts: Buffer[] = [];
+  private pendingLength = 0;
+  private tail: Buffer = Buffer.alloc(0);
+  private started = false;
+  private done = false;
+  protected prefix = "";
+  private marker: Buffer = Buffer.alloc(0);
+  private endMarker: Buffer = Buffer.alloc(0);
+
+  /** The message when the bytes held would pass the bound. */
+  protected abstract tooLong(): string;
+
+  feed(chunk: Buffer): void {
+    if (this.done) return;
+    if (!this.started) {
+      const all = this.parts.length === 0 ? chunk : Buffer.concat([...this.parts, chunk]);
+      const s = all.toString("utf8");
+      const root = s.indexOf("<", s.indexOf("?>") + 1);
+      if (root < 0 || tagEnd(s, root) < 0) {
+        this.hold([all], all.length, all);
+        return;
+      }
+      this.started = true;
+      this.prefix = rootPrefix(s);
+      this.marker = Buffer.from(`<${this.prefix}row`, "utf8");
+      this.endMarker = Buffer.from(`</${this.prefix}sheetData>`, "utf8");
+      this.begin();
+      this.parts = [];
+      this.pendingLength = 0;
+      this.tail = Buffer.alloc(0);
+    }
+    const edge = this.tail.length === 0 ? null : Buffer.concat([this.tail, chunk.subarray(0, 32)]);
+    const hasEnd = chunk.indexOf(this.endMarker) >= 0 || (edge !== null && edge.indexOf(this.endMarker) >= 0);
+    if (!hasEnd && chunk.indexOf(this.marker) < 0 && !(edge !== null && edge.indexOf(this.marker) >= 0)) {
+      this.parts.push(chunk);
+      this.hold(this.parts, this.pendingLength + chunk.length, chunk.length >= 32 || edge === null ? chunk : Buffer.concat([this.tail, chunk]));
+      return;
+    }
+    const s = this.parts.length === 0 ? chunk : Buffer.concat([...this.parts, chunk]);
+    if (hasEnd) {
+      this.scan(s, s.indexOf(this.endMarker));
+      this.done = true;
+      this.parts = [];
+      return;
+    }
+    const cut = s.lastIndexOf(this.marker);
+    if (cut <= 0) {
+      this.hold([s], s.length, s);
+      return;
+    }
+    this.scan(s, cut);
+    const rest = Buffer.from(s.subarray(cut)); // a copy: the chunk it came from can go
+    this.hold([rest], rest.length, rest);
+  }
+
+  private hold(parts: Buffer[], length: number, last: Buffer): void {
+    if (length > MAX_PENDING_CHARACTERS) throw new UnreadableFileError(this.tooLong());
+    this.parts = parts;
+    this.pendingLength = length;
+    this.tail = Buffer.from(last.subarray(Math.max(0, last.length - 32)));
+  }
+
+  finish(): void {
+    if (this.done) return;
+    const s = Buffer.concat(this.parts);
+    this.parts = [];
+    if (!this.started) {
+      this.started = true;
+      this.prefix = rootPrefix(s.toString("utf8"));
+      this.begin();
+    }
+    this.scan(s, s.length);
+    this.done = true;
+  }
+
+  protected abstract begin(): void;
+  /** Scans the complete elements of s[0..end). */
+  protected abstract scan(s: Buffer, end: number): void;
+}
+
+class WorksheetScanner extends ChunkedByteScanner {
   readonly grid: CellValue[][] = [];
   /** Things the manager should know about the sheet (text cut at Excel's limit). */
   readonly notes: string[] = [];
   rows = 0;
   private lastRow = 0;
-  private rowOpen = "<row";
-  private rowClose = "</row>";
-  private cOpen = "<c";
-  private cClose = "</c>";
-  private vOpen = "<v";
-  private fOpen = "<f";
-  private vClose = "</v>";
-  private isOpen = "<is";
-  private isClose = "</is>";
+  private rowOpen: Buffer = Buffer.from("<row");
+  private rowClose: Buffer = Buffer.from("</row>");
+  private cOpen: Buffer = Buffer.from("<c");
+  private cClose: Buffer = Buffer.from("</c>");
+  private vOpen: Buffer = Buffer.from("<v");
+  private fOpen: Buffer = Buffer.from("<f");
+  private vClose: Buffer = Buffer.from("</v>");
+  private isOpen: Buffer = Buffer.from("<is");
+  private isClose: Buffer = Buffer.from("</is>");
   /** The value read by readCell. */
   private value: CellValue = null;
   /** The cells of the row being read (see scan). */
@@ -517,30 +665,31 @@ class WorksheetScanner extends ChunkedScanner {
   }
 
   protected begin(): void {
+    const mark = (text: string): Buffer => Buffer.from(text, "utf8");
     const p = this.prefix;
-    this.rowOpen = `<${p}row`;
-    this.rowClose = `</${p}row>`;
-    this.cOpen = `<${p}c`;
-    this.cClose = `</${p}c>`;
-    this.vOpen = `<${p}v`;
-    this.fOpen = `<${p}f`;
-    this.vClose = `</${p}v>`;
-    this.isOpen = `<${p}is`;
-    this.isClose = `</${p}is>`;
+    this.rowOpen = mark(`<${p}row`);
+    this.rowClose = mark(`</${p}row>`);
+    this.cOpen = mark(`<${p}c`);
+    this.cClose = mark(`</${p}c>`);
+    this.vOpen = mark(`<${p}v`);
+    this.fOpen = mark(`<${p}f`);
+    this.vClose = mark(`</${p}v>`);
+    this.isOpen = mark(`<${p}is`);
+    this.isClose = mark(`</${p}is>`);
   }
 
-  protected scan(s: string, end: number): void {
+  protected scan(s: Buffer, end: number): void {
     const { rowOpen } = this;
     const openLen = rowOpen.length;
     let i = 0;
     for (;;) {
-      i = s.indexOf(rowOpen, i);
+      i = markIndex(s, rowOpen, i);
       if (i < 0 || i >= end) return;
-      if (!isNameEnd(s.charCodeAt(i + openLen))) {
+      if (!isNameEndByte(byteAt(s, i + openLen))) {
         i += openLen; // <rowBreaks> and the like
         continue;
       }
-      const te = s.indexOf(">", i);
+      const te = byteIndex(s, 62 /* > */, i);
       let rowNumber = attrNumber(s, i + openLen, te, 114 /* r */);
       if (rowNumber <= 0) rowNumber = this.lastRow + 1;
       if (rowNumber > EXCEL_LIMITS.rows) this.beyondLimits(`a row numbered ${rowNumber}, past Excel's limit of ${EXCEL_LIMITS.rows.toLocaleString("en-US")} rows`);
@@ -548,7 +697,7 @@ class WorksheetScanner extends ChunkedScanner {
       this.rows++;
       this.onRow();
       const row = this.rowAt(rowNumber - 1);
-      if (s.charCodeAt(te - 1) === 47) i = te + 1;
+      if (byteAt(s, te - 1) === 47) i = te + 1;
       else if (row.length > 0) i = this.scanRow(s, te + 1, end, row); // the same row number again: its cells join the row
       else {
         // A new row is read into a scratch array and kept as an exact-size copy: an array grown
@@ -576,31 +725,31 @@ class WorksheetScanner extends ChunkedScanner {
   }
 
   /** Reads the cells of a row from just after its start tag; returns the index after `</row>`. */
-  private scanRow(s: string, from: number, end: number, row: CellValue[]): number {
+  private scanRow(s: Buffer, from: number, end: number, row: CellValue[]): number {
     const { cOpen, rowClose } = this;
     const openLen = cOpen.length;
     let col = 0;
     let i = from;
     for (;;) {
-      i = s.indexOf("<", i);
+      i = byteIndex(s, 60 /* < */, i);
       if (i < 0 || i >= end) return end;
-      if (!s.startsWith(cOpen, i) || !isNameEnd(s.charCodeAt(i + openLen))) {
-        if (s.startsWith(rowClose, i)) return i + rowClose.length;
+      if (!bytesAt(s, i, cOpen) || !isNameEndByte(byteAt(s, i + openLen))) {
+        if (bytesAt(s, i, rowClose)) return i + rowClose.length;
         i++; // <extLst> or another element that is not a cell
         continue;
       }
-      const te = s.indexOf(">", i);
+      const te = byteIndex(s, 62 /* > */, i);
       // Attributes: r (reference: its letters give the column) and t (type).
       let type: CellType = CellType.Number;
       let refCol = 0;
       let style = 0;
       for (let p = i + openLen; p < te; p++) {
-        if (s.charCodeAt(p) === 61 /* = */ && isSpace(s.charCodeAt(p - 2))) {
-          const name = s.charCodeAt(p - 1);
+        if (s[p] === 61 /* = */ && isSpace(byteAt(s, p - 2))) {
+          const name = s[p - 1];
           if (name === 114 /* r */) {
             let q = p + 2;
             for (;; q++) {
-              let k = s.charCodeAt(q);
+              let k = byteAt(s, q);
               if (k >= 97 && k <= 122) k -= 32;
               if (k < 65 || k > 90) break;
               refCol = refCol * 26 + (k - 64);
@@ -609,7 +758,7 @@ class WorksheetScanner extends ChunkedScanner {
             p = q;
           } else if (name === 115 /* s */ && this.dateStyles !== null) {
             for (let q = p + 2; ; q++) {
-              const k = s.charCodeAt(q);
+              const k = byteAt(s, q);
               if (k < 48 || k > 57) break;
               style = style * 10 + (k - 48);
             }
@@ -621,11 +770,12 @@ class WorksheetScanner extends ChunkedScanner {
       }
       col = refCol > 0 ? refCol : col + 1;
       if (col > EXCEL_LIMITS.columns) this.beyondLimits(`more than ${EXCEL_LIMITS.columns.toLocaleString("en-US")} cells in row ${this.lastRow}`);
-      if (s.charCodeAt(te - 1) === 47) {
+      if (byteAt(s, te - 1) === 47) {
         i = te + 1; // <c r="B2" s="3"/>: no value
         continue;
       }
-      i = this.readCell(s, te + 1, end, type);
+      i = this.plainValue(s, te + 1, end, type);
+      if (i < 0) i = this.readCell(s, te + 1, end, type);
       let value = this.value;
       // 1904 system (ECMA-376 Part 1, 18.17.4.1): serial 0 is 1904-01-01, i.e. 1900-system serial 1,462.
       if (typeof value === "number" && this.dateStyles !== null && this.dateStyles.has(style)) value += 1462;
@@ -647,43 +797,58 @@ class WorksheetScanner extends ChunkedScanner {
   }
 
   /**
+   * The usual cell, `<v>…</v></c>` with no other element: its value into this.value, returning
+   * the index after `</c>` (what readCell would give), or -1 for any other shape (readCell reads it).
+   */
+  private plainValue(s: Buffer, from: number, end: number, type: CellType): number {
+    const { vOpen, vClose, cClose } = this;
+    const vStart = from + vOpen.length + 1;
+    if (vStart >= end || s[vStart - 1] !== 62 /* > */ || !bytesAt(s, from, vOpen)) return -1;
+    const vEnd = byteIndex(s, 60 /* < */, vStart);
+    const cAt = vEnd + vClose.length;
+    if (vEnd < 0 || cAt >= end || !bytesAt(s, vEnd, vClose) || !bytesAt(s, cAt, cClose)) return -1;
+    this.value = this.typedValue(s, vStart, vEnd, type);
+    return cAt + cClose.length;
+  }
+
+  /**
    * Reads a cell's content from just after its start tag: the <v> element (the value, or a
    * formula's cached value) or an inline string's <is>, into this.value; returns the index after `</c>`.
    */
-  private readCell(s: string, from: number, end: number, type: CellType): number {
+  private readCell(s: Buffer, from: number, end: number, type: CellType): number {
     const { vOpen, isOpen, cClose } = this;
     this.value = null;
     let formula = false;
     let valueSeen = false;
     let i = from;
     for (;;) {
-      i = s.indexOf("<", i);
-      if (i < 0 || i >= end || s.startsWith(cClose, i)) {
+      i = byteIndex(s, 60 /* < */, i);
+      if (i < 0 || i >= end || bytesAt(s, i, cClose)) {
         if (formula && !valueSeen) this.value = { error: "#VALUE!", reason: FORMULA_WITHOUT_VALUE } satisfies UnreadCell;
         return i < 0 || i >= end ? end : i + cClose.length;
       }
-      if (s.startsWith(this.fOpen, i) && isNameEnd(s.charCodeAt(i + this.fOpen.length))) formula = true;
-      if (s.startsWith(vOpen, i)) {
-        const next = s.charCodeAt(i + vOpen.length);
+      if (bytesAt(s, i, this.fOpen) && isNameEndByte(byteAt(s, i + this.fOpen.length))) formula = true;
+      if (bytesAt(s, i, vOpen)) {
+        const next = byteAt(s, i + vOpen.length);
         if (next === 47 || next === 62 || isSpace(next)) {
-          const tagClose = s.indexOf(">", i);
+          const tagClose = byteIndex(s, 62 /* > */, i);
           if (tagClose < 0 || tagClose >= end) return end;
           valueSeen = true;
-          if (s.charCodeAt(tagClose - 1) === 47) {
+          if (byteAt(s, tagClose - 1) === 47) {
             i = tagClose + 1; // <v/> or <v />: an empty value
             continue;
           }
           const vStart = tagClose + 1;
-          let vEnd = s.indexOf(this.vClose, vStart);
+          let vEnd = markIndex(s, this.vClose, vStart);
           if (vEnd < 0 || vEnd > end) vEnd = end;
           if (!(type === CellType.Inline && this.value !== null)) this.value = this.typedValue(s, vStart, vEnd, type);
           i = vEnd + this.vClose.length;
           continue;
         }
-      } else if (type === CellType.Inline && s.startsWith(isOpen, i) && isNameEnd(s.charCodeAt(i + isOpen.length))) {
-        let isEnd = s.indexOf(this.isClose, i);
+      } else if (type === CellType.Inline && bytesAt(s, i, isOpen) && isNameEndByte(byteAt(s, i + isOpen.length))) {
+        let isEnd = markIndex(s, this.isClose, i);
         if (isEnd < 0 || isEnd > end) isEnd = end;
-        this.value = runsText(s, i, isEnd, this.prefix);
+        this.value = this.inlineText(s, i, isEnd);
         i = isEnd;
         continue;
       }
@@ -691,13 +856,27 @@ class WorksheetScanner extends ChunkedScanner {
     }
   }
 
-  private typedValue(s: string, vStart: number, vEnd: number, type: CellType): CellValue {
+  /**
+   * The text of an inline string <is> at s[from..to). Its text is decoded up to and including
+   * its </is>; runsText's searches then stop where they stopped in the whole sheet's text. When
+   * the </is> is missing, the rest of the bytes are decoded (a damaged file: rare and small).
+   */
+  private inlineText(s: Buffer, from: number, to: number): string | null {
+    if (bytesAt(s, to, this.isClose)) {
+      const text = textOf(s, from, to + this.isClose.length);
+      return runsText(text, 0, text.length - this.isClose.length, this.prefix);
+    }
+    const text = textOf(s, from, s.length);
+    return runsText(text, 0, textOf(s, from, to).length, this.prefix);
+  }
+
+  private typedValue(s: Buffer, vStart: number, vEnd: number, type: CellType): CellValue {
     switch (type) {
       case CellType.Shared: {
         let n = 0;
         let digits = 0;
         for (let p = vStart; p < vEnd; p++) {
-          const c = s.charCodeAt(p);
+          const c = s[p];
           if (c >= 48 && c <= 57) {
             n = n * 10 + (c - 48);
             digits++;
@@ -713,37 +892,37 @@ class WorksheetScanner extends ChunkedScanner {
       }
       case CellType.Number: {
         if (vEnd === vStart) return null;
-        if (s.charCodeAt(vStart) === 60 /* <![CDATA[ */) {
-          const text = decodeXmlText(s.slice(vStart, vEnd));
+        if (s[vStart] === 60 /* <![CDATA[ */) {
+          const text = decodeXmlText(textOf(s, vStart, vEnd));
           const n = Number(text);
           return text.trim() === "" ? null : Number.isFinite(n) ? n : text;
         }
         const n = parseNumber(s, vStart, vEnd);
-        return Number.isNaN(n) ? decodeXmlText(s.slice(vStart, vEnd)) : n;
+        return Number.isNaN(n) ? decodeXmlText(textOf(s, vStart, vEnd)) : n;
       }
       case CellType.Str:
       case CellType.Inline:
-        return decodeCellText(s.slice(vStart, vEnd));
+        return decodeCellText(textOf(s, vStart, vEnd));
       case CellType.Bool: {
-        const t = s.slice(vStart, vEnd).trim();
+        const t = textOf(s, vStart, vEnd).trim();
         return t === "1" || t.toLowerCase() === "true";
       }
       case CellType.Error:
-        return { error: decodeXmlText(s.slice(vStart, vEnd)).trim() };
+        return { error: decodeXmlText(textOf(s, vStart, vEnd)).trim() };
       case CellType.Date:
-        return isoDate(decodeXmlText(s.slice(vStart, vEnd)));
+        return isoDate(decodeXmlText(textOf(s, vStart, vEnd)));
     }
     return null;
   }
 }
 
 /** A numeric attribute (1-letter name) of a tag in s[from..to), or -1. */
-function attrNumber(s: string, from: number, to: number, nameCode: number): number {
+function attrNumber(s: Buffer, from: number, to: number, nameCode: number): number {
   for (let p = from; p < to; p++) {
-    if (s.charCodeAt(p) === nameCode && s.charCodeAt(p + 1) === 61 /* = */ && isSpace(s.charCodeAt(p - 1))) {
+    if (s[p] === nameCode && byteAt(s, p + 1) === 61 /* = */ && isSpace(byteAt(s, p - 1))) {
       let n = 0;
       for (let q = p + 3; q < to; q++) {
-        const c = s.charCodeAt(q);
+        const c = s[q];
         if (c < 48 || c > 57) break;
         n = n * 10 + (c - 48);
       }
@@ -760,10 +939,10 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * integer ÷ 10^k: both exact in binary, so the division's correctly rounded result is the very
  * double `Number()` would give; anything else (exponents, long mantissas, spaces) goes to Number().
  */
-function parseNumber(s: string, a: number, b: number): number {
+function parseNumber(s: Buffer, a: number, b: number): number {
   let p = a;
   let negative = false;
-  if (s.charCodeAt(p) === 45 /* - */) {
+  if (s[p] === 45 /* - */) {
     negative = true;
     p++;
   }
@@ -771,15 +950,15 @@ function parseNumber(s: string, a: number, b: number): number {
   let digits = 0;
   let decimals = -1;
   for (; p < b; p++) {
-    const c = s.charCodeAt(p);
+    const c = s[p];
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
       if (decimals >= 0) decimals++;
     } else if (c === 46 /* . */ && decimals < 0) decimals = 0;
-    else return Number(s.slice(a, b));
+    else return Number(textOf(s, a, b));
   }
-  if (digits === 0 || digits > 15) return Number(s.slice(a, b));
+  if (digits === 0 || digits > 15) return Number(textOf(s, a, b));
   const n = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
   return negative ? -n : n;
 }
@@ -789,9 +968,9 @@ function isSpace(c: number): boolean {
 }
 
 /** The cell type named by the attribute value starting at p (just after its quote). */
-function cellType(s: string, p: number): CellType {
-  const c = s.charCodeAt(p);
-  const next = s.charCodeAt(p + 1);
+function cellType(s: Buffer, p: number): CellType {
+  const c = byteAt(s, p);
+  const next = byteAt(s, p + 1);
   const one = next === 34 || next === 39; // a one-letter value
   switch (c) {
     case 115 /* s */:
@@ -904,7 +1083,7 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
   for (const sheet of wb.sheets) {
     if (sheet.kind !== "worksheet" || sheet.part === null) continue;
     const scanner = new WorksheetScanner(sst.strings, onRow, zip.label, sheet.name, dateStyles, budget);
-    if (!(await forEachTextChunk(zip, sheet.part, (t) => scanner.feed(t)))) continue;
+    if (!(await forEachUtf8Chunk(zip, sheet.part, (bytes) => scanner.feed(bytes)))) continue;
     scanner.finish();
     const grid: SheetGrid = { name: sheet.name, grid: scanner.grid };
     if (scanner.notes.length > 0) grid.notes = scanner.notes;
