@@ -672,6 +672,8 @@ class WorksheetScanner extends ChunkedByteScanner {
   private isClose: Buffer = Buffer.from("</is>");
   /** The value read by readCell. */
   private value: CellValue = null;
+  /** The number of cells of the row scanCells read. */
+  private cells = 0;
   /** The cells of the row being read (see scan). */
   private scratch: CellValue[] = [];
 
@@ -729,15 +731,16 @@ class WorksheetScanner extends ChunkedByteScanner {
       this.onRow();
       const row = this.rowAt(rowNumber - 1);
       if (byteAt(s, te - 1) === 47) i = te + 1;
-      else if (row.length > 0) i = this.scanRow(s, te + 1, end, row); // the same row number again: its cells join the row
+      else if (row.length > 0) i = this.scanRow(s, te + 1, end, row, row.length); // the same row number again: its cells join the row
       else {
         // A new row is read into a scratch array and kept as an exact-size copy: an array grown
-        // cell by cell holds about twice the slots (41 for 19 cells), a million times over.
+        // cell by cell holds about twice the slots (41 for 19 cells), a million times over. The
+        // scratch array is not emptied (that would give back its room, to grow again each row):
+        // scanRow writes over its first cells and counts them (this.cells).
         if (this.scratch.length > 1024) this.scratch = []; // after a wide or sparse row: start afresh
         const scratch = this.scratch;
-        scratch.length = 0;
-        i = this.scanRow(s, te + 1, end, scratch);
-        if (scratch.length > 0) this.grid[rowNumber - 1] = scratch.slice();
+        i = this.scanRow(s, te + 1, end, scratch, 0);
+        if (this.cells > 0) this.grid[rowNumber - 1] = scratch.slice(0, this.cells);
       }
     }
   }
@@ -755,17 +758,28 @@ class WorksheetScanner extends ChunkedByteScanner {
     return row;
   }
 
-  /** Reads the cells of a row from just after its start tag; returns the index after `</row>`. */
-  private scanRow(s: Buffer, from: number, end: number, row: CellValue[]): number {
+  /**
+   * Reads the cells of a row from just after its start tag; returns the index after `</row>`.
+   * They go into row[0..), whose first `filled` cells are already the row's (any
+   * beyond are left from an earlier row, to be written over); leaves the row's length in this.cells.
+   */
+  private scanRow(s: Buffer, from: number, end: number, row: CellValue[], filled: number): number {
     const { cOpen, rowClose } = this;
     const openLen = cOpen.length;
     let col = 0;
+    let length = filled;
     let i = from;
     for (;;) {
       i = byteIndex(s, 60 /* < */, i);
-      if (i < 0 || i >= end) return end;
+      if (i < 0 || i >= end) {
+        this.cells = length;
+        return end;
+      }
       if (!bytesAt(s, i, cOpen) || !isNameEndByte(byteAt(s, i + openLen))) {
-        if (bytesAt(s, i, rowClose)) return i + rowClose.length;
+        if (bytesAt(s, i, rowClose)) {
+          this.cells = length;
+          return i + rowClose.length;
+        }
         i++; // <extLst> or another element that is not a cell
         continue;
       }
@@ -817,11 +831,15 @@ class WorksheetScanner extends ChunkedByteScanner {
       if (value !== null) {
         this.budget.spendCell(this.label);
         const index = col - 1;
-        if (index === row.length) row.push(value);
-        else if (index > row.length + 256) row[index] = value; // far to the right: a sparse row, not thousands of blanks
-        else if (index > row.length) {
-          while (row.length < index) row.push(null);
-          row.push(value);
+        if (index === length) row[length++] = value;
+        else if (index > length + 256) {
+          // far to the right: a sparse row, not thousands of blanks (and none of an earlier row's cells)
+          if (row.length > length) row.length = length;
+          row[index] = value;
+          length = index + 1;
+        } else if (index > length) {
+          while (length < index) row[length++] = null;
+          row[length++] = value;
         } else row[index] = value;
       }
     }
@@ -1122,6 +1140,17 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
     out.push(grid);
   }
   return out;
+}
+
+/**
+ * One worksheet's XML, handed over in the given pieces as the inflater would, read as
+ * readXlsxGrids reads a sheet (for tests: a row, tag or character cut between pieces at any byte).
+ */
+export function readWorksheetPieces(pieces: readonly Buffer[], strings: readonly string[], sheetName = "Sheet1"): { grid: CellValue[][]; notes: string[] } {
+  const scanner = new WorksheetScanner(strings, () => undefined, "the workbook", sheetName);
+  for (const piece of pieces) if (piece.length > 0) scanner.feed(piece);
+  scanner.finish();
+  return { grid: scanner.grid, notes: scanner.notes };
 }
 
 /** Column number (1-based) → letters ("A", "XFD"). */
