@@ -783,13 +783,21 @@ class WorksheetScanner extends ChunkedByteScanner {
         i++; // <extLst> or another element that is not a cell
         continue;
       }
-      const te = byteIndex(s, 62 /* > */, i);
-      // Attributes: r (reference: its letters give the column) and t (type).
+      // Attributes, read in the same pass that looks for the tag's ">" (te, the first one):
+      // r (reference: its letters give the column), t (type) and s (style, for 1904 dates).
+      let te = -1;
       let type: CellType = CellType.Number;
       let refCol = 0;
       let style = 0;
-      for (let p = i + openLen; p < te; p++) {
-        if (s[p] === 61 /* = */ && isSpace(byteAt(s, p - 2))) {
+      let pastXfd = false;
+      const n = s.length;
+      for (let p = i + openLen; p < n; p++) {
+        const c = s[p];
+        if (c === 62 /* > */) {
+          te = p;
+          break;
+        }
+        if (c === 61 /* = */ && isSpace(byteAt(s, p - 2))) {
           const name = s[p - 1];
           if (name === 114 /* r */) {
             let q = p + 2;
@@ -798,9 +806,16 @@ class WorksheetScanner extends ChunkedByteScanner {
               if (k >= 97 && k <= 122) k -= 32;
               if (k < 65 || k > 90) break;
               refCol = refCol * 26 + (k - 64);
-              if (refCol > EXCEL_LIMITS.columns) this.beyondLimits(`a cell reference past column XFD (Excel's limit of ${EXCEL_LIMITS.columns.toLocaleString("en-US")} columns) in row ${this.lastRow}`);
+              if (refCol > EXCEL_LIMITS.columns) {
+                pastXfd = true;
+                break;
+              }
             }
-            p = q;
+            if (byteAt(s, q) === 62) {
+              te = q;
+              break;
+            }
+            p = q; // the byte at q is not read as an attribute's "="
           } else if (name === 115 /* s */ && this.dateStyles !== null) {
             for (let q = p + 2; ; q++) {
               const k = byteAt(s, q);
@@ -809,10 +824,20 @@ class WorksheetScanner extends ChunkedByteScanner {
             }
           } else if (name === 116 /* t */) {
             type = cellType(s, p + 2);
-            p += 2;
+            if (byteAt(s, p + 1) === 62 || byteAt(s, p + 2) === 62) {
+              te = byteAt(s, p + 1) === 62 ? p + 1 : p + 2;
+              break;
+            }
+            p += 2; // the quote and the type's first letter
           }
         }
       }
+      if (te < 0) {
+        // no ">" left: the tag's attributes are not read (as the text scanner did)
+        type = CellType.Number;
+        refCol = 0;
+        style = 0;
+      } else if (pastXfd) this.beyondLimits(`a cell reference past column XFD (Excel's limit of ${EXCEL_LIMITS.columns.toLocaleString("en-US")} columns) in row ${this.lastRow}`);
       col = refCol > 0 ? refCol : col + 1;
       if (col > EXCEL_LIMITS.columns) this.beyondLimits(`more than ${EXCEL_LIMITS.columns.toLocaleString("en-US")} cells in row ${this.lastRow}`);
       if (byteAt(s, te - 1) === 47) {
