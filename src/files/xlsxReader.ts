@@ -382,10 +382,36 @@ class SharedStringsScanner extends ChunkedScanner {
   readonly strings: string[] = [];
   private siOpen = "";
   private siClose = "";
+  private tPlain = "";
+  private tClose = "";
 
   protected begin(): void {
     this.siOpen = `<${this.prefix}si`;
     this.siClose = `</${this.prefix}si>`;
+    this.tPlain = `<${this.prefix}t>`;
+    this.tClose = `</${this.prefix}t>`;
+  }
+
+  /**
+   * The usual string, `<si><t>text</t></si>` with no "&", carriage return or "_" in its text
+   * (nothing to decode): pushed as it stands, returning the index after `</si>` (where the full
+   * reading below would go on), or -1 for any other shape (read in full).
+   */
+  private plainString(s: string, i: number, end: number): number {
+    const { siOpen, tPlain, tClose, siClose } = this;
+    const open = i + siOpen.length;
+    if (s.charCodeAt(open) !== 62 /* > */ || !s.startsWith(tPlain, open + 1)) return -1;
+    const from = open + 1 + tPlain.length;
+    let to = from;
+    for (; to < end; to++) {
+      const c = s.charCodeAt(to);
+      if (c === 60 /* < */) break;
+      if (c === 38 /* & */ || c === 13 /* \r */ || c === 95 /* _ */) return -1;
+    }
+    const closeAt = to + tClose.length;
+    if (to >= end || closeAt > end || !s.startsWith(tClose, to) || !s.startsWith(siClose, closeAt)) return -1;
+    this.strings.push(s.slice(from, to));
+    return closeAt + siClose.length;
   }
 
   protected scan(s: string, end: number): void {
@@ -396,6 +422,11 @@ class SharedStringsScanner extends ChunkedScanner {
       if (i < 0 || i >= end) return;
       if (!isNameEnd(s.charCodeAt(i + siOpen.length))) {
         i += siOpen.length;
+        continue;
+      }
+      const plainEnd = this.plainString(s, i, end);
+      if (plainEnd >= 0) {
+        i = plainEnd;
         continue;
       }
       const open = s.indexOf(">", i);
