@@ -1,9 +1,10 @@
 /**
  * Fast .xlsx reading: the package is opened by zipPackage.ts (CRC-32 and sizes checked), each part
  * is inflated with Node's zlib in chunks of about 1 MB, and the XML is scanned
- * by hand (indexOf / charCodeAt, no DOM, no XML library). A sheet's XML is never held whole: only
- * the rows of the current chunk, so sheets up to Excel's 1,048,576 rows stay within V8's string
- * limit. Values come out as the core reads them: numbers (dates stay Excel serials), text,
+ * by hand (no DOM, no XML library): worksheets as UTF-8 bytes (only text values are decoded),
+ * the shared strings and small parts as text (indexOf / charCodeAt). A sheet's XML is never held
+ * whole: only the rows of the current chunk, so sheets up to Excel's 1,048,576 rows stay within
+ * memory and V8's string limit. Values come out as the core reads them: numbers (dates stay Excel serials), text,
  * booleans, errors as `{ error: "#N/A" }`, a formula's cached value (none → null).
  */
 import { StringDecoder } from "node:string_decoder";
@@ -228,7 +229,10 @@ export function escapeXml(text: string): string {
 /** Excel's limits (Microsoft's "Excel specifications and limits"): beyond them a file is not Excel's. */
 export const EXCEL_LIMITS = { rows: 1048576, columns: 16384, cellTextCharacters: 32767 };
 
-/** XML held at once while waiting for the next row or string: past this the part is refused. */
+/**
+ * XML held at once while waiting for the next row or string: past this the part is refused.
+ * Counted in characters for the shared strings, in bytes for a worksheet (the same for ASCII XML).
+ */
 const MAX_PENDING_CHARACTERS = 64 * 1024 * 1024;
 
 /**
