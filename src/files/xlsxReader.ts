@@ -913,10 +913,35 @@ class WorksheetScanner extends ChunkedByteScanner {
     const { vOpen, vClose, cClose } = this;
     const vStart = from + vOpen.length + 1;
     if (vStart >= end || s[vStart - 1] !== 62 /* > */ || !bytesAt(s, from, vOpen)) return -1;
-    const vEnd = byteIndex(s, 60 /* < */, vStart);
+    // One walk to the "<" that ends the value, reading a plain decimal on the way (as parseNumber does).
+    const n = s.length;
+    let p = vStart;
+    const negative = s[p] === 45; /* - */
+    if (negative) p++;
+    let mantissa = 0;
+    let digits = 0;
+    let decimals = -1;
+    let plain = true;
+    for (; p < n; p++) {
+      const c = s[p];
+      if (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        if (decimals >= 0) decimals++;
+      } else if (c === 60 /* < */) break;
+      else if (c === 46 /* . */ && decimals < 0) decimals = 0;
+      else plain = false;
+    }
+    const vEnd = p;
     const cAt = vEnd + vClose.length;
-    if (vEnd < 0 || cAt >= end || !bytesAt(s, vEnd, vClose) || !bytesAt(s, cAt, cClose)) return -1;
-    this.value = this.typedValue(s, vStart, vEnd, type);
+    if (vEnd >= n || cAt >= end || !bytesAt(s, vEnd, vClose) || !bytesAt(s, cAt, cClose)) return -1;
+    plain = plain && digits > 0 && digits <= 15;
+    if (plain && type === CellType.Number) {
+      const v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+      this.value = negative ? -v : v;
+    } else if (plain && type === CellType.Shared && !negative && decimals < 0 && this.strings[mantissa] !== undefined) {
+      this.value = this.strings[mantissa];
+    } else this.value = this.typedValue(s, vStart, vEnd, type);
     return cAt + cClose.length;
   }
 
