@@ -102,10 +102,10 @@ export class ZipPackage {
       if (entry.compressedSize !== entry.uncompressedSize) this.fail(entry, "its stored size does not match");
       for (let at = 0; at < raw.length; at += 1 << 20) take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
     } else if (entry.method === 8) {
-      // zlib inflates on libuv's thread pool; holding up to 8 MB of inflated chunks ahead (instead
+      // zlib inflates on libuv's thread pool; holding up to 4 MB of inflated chunks ahead (instead
       // of the stream's default 16 KB, i.e. none) lets it inflate the next chunks while this thread
       // scans the last one. Zlib streams take the stream options (Node's zlib.js passes them on).
-      const options: zlib.ZlibOptions & { readableHighWaterMark: number } = { chunkSize: 1 << 20, readableHighWaterMark: 1 << 23 };
+      const options: zlib.ZlibOptions & { readableHighWaterMark: number } = { chunkSize: 1 << 20, readableHighWaterMark: 1 << 22 };
       const inflater = zlib.createInflateRaw(options);
       inflater.end(raw);
       try {
