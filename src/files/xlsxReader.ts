@@ -1,15 +1,24 @@
 /**
  * Fast .xlsx reading: the package is opened by zipPackage.ts (CRC-32 and sizes checked), each part
  * is inflated with Node's zlib in chunks of about 1 MB, and the XML is scanned
- * by hand (indexOf / charCodeAt, no DOM, no XML library). A sheet's XML is never held whole: only
- * the rows of the current chunk, so sheets up to Excel's 1,048,576 rows stay within V8's string
- * limit. Values come out as the core reads them: numbers (dates stay Excel serials), text,
+ * by hand (no DOM, no XML library): worksheets as UTF-8 bytes (only text values are decoded),
+ * the shared strings and small parts as text (indexOf / charCodeAt). A sheet's XML is never held
+ * whole: only the rows of the current chunk, so sheets up to Excel's 1,048,576 rows stay within
+ * memory and V8's string limit. Values come out as the core reads them: numbers (dates stay Excel serials), text,
  * booleans, errors as `{ error: "#N/A" }`, a formula's cached value (none → null).
  */
-import { StringDecoder } from "node:string_decoder";
 import { readZipPackage, UnreadableFileError, type ZipPackage } from "./zipPackage";
 import { dateStyleIndexes } from "./dateStyles";
 import type { CellValue } from "../core/cells/cellValue";
+import { PartDecoder, findTags, isNameEnd, rootPrefix, runsText, tagEnd } from "./xmlText";
+import { MAX_PENDING_CHARACTERS, ReadBudget } from "./readLimits";
+import { WorksheetScanner, forEachUtf8Chunk } from "./worksheetScanner";
+
+// The XML helpers, the bounds and the worksheet scanner live in their own files; what other files
+// and the tests take from here is passed on.
+export { decodeCellText, decodeXmlText, escapeXml, findTags, parseAttributes, rootPrefix, tagEnd } from "./xmlText";
+export { EXCEL_LIMITS, FORMULA_WITHOUT_VALUE, ReadBudget, type UnreadCell } from "./readLimits";
+export { readWorksheetPieces } from "./worksheetScanner";
 
 /** One sheet as a grid of cell values: grid[0] is the sheet's row 1, grid[r][0] its column A. */
 export interface SheetGrid {
@@ -43,37 +52,6 @@ export async function openXlsxPackage(source: XlsxSource, label?: string): Promi
   return readZipPackage(source, label);
 }
 
-/** A decoder for a part's bytes: UTF-16 when the part starts with a UTF-16 byte-order mark, else UTF-8. */
-class PartDecoder {
-  private decoder: StringDecoder | null = null;
-  private swap = false;
-  private first = true;
-
-  write(chunk: Buffer): string {
-    let bytes = chunk;
-    if (this.decoder === null) {
-      if (bytes[0] === 0xff && bytes[1] === 0xfe) this.decoder = new StringDecoder("utf16le");
-      else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-        this.decoder = new StringDecoder("utf16le");
-        this.swap = true;
-      } else this.decoder = new StringDecoder("utf8");
-    }
-    if (this.swap) {
-      bytes = Buffer.from(bytes); // big-endian UTF-16: swap each pair (chunks are even-sized)
-      bytes.swap16();
-    }
-    let text = this.decoder.write(bytes);
-    if (this.first && text.length > 0) {
-      this.first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    return text;
-  }
-
-  end(): string {
-    return this.decoder?.end() ?? "";
-  }
-}
 
 /**
  * Feeds the text of a package part to `onText` chunk by chunk (decoded, never splitting a
@@ -117,119 +95,10 @@ export function relsPathOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// XML helpers
-
-/** Index of the `>` closing the tag that starts at `start` (quotes in attribute values are skipped). */
-export function tagEnd(s: string, start: number): number {
-  let quote = 0;
-  for (let p = start; p < s.length; p++) {
-    const c = s.charCodeAt(p);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return p;
-  }
-  return -1;
-}
-
-/** Attributes of the start tag s[start..end] (end = its `>`), values decoded. */
-export function parseAttributes(s: string, start: number, end: number): Map<string, string> {
-  const attrs = new Map<string, string>();
-  const re = /([^\s=/<>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  re.lastIndex = start;
-  const tag = s.slice(0, end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag)) !== null) attrs.set(m[1], decodeXmlText(m[3] ?? m[4] ?? ""));
-  return attrs;
-}
-
-/** Every start (or empty) tag named `name` (with the given namespace prefix) in `s`: its attributes. */
-export function findTags(s: string, name: string, from = 0, to = s.length): { start: number; end: number; attrs: Map<string, string> }[] {
-  const out: { start: number; end: number; attrs: Map<string, string> }[] = [];
-  const open = `<${name}`;
-  let i = from;
-  for (;;) {
-    i = s.indexOf(open, i);
-    if (i < 0 || i >= to) break;
-    if (!isNameEnd(s.charCodeAt(i + open.length))) {
-      i += open.length;
-      continue;
-    }
-    const end = tagEnd(s, i);
-    if (end < 0) break;
-    out.push({ start: i, end, attrs: parseAttributes(s, i + open.length, end) });
-    i = end + 1;
-  }
-  return out;
-}
-
-/** The namespace prefix of the document's root element ("" or "x:"). */
-export function rootPrefix(s: string): string {
-  let i = 0;
-  for (;;) {
-    i = s.indexOf("<", i);
-    if (i < 0) return "";
-    const c = s.charCodeAt(i + 1);
-    if (c !== 63 /* ? */ && c !== 33 /* ! */) break;
-    i++;
-  }
-  let p = i + 1;
-  while (p < s.length && !isNameEnd(s.charCodeAt(p))) p++;
-  const name = s.slice(i + 1, p);
-  const colon = name.indexOf(":");
-  return colon < 0 ? "" : name.slice(0, colon + 1);
-}
-
-/** True for the characters that may follow an element name: whitespace, `>` or `/`. */
-function isNameEnd(c: number): boolean {
-  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
-}
-
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
-
-function entity(_m: string, body: string): string {
-  if (body.charCodeAt(0) === 35 /* # */) {
-    const code = body.charCodeAt(1) === 120 /* x */ ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-  }
-  return NAMED[body];
-}
-
-/** XML text or attribute value → text: entities decoded, line ends normalised as XML does. */
-export function decodeXmlText(raw: string): string {
-  if (raw.indexOf("<![CDATA[") >= 0) {
-    // CDATA sections are literal text; the text around them is decoded as usual.
-    return raw.split(/<!\[CDATA\[([\s\S]*?)\]\]>/).map((piece, k) => (k % 2 === 1 ? piece : decodeXmlText(piece))).join("");
-  }
-  let t = raw;
-  if (t.indexOf("\r") >= 0) t = t.replace(/\r\n?/g, "\n");
-  if (t.indexOf("&") >= 0) t = t.replace(ENTITY, entity);
-  return t;
-}
-
-/** Cell text as Excel stores it → text: XML entities, then Excel's `_xHHHH_` escapes (`_x000D_`). */
-export function decodeCellText(raw: string): string {
-  let t = decodeXmlText(raw);
-  if (t.indexOf("_x") >= 0) t = t.replace(ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return t;
-}
-
-/** XML-escapes text for an attribute value or element text. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Chunked scanning: each chunk's complete elements are scanned, the incomplete tail is kept.
 
-/** Excel's limits (Microsoft's "Excel specifications and limits"): beyond them a file is not Excel's. */
-export const EXCEL_LIMITS = { rows: 1048576, columns: 16384, cellTextCharacters: 32767 };
-
-/** XML held at once while waiting for the next row or string: past this the part is refused. */
-const MAX_PENDING_CHARACTERS = 64 * 1024 * 1024;
 
 /**
  * Feeds a part's text chunk by chunk: the complete elements are scanned, the incomplete tail is
@@ -330,45 +199,6 @@ function flatText(parts: readonly string[], text: string): string {
   return parts.length === 0 ? text : [...parts, text].join("");
 }
 
-/**
- * Text of the `<t>` runs of an `<si>` or `<is>` in s[from..to) (phonetic `<rPh>` runs left out),
- * or null when there is none. Searches go tag by tag ("<" to "<"), so they never run past `to`.
- */
-function runsText(s: string, from: number, to: number, prefix: string): string | null {
-  const tOpen = `<${prefix}t`;
-  const tClose = `</${prefix}t>`;
-  const rPh = `<${prefix}rPh`;
-  const rPhClose = `</${prefix}rPh>`;
-  let text: string | null = null;
-  let i = from;
-  for (;;) {
-    i = s.indexOf("<", i);
-    if (i < 0 || i >= to) break;
-    if (s.startsWith(rPh, i) && isNameEnd(s.charCodeAt(i + rPh.length))) {
-      const phEnd = s.indexOf(rPhClose, i);
-      if (phEnd < 0 || phEnd >= to) break;
-      i = phEnd + rPhClose.length;
-      continue;
-    }
-    if (!s.startsWith(tOpen, i) || !isNameEnd(s.charCodeAt(i + tOpen.length))) {
-      i++;
-      continue;
-    }
-    const end = s.indexOf(">", i);
-    if (s.charCodeAt(end - 1) === 47) {
-      // <t/>: empty text
-      text = text ?? "";
-      i = end + 1;
-      continue;
-    }
-    let close = s.indexOf(tClose, end);
-    if (close < 0 || close > to) close = to;
-    const part = decodeCellText(s.slice(end + 1, close));
-    text = text === null ? part : text + part;
-    i = close + tClose.length;
-  }
-  return text;
-}
 
 class SharedStringsScanner extends ChunkedScanner {
   protected readonly element = "si";
@@ -382,10 +212,36 @@ class SharedStringsScanner extends ChunkedScanner {
   readonly strings: string[] = [];
   private siOpen = "";
   private siClose = "";
+  private tPlain = "";
+  private tClose = "";
 
   protected begin(): void {
     this.siOpen = `<${this.prefix}si`;
     this.siClose = `</${this.prefix}si>`;
+    this.tPlain = `<${this.prefix}t>`;
+    this.tClose = `</${this.prefix}t>`;
+  }
+
+  /**
+   * The usual string, `<si><t>text</t></si>` with no "&", carriage return or "_" in its text
+   * (nothing to decode): pushed as it stands, returning the index after `</si>` (where the full
+   * reading below would go on), or -1 for any other shape (read in full).
+   */
+  private plainString(s: string, i: number, end: number): number {
+    const { siOpen, tPlain, tClose, siClose } = this;
+    const open = i + siOpen.length;
+    if (s.charCodeAt(open) !== 62 /* > */ || !s.startsWith(tPlain, open + 1)) return -1;
+    const from = open + 1 + tPlain.length;
+    let to = from;
+    for (; to < end; to++) {
+      const c = s.charCodeAt(to);
+      if (c === 60 /* < */) break;
+      if (c === 38 /* & */ || c === 13 /* \r */ || c === 95 /* _ */) return -1;
+    }
+    const closeAt = to + tClose.length;
+    if (to >= end || closeAt > end || !s.startsWith(tClose, to) || !s.startsWith(siClose, closeAt)) return -1;
+    this.strings.push(s.slice(from, to));
+    return closeAt + siClose.length;
   }
 
   protected scan(s: string, end: number): void {
@@ -396,6 +252,11 @@ class SharedStringsScanner extends ChunkedScanner {
       if (i < 0 || i >= end) return;
       if (!isNameEnd(s.charCodeAt(i + siOpen.length))) {
         i += siOpen.length;
+        continue;
+      }
+      const plainEnd = this.plainString(s, i, end);
+      if (plainEnd >= 0) {
+        i = plainEnd;
         continue;
       }
       const open = s.indexOf(">", i);
@@ -412,402 +273,7 @@ class SharedStringsScanner extends ChunkedScanner {
   }
 }
 
-/** `t` attribute of a cell. */
-const CellType = { Number: 0, Shared: 1, Str: 2, Inline: 3, Bool: 4, Error: 5, Date: 6 } as const;
-type CellType = (typeof CellType)[keyof typeof CellType];
 
-/**
- * ISO 8601 value of a t="d" cell → a Date in UTC (midnight for a date alone); a time alone
- * ("10:59:59.99") or a duration ("PT24H0M0.000S", written by Excel in Strict files) → the
- * fraction or number of days Excel would store as the cell's value; unreadable text stays text.
- */
-function isoDate(text: string): CellValue {
-  const time = /^\s*(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*$/.exec(text);
-  if (time !== null) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
-  const duration = /^\s*(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?\s*$/.exec(text);
-  if (duration !== null && /\d/.test(text)) {
-    const days = Number(duration[2] ?? 0) + (Number(duration[3] ?? 0) * 3600 + Number(duration[4] ?? 0) * 60 + Number(duration[5] ?? 0)) / 86400;
-    return duration[1] === "-" ? -days : days;
-  }
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/.exec(text);
-  if (m === null) return text;
-  const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms));
-  if (m[1] < "0100") d.setUTCFullYear(Number(m[1]));
-  return d;
-}
-
-/**
- * A cell the reader could not read as a value: an error value for the core (`error`), with the
- * reason a manager can act on (`reason`), so the rows it sits in are listed, not silently dropped.
- */
-export interface UnreadCell {
-  error: "#VALUE!" | "#REF!";
-  reason: string;
-}
-
-/** Reason given for a formula cell saved without its value (openpyxl and other tools write these). */
-export const FORMULA_WITHOUT_VALUE = "formula without a saved value: open and save the file in Excel";
-
-/**
- * Rows and filled cells a workbook may make in memory, over all its sheets: 4 sheets of Excel's
- * 1,048,576 rows, 40 million values (a full-width export of a million claim lines is 30 million).
- * Past them the file is refused with a message instead of running out of memory.
- */
-export class ReadBudget {
-  static readonly ROWS = 4 * 1048576;
-  static readonly CELLS = 40_000_000;
-  private rows = 0;
-  private cells = 0;
-
-  spendRows(n: number, label: string): void {
-    this.rows += n;
-    if (this.rows > ReadBudget.ROWS) {
-      throw new UnreadableFileError(`${label}: more than ${ReadBudget.ROWS.toLocaleString("en-US")} rows in all its sheets, more than this program reads (a damaged or hostile file, or split the export)`);
-    }
-  }
-
-  spendCell(label: string): void {
-    if (++this.cells > ReadBudget.CELLS) {
-      throw new UnreadableFileError(`${label}: more than ${ReadBudget.CELLS.toLocaleString("en-US")} filled cells, more than this program reads (split the export)`);
-    }
-  }
-}
-
-class WorksheetScanner extends ChunkedScanner {
-  protected readonly element = "row";
-  protected readonly container = "sheetData";
-  readonly grid: CellValue[][] = [];
-  /** Things the manager should know about the sheet (text cut at Excel's limit). */
-  readonly notes: string[] = [];
-  rows = 0;
-  private lastRow = 0;
-  private rowOpen = "<row";
-  private rowClose = "</row>";
-  private cOpen = "<c";
-  private cClose = "</c>";
-  private vOpen = "<v";
-  private fOpen = "<f";
-  private vClose = "</v>";
-  private isOpen = "<is";
-  private isClose = "</is>";
-  /** The value read by readCell. */
-  private value: CellValue = null;
-  /** The cells of the row being read (see scan). */
-  private scratch: CellValue[] = [];
-
-  constructor(
-    private readonly strings: readonly string[],
-    private readonly onRow: () => void,
-    private readonly label: string,
-    private readonly sheetName: string,
-    /** In a 1904-system workbook, the styles that show dates (their serials get 1,462 days added). */
-    private readonly dateStyles: ReadonlySet<number> | null = null,
-    private readonly budget: ReadBudget = new ReadBudget(),
-  ) {
-    super();
-  }
-
-  protected tooLong(): string {
-    return `${this.label}: sheet "${this.sheetName}" holds more than ${MAX_PENDING_CHARACTERS.toLocaleString("en-US")} characters of XML without a complete row (a damaged or hostile file?)`;
-  }
-
-  private beyondLimits(what: string): never {
-    throw new UnreadableFileError(`${this.label}: sheet "${this.sheetName}" has ${what}; the file is damaged or was not written by a spreadsheet program`);
-  }
-
-  protected begin(): void {
-    const p = this.prefix;
-    this.rowOpen = `<${p}row`;
-    this.rowClose = `</${p}row>`;
-    this.cOpen = `<${p}c`;
-    this.cClose = `</${p}c>`;
-    this.vOpen = `<${p}v`;
-    this.fOpen = `<${p}f`;
-    this.vClose = `</${p}v>`;
-    this.isOpen = `<${p}is`;
-    this.isClose = `</${p}is>`;
-  }
-
-  protected scan(s: string, end: number): void {
-    const { rowOpen } = this;
-    const openLen = rowOpen.length;
-    let i = 0;
-    for (;;) {
-      i = s.indexOf(rowOpen, i);
-      if (i < 0 || i >= end) return;
-      if (!isNameEnd(s.charCodeAt(i + openLen))) {
-        i += openLen; // <rowBreaks> and the like
-        continue;
-      }
-      const te = s.indexOf(">", i);
-      let rowNumber = attrNumber(s, i + openLen, te, 114 /* r */);
-      if (rowNumber <= 0) rowNumber = this.lastRow + 1;
-      if (rowNumber > EXCEL_LIMITS.rows) this.beyondLimits(`a row numbered ${rowNumber}, past Excel's limit of ${EXCEL_LIMITS.rows.toLocaleString("en-US")} rows`);
-      this.lastRow = rowNumber;
-      this.rows++;
-      this.onRow();
-      const row = this.rowAt(rowNumber - 1);
-      if (s.charCodeAt(te - 1) === 47) i = te + 1;
-      else if (row.length > 0) i = this.scanRow(s, te + 1, end, row); // the same row number again: its cells join the row
-      else {
-        // A new row is read into a scratch array and kept as an exact-size copy: an array grown
-        // cell by cell holds about twice the slots (41 for 19 cells), a million times over.
-        if (this.scratch.length > 1024) this.scratch = []; // after a wide or sparse row: start afresh
-        const scratch = this.scratch;
-        scratch.length = 0;
-        i = this.scanRow(s, te + 1, end, scratch);
-        if (scratch.length > 0) this.grid[rowNumber - 1] = scratch.slice();
-      }
-    }
-  }
-
-  private rowAt(index: number): CellValue[] {
-    const grid = this.grid;
-    let row = grid[index];
-    // index is at most Excel's 1,048,576 rows, and rows made in all sheets are counted
-    if (row === undefined) {
-      this.budget.spendRows(index + 1 - grid.length, this.label);
-      while (grid.length < index) grid.push([]);
-      row = [];
-      grid[index] = row;
-    }
-    return row;
-  }
-
-  /** Reads the cells of a row from just after its start tag; returns the index after `</row>`. */
-  private scanRow(s: string, from: number, end: number, row: CellValue[]): number {
-    const { cOpen, rowClose } = this;
-    const openLen = cOpen.length;
-    let col = 0;
-    let i = from;
-    for (;;) {
-      i = s.indexOf("<", i);
-      if (i < 0 || i >= end) return end;
-      if (!s.startsWith(cOpen, i) || !isNameEnd(s.charCodeAt(i + openLen))) {
-        if (s.startsWith(rowClose, i)) return i + rowClose.length;
-        i++; // <extLst> or another element that is not a cell
-        continue;
-      }
-      const te = s.indexOf(">", i);
-      // Attributes: r (reference: its letters give the column) and t (type).
-      let type: CellType = CellType.Number;
-      let refCol = 0;
-      let style = 0;
-      for (let p = i + openLen; p < te; p++) {
-        if (s.charCodeAt(p) === 61 /* = */ && isSpace(s.charCodeAt(p - 2))) {
-          const name = s.charCodeAt(p - 1);
-          if (name === 114 /* r */) {
-            let q = p + 2;
-            for (;; q++) {
-              let k = s.charCodeAt(q);
-              if (k >= 97 && k <= 122) k -= 32;
-              if (k < 65 || k > 90) break;
-              refCol = refCol * 26 + (k - 64);
-              if (refCol > EXCEL_LIMITS.columns) this.beyondLimits(`a cell reference past column XFD (Excel's limit of ${EXCEL_LIMITS.columns.toLocaleString("en-US")} columns) in row ${this.lastRow}`);
-            }
-            p = q;
-          } else if (name === 115 /* s */ && this.dateStyles !== null) {
-            for (let q = p + 2; ; q++) {
-              const k = s.charCodeAt(q);
-              if (k < 48 || k > 57) break;
-              style = style * 10 + (k - 48);
-            }
-          } else if (name === 116 /* t */) {
-            type = cellType(s, p + 2);
-            p += 2;
-          }
-        }
-      }
-      col = refCol > 0 ? refCol : col + 1;
-      if (col > EXCEL_LIMITS.columns) this.beyondLimits(`more than ${EXCEL_LIMITS.columns.toLocaleString("en-US")} cells in row ${this.lastRow}`);
-      if (s.charCodeAt(te - 1) === 47) {
-        i = te + 1; // <c r="B2" s="3"/>: no value
-        continue;
-      }
-      i = this.readCell(s, te + 1, end, type);
-      let value = this.value;
-      // 1904 system (ECMA-376 Part 1, 18.17.4.1): serial 0 is 1904-01-01, i.e. 1900-system serial 1,462.
-      if (typeof value === "number" && this.dateStyles !== null && this.dateStyles.has(style)) value += 1462;
-      if (typeof value === "string" && value.length > EXCEL_LIMITS.cellTextCharacters) {
-        this.notes.push(`${this.sheetName} row ${this.lastRow} column ${columnName(col)}: text of ${value.length.toLocaleString("en-US")} characters cut to Excel's limit of 32,767`);
-        value = value.slice(0, EXCEL_LIMITS.cellTextCharacters);
-      }
-      if (value !== null) {
-        this.budget.spendCell(this.label);
-        const index = col - 1;
-        if (index === row.length) row.push(value);
-        else if (index > row.length + 256) row[index] = value; // far to the right: a sparse row, not thousands of blanks
-        else if (index > row.length) {
-          while (row.length < index) row.push(null);
-          row.push(value);
-        } else row[index] = value;
-      }
-    }
-  }
-
-  /**
-   * Reads a cell's content from just after its start tag: the <v> element (the value, or a
-   * formula's cached value) or an inline string's <is>, into this.value; returns the index after `</c>`.
-   */
-  private readCell(s: string, from: number, end: number, type: CellType): number {
-    const { vOpen, isOpen, cClose } = this;
-    this.value = null;
-    let formula = false;
-    let valueSeen = false;
-    let i = from;
-    for (;;) {
-      i = s.indexOf("<", i);
-      if (i < 0 || i >= end || s.startsWith(cClose, i)) {
-        if (formula && !valueSeen) this.value = { error: "#VALUE!", reason: FORMULA_WITHOUT_VALUE } satisfies UnreadCell;
-        return i < 0 || i >= end ? end : i + cClose.length;
-      }
-      if (s.startsWith(this.fOpen, i) && isNameEnd(s.charCodeAt(i + this.fOpen.length))) formula = true;
-      if (s.startsWith(vOpen, i)) {
-        const next = s.charCodeAt(i + vOpen.length);
-        if (next === 47 || next === 62 || isSpace(next)) {
-          const tagClose = s.indexOf(">", i);
-          if (tagClose < 0 || tagClose >= end) return end;
-          valueSeen = true;
-          if (s.charCodeAt(tagClose - 1) === 47) {
-            i = tagClose + 1; // <v/> or <v />: an empty value
-            continue;
-          }
-          const vStart = tagClose + 1;
-          let vEnd = s.indexOf(this.vClose, vStart);
-          if (vEnd < 0 || vEnd > end) vEnd = end;
-          if (!(type === CellType.Inline && this.value !== null)) this.value = this.typedValue(s, vStart, vEnd, type);
-          i = vEnd + this.vClose.length;
-          continue;
-        }
-      } else if (type === CellType.Inline && s.startsWith(isOpen, i) && isNameEnd(s.charCodeAt(i + isOpen.length))) {
-        let isEnd = s.indexOf(this.isClose, i);
-        if (isEnd < 0 || isEnd > end) isEnd = end;
-        this.value = runsText(s, i, isEnd, this.prefix);
-        i = isEnd;
-        continue;
-      }
-      i++;
-    }
-  }
-
-  private typedValue(s: string, vStart: number, vEnd: number, type: CellType): CellValue {
-    switch (type) {
-      case CellType.Shared: {
-        let n = 0;
-        let digits = 0;
-        for (let p = vStart; p < vEnd; p++) {
-          const c = s.charCodeAt(p);
-          if (c >= 48 && c <= 57) {
-            n = n * 10 + (c - 48);
-            digits++;
-          } else if (!isSpace(c)) return null;
-        }
-        const text = digits > 0 ? this.strings[n] : undefined;
-        if (text !== undefined) return text;
-        if (digits === 0) return null;
-        return {
-          error: "#REF!",
-          reason: `shared string ${n} does not exist (the file's table holds ${this.strings.length}): the file is damaged`,
-        } satisfies UnreadCell;
-      }
-      case CellType.Number: {
-        if (vEnd === vStart) return null;
-        if (s.charCodeAt(vStart) === 60 /* <![CDATA[ */) {
-          const text = decodeXmlText(s.slice(vStart, vEnd));
-          const n = Number(text);
-          return text.trim() === "" ? null : Number.isFinite(n) ? n : text;
-        }
-        const n = parseNumber(s, vStart, vEnd);
-        return Number.isNaN(n) ? decodeXmlText(s.slice(vStart, vEnd)) : n;
-      }
-      case CellType.Str:
-      case CellType.Inline:
-        return decodeCellText(s.slice(vStart, vEnd));
-      case CellType.Bool: {
-        const t = s.slice(vStart, vEnd).trim();
-        return t === "1" || t.toLowerCase() === "true";
-      }
-      case CellType.Error:
-        return { error: decodeXmlText(s.slice(vStart, vEnd)).trim() };
-      case CellType.Date:
-        return isoDate(decodeXmlText(s.slice(vStart, vEnd)));
-    }
-    return null;
-  }
-}
-
-/** A numeric attribute (1-letter name) of a tag in s[from..to), or -1. */
-function attrNumber(s: string, from: number, to: number, nameCode: number): number {
-  for (let p = from; p < to; p++) {
-    if (s.charCodeAt(p) === nameCode && s.charCodeAt(p + 1) === 61 /* = */ && isSpace(s.charCodeAt(p - 1))) {
-      let n = 0;
-      for (let q = p + 3; q < to; q++) {
-        const c = s.charCodeAt(q);
-        if (c < 48 || c > 57) break;
-        n = n * 10 + (c - 48);
-      }
-      return n;
-    }
-  }
-  return -1;
-}
-
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
-/**
- * The number written in s[a..b). Plain decimals of up to 15 digits are computed as
- * integer ÷ 10^k: both exact in binary, so the division's correctly rounded result is the very
- * double `Number()` would give; anything else (exponents, long mantissas, spaces) goes to Number().
- */
-function parseNumber(s: string, a: number, b: number): number {
-  let p = a;
-  let negative = false;
-  if (s.charCodeAt(p) === 45 /* - */) {
-    negative = true;
-    p++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; p < b; p++) {
-    const c = s.charCodeAt(p);
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      if (decimals >= 0) decimals++;
-    } else if (c === 46 /* . */ && decimals < 0) decimals = 0;
-    else return Number(s.slice(a, b));
-  }
-  if (digits === 0 || digits > 15) return Number(s.slice(a, b));
-  const n = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
-  return negative ? -n : n;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** The cell type named by the attribute value starting at p (just after its quote). */
-function cellType(s: string, p: number): CellType {
-  const c = s.charCodeAt(p);
-  const next = s.charCodeAt(p + 1);
-  const one = next === 34 || next === 39; // a one-letter value
-  switch (c) {
-    case 115 /* s */:
-      return one ? CellType.Shared : CellType.Str;
-    case 105 /* i */:
-      return CellType.Inline;
-    case 98 /* b */:
-      return CellType.Bool;
-    case 101 /* e */:
-      return CellType.Error;
-    case 100 /* d */:
-      return CellType.Date;
-    default:
-      return CellType.Number;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The workbook
@@ -904,7 +370,7 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
   for (const sheet of wb.sheets) {
     if (sheet.kind !== "worksheet" || sheet.part === null) continue;
     const scanner = new WorksheetScanner(sst.strings, onRow, zip.label, sheet.name, dateStyles, budget);
-    if (!(await forEachTextChunk(zip, sheet.part, (t) => scanner.feed(t)))) continue;
+    if (!(await forEachUtf8Chunk(zip, sheet.part, (bytes) => scanner.feed(bytes)))) continue;
     scanner.finish();
     const grid: SheetGrid = { name: sheet.name, grid: scanner.grid };
     if (scanner.notes.length > 0) grid.notes = scanner.notes;
@@ -912,16 +378,4 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
     out.push(grid);
   }
   return out;
-}
-
-/** Column number (1-based) → letters ("A", "XFD"). */
-function columnName(col: number): string {
-  let n = col;
-  let name = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    name = String.fromCharCode(65 + r) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
 }

@@ -106,7 +106,11 @@ export class ZipPackage {
       if (entry.compressedSize !== entry.uncompressedSize) this.fail(entry, "its stored size does not match");
       for (let at = 0; at < raw.length; at += 1 << 20) take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
     } else if (entry.method === 8) {
-      const inflater = zlib.createInflateRaw({ chunkSize: 1 << 20 });
+      // zlib inflates on libuv's thread pool; holding up to 4 MB of inflated chunks ahead (instead
+      // of the stream's default 16 KB, i.e. none) lets it inflate the next chunks while this thread
+      // scans the last one. Zlib streams take the stream options (Node's zlib.js passes them on).
+      const options: zlib.ZlibOptions & { readableHighWaterMark: number } = { chunkSize: 1 << 20, readableHighWaterMark: 1 << 22 };
+      const inflater = zlib.createInflateRaw(options);
       inflater.end(raw);
       try {
         for await (const chunk of inflater as AsyncIterable<Buffer>) take(chunk);
