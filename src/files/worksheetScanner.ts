@@ -347,91 +347,104 @@ export class WorksheetScanner extends ChunkedByteScanner {
         i++; // <extLst> or another element that is not a cell
         continue;
       }
-      // Attributes, read in the same pass that looks for the tag's ">" (te, the first one):
-      // r (reference: its letters give the column), t (type) and s (style, for 1904 dates).
-      let te = -1;
-      let type: CellType = CellType.Number;
-      let refCol = 0;
-      let style = 0;
-      let pastXfd = false;
-      const n = s.length;
-      for (let p = i + openLen; p < n; p++) {
-        const c = s[p];
-        if (c === 62 /* > */) {
-          te = p;
-          break;
-        }
-        if (c === 61 /* = */ && isSpace(byteAt(s, p - 2))) {
-          const name = s[p - 1];
-          if (name === 114 /* r */) {
-            let q = p + 2;
-            for (;; q++) {
-              let k = byteAt(s, q);
-              if (k >= 97 && k <= 122) k -= 32;
-              if (k < 65 || k > 90) break;
-              refCol = refCol * 26 + (k - 64);
-              if (refCol > MAX_COLUMNS) {
-                pastXfd = true;
-                break;
-              }
-            }
-            if (byteAt(s, q) === 62) {
-              te = q;
-              break;
-            }
-            p = q; // the byte at q is not read as an attribute's "="
-          } else if (name === 115 /* s */ && this.dateStyles !== null) {
-            for (let q = p + 2; ; q++) {
-              const k = byteAt(s, q);
-              if (k < 48 || k > 57) break;
-              style = style * 10 + (k - 48);
-            }
-          } else if (name === 116 /* t */) {
-            type = cellType(s, p + 2);
-            if (byteAt(s, p + 1) === 62 || byteAt(s, p + 2) === 62) {
-              te = byteAt(s, p + 1) === 62 ? p + 1 : p + 2;
-              break;
-            }
-            p += 2; // the quote and the type's first letter
-          }
-        }
-      }
-      if (te < 0) {
-        // no ">" left: the tag's attributes are not read (as the text scanner did)
-        type = CellType.Number;
-        refCol = 0;
-        style = 0;
-      } else if (pastXfd) this.beyondLimits(`a cell reference past column XFD (Excel's limit of ${MAX_COLUMNS.toLocaleString("en-US")} columns) in row ${this.lastRow}`);
-      col = refCol > 0 ? refCol : col + 1;
+      const te = this.cellTag(s, i + openLen);
+      col = this.tagColumn > 0 ? this.tagColumn : col + 1;
       if (col > MAX_COLUMNS) this.beyondLimits(`more than ${MAX_COLUMNS.toLocaleString("en-US")} cells in row ${this.lastRow}`);
       if (byteAt(s, te - 1) === 47) {
         i = te + 1; // <c r="B2" s="3"/>: no value
         continue;
       }
+      const type = this.tagType;
       i = this.plainValue(s, te + 1, end, type);
       if (i < 0) i = this.readCell(s, te + 1, end, type);
-      let value = this.value;
-      // 1904 system (ECMA-376 Part 1, 18.17.4.1): serial 0 is 1904-01-01, i.e. 1900-system serial 1,462.
-      if (typeof value === "number" && this.dateStyles !== null && this.dateStyles.has(style)) value += 1462;
-      if (typeof value === "string" && value.length > MAX_TEXT) {
-        this.notes.push(`${this.sheetName} row ${this.lastRow} column ${columnName(col)}: text of ${value.length.toLocaleString("en-US")} characters cut to Excel's limit of 32,767`);
-        value = value.slice(0, MAX_TEXT);
-      }
+      const value = this.cellValue(col);
       if (value !== null) {
         this.budget.spendCell(this.label);
-        const index = col - 1;
-        if (index === length) row[length++] = value;
-        else if (index > length + 256) {
-          // far to the right: a sparse row, not thousands of blanks (and none of an earlier row's cells)
-          if (row.length > length) row.length = length;
-          row[index] = value;
-          length = index + 1;
-        } else if (index > length) {
-          while (length < index) row[length++] = null;
-          row[length++] = value;
-        } else row[index] = value;
+        length = placeCell(row, length, col - 1, value);
       }
     }
+  }
+
+  /** What cellTag read of a cell's attributes: its type, its column (0: no reference), its style. */
+  private tagType: CellType = CellType.Number;
+  private tagColumn = 0;
+  private tagStyle = 0;
+
+  /**
+   * A cell tag's attributes from just after `<c`, read in the same pass that looks for the tag's
+   * ">" (the first one), whose index it returns (-1: none left): r (reference: its letters give the
+   * column), t (type) and s (style, for 1904 dates), into tagType, tagColumn and tagStyle.
+   */
+  private cellTag(s: Buffer, from: number): number {
+    let te = -1;
+    let type: CellType = CellType.Number;
+    let refCol = 0;
+    let style = 0;
+    let pastXfd = false;
+    const n = s.length;
+    for (let p = from; p < n; p++) {
+      const c = s[p];
+      if (c === 62 /* > */) {
+        te = p;
+        break;
+      }
+      if (c === 61 /* = */ && isSpace(byteAt(s, p - 2))) {
+        const name = s[p - 1];
+        if (name === 114 /* r */) {
+          let q = p + 2;
+          for (;; q++) {
+            let k = byteAt(s, q);
+            if (k >= 97 && k <= 122) k -= 32;
+            if (k < 65 || k > 90) break;
+            refCol = refCol * 26 + (k - 64);
+            if (refCol > MAX_COLUMNS) {
+              pastXfd = true;
+              break;
+            }
+          }
+          if (byteAt(s, q) === 62) {
+            te = q;
+            break;
+          }
+          p = q; // the byte at q is not read as an attribute's "="
+        } else if (name === 115 /* s */ && this.dateStyles !== null) {
+          for (let q = p + 2; ; q++) {
+            const k = byteAt(s, q);
+            if (k < 48 || k > 57) break;
+            style = style * 10 + (k - 48);
+          }
+        } else if (name === 116 /* t */) {
+          type = cellType(s, p + 2);
+          if (byteAt(s, p + 1) === 62 || byteAt(s, p + 2) === 62) {
+            te = byteAt(s, p + 1) === 62 ? p + 1 : p + 2;
+            break;
+          }
+          p += 2; // the quote and the type's first letter
+        }
+      }
+    }
+    if (te < 0) {
+      // no ">" left: the tag's attributes are not read (as the text scanner did)
+      type = CellType.Number;
+      refCol = 0;
+      style = 0;
+    } else if (pastXfd) this.beyondLimits(`a cell reference past column XFD (Excel's limit of ${MAX_COLUMNS.toLocaleString("en-US")} columns) in row ${this.lastRow}`);
+    this.tagType = type;
+    this.tagColumn = refCol;
+    this.tagStyle = style;
+    return te;
+  }
+
+  /** The value just read (this.value), moved to the 1900 date system and cut to Excel's text limit. */
+  private cellValue(col: number): CellValue {
+    let value = this.value;
+    // 1904 system (ECMA-376 Part 1, 18.17.4.1): serial 0 is 1904-01-01, i.e. 1900-system serial 1,462.
+    if (typeof value === "number" && this.dateStyles !== null && this.dateStyles.has(this.tagStyle)) value += 1462;
+    if (typeof value === "string" && value.length > MAX_TEXT) {
+      this.notes.push(`${this.sheetName} row ${this.lastRow} column ${columnName(col)}: text of ${value.length.toLocaleString("en-US")} characters cut to Excel's limit of 32,767`);
+      value = value.slice(0, MAX_TEXT);
+    }
+    return value;
   }
 
   /**
@@ -672,4 +685,29 @@ function columnName(col: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return name;
+}
+
+/**
+ * Puts a cell's value at `index` of the row being filled (`length` cells so far) and returns the
+ * new length: blanks fill a short gap; a cell far to the right makes a sparse row, not thousands
+ * of blanks (and none of an earlier row's cells).
+ */
+function placeCell(row: CellValue[], length: number, index: number, value: CellValue): number {
+  if (index === length) {
+    row[length] = value;
+    return length + 1;
+  }
+  if (index > length + 256) {
+    if (row.length > length) row.length = length;
+    row[index] = value;
+    return index + 1;
+  }
+  if (index > length) {
+    let filled = length;
+    while (filled < index) row[filled++] = null;
+    row[filled] = value;
+    return filled + 1;
+  }
+  row[index] = value;
+  return length;
 }

@@ -90,8 +90,7 @@ export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOpt
   const leftOutRows: number[] = [];
   const duplicates = new DuplicateLines(lines);
   const check = new RowChecker(options, issues);
-  const statuses = new TextMemo(parseClaimStatus);
-  const payerClasses = new TextMemo(parsePayerClass);
+  const readers: RowReaders = { check, statuses: new TextMemo(parseClaimStatus), payerClasses: new TextMemo(parsePayerClass) };
   const values: CellValue[] = new Array<CellValue>(FIELD_COUNT).fill(undefined);
   let blankRows = 0;
   let rowsRead = 0;
@@ -105,56 +104,8 @@ export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOpt
     const row = source.rowNumber(k);
     check.start(row, values);
 
-    const issuesBefore = issues.length;
-    const claimId = check.text(F.claimId, true);
-    if (claimId === null && !check.reportedOn("claimId", issuesBefore)) check.report(F.claimId, "error", "claim number is blank");
-    const dateOfService = check.date(F.dateOfService, true);
-    const payer = check.text(F.payer, true);
-    if (payer === null && !check.reportedOn("payer", issuesBefore)) check.report(F.payer, "error", "payer is blank");
-    const charge = check.money(F.charge, true);
-    if (charge !== null && charge < 0) check.report(F.charge, "error", "charge is negative; enter reversals as adjustments", values[F.charge]);
-    const insurancePaid = check.money(F.insurancePaid, false) ?? 0;
-    const patientPaid = check.money(F.patientPaid, false) ?? 0;
-    const contractualAdjustment = check.money(F.contractualAdjustment, false) ?? 0;
-    const otherAdjustment = check.money(F.otherAdjustment, false) ?? 0;
-    const allowed = check.money(F.allowed, false);
-    const units = check.units();
-    let modifiers = check.modifiers();
-    // "99213-25" in the CPT cell: the code, and its modifiers before those of a modifiers column.
-    let cpt = check.text(F.cpt)?.toUpperCase() ?? null;
-    const split = cpt === null ? null : splitCodeAndModifiers(cpt);
-    if (split !== null) {
-      cpt = split.cpt;
-      modifiers = [...split.modifiers, ...modifiers.filter((m) => !split.modifiers.includes(m))];
-    }
-    if (modifiers.length > 4) check.report(F.modifiers, "warning", "more than four modifiers; the first four are used", values[F.modifiers] ?? values[F.cpt]);
-
-    let status = null as ClaimLine["status"];
-    const statusText = check.text(F.status);
-    if (statusText !== null) {
-      status = statuses.read(statusText);
-      if (status === null) check.report(F.status, "warning", "unknown status; the line counts as submitted", values[F.status]);
-    }
-    let payerClass = null as ClaimLine["payerClass"];
-    const classText = check.text(F.payerClass);
-    if (classText !== null) {
-      payerClass = payerClasses.read(classText);
-      if (payerClass === null) check.report(F.payerClass, "warning", "unknown payer class; ignored", values[F.payerClass]);
-    }
-    const submittedDate = check.date(F.submittedDate, false);
-    const lastPaymentDate = check.date(F.lastPaymentDate, false);
-
-    if (charge !== null && charge >= 0 && insurancePaid + patientPaid > charge) {
-      check.report(F.insurancePaid, "warning", "payments are above the charge; the line carries a credit balance");
-    }
-
-    if (!check.failed && claimId !== null && dateOfService !== null && payer !== null && charge !== null) {
-      const line: ClaimLine = {
-        row, claimId, dateOfService, payer, charge, insurancePaid, patientPaid, contractualAdjustment,
-        otherAdjustment, allowed, cpt, modifiers: modifiers.length > 4 ? modifiers.slice(0, 4) : modifiers, units,
-        placeOfService: normalizePos(check.text(F.placeOfService)), provider: check.text(F.provider), payerClass, status,
-        denialReason: check.text(F.denialReason), submittedDate, lastPaymentDate,
-      };
+    const line = lineOfRow(row, values, readers, issues.length);
+    if (line !== null) {
       const first = duplicates.findRepeat(line);
       if (first !== null) {
         check.report(F.claimId, "error", `repeats row ${first} exactly (same claim, date, payer, code, modifiers and charge); left out`);
@@ -168,11 +119,74 @@ export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOpt
   return { lines, issues, rowsRead, leftOutRows, blankRows };
 }
 
+/** What reading a row needs besides its cells: the checker (started on the row) and the text memos. */
+interface RowReaders {
+  check: RowChecker;
+  statuses: TextMemo<NonNullable<ClaimLine["status"]>>;
+  payerClasses: TextMemo<NonNullable<ClaimLine["payerClass"]>>;
+}
+
+/**
+ * One register row's fields read and checked (issues reported through the checker); the claim
+ * line, or null when the row has an error or lacks a required field. `issuesBefore`: how many
+ * issues there were before this row (a blank required field is reported once).
+ */
+function lineOfRow(row: number, values: readonly CellValue[], { check, statuses, payerClasses }: RowReaders, issuesBefore: number): ClaimLine | null {
+  const claimId = check.text(F.claimId, true);
+  if (claimId === null && !check.reportedOn("claimId", issuesBefore)) check.report(F.claimId, "error", "claim number is blank");
+  const dateOfService = check.date(F.dateOfService, true);
+  const payer = check.text(F.payer, true);
+  if (payer === null && !check.reportedOn("payer", issuesBefore)) check.report(F.payer, "error", "payer is blank");
+  const charge = check.money(F.charge, true);
+  if (charge !== null && charge < 0) check.report(F.charge, "error", "charge is negative; enter reversals as adjustments", values[F.charge]);
+  const insurancePaid = check.money(F.insurancePaid, false) ?? 0;
+  const patientPaid = check.money(F.patientPaid, false) ?? 0;
+  const contractualAdjustment = check.money(F.contractualAdjustment, false) ?? 0;
+  const otherAdjustment = check.money(F.otherAdjustment, false) ?? 0;
+  const allowed = check.money(F.allowed, false);
+  const units = check.units();
+  let modifiers = check.modifiers();
+  // "99213-25" in the CPT cell: the code, and its modifiers before those of a modifiers column.
+  let cpt = check.text(F.cpt)?.toUpperCase() ?? null;
+  const split = cpt === null ? null : splitCodeAndModifiers(cpt);
+  if (split !== null) {
+    cpt = split.cpt;
+    modifiers = [...split.modifiers, ...modifiers.filter((m) => !split.modifiers.includes(m))];
+  }
+  if (modifiers.length > 4) check.report(F.modifiers, "warning", "more than four modifiers; the first four are used", values[F.modifiers] ?? values[F.cpt]);
+
+  let status = null as ClaimLine["status"];
+  const statusText = check.text(F.status);
+  if (statusText !== null) {
+    status = statuses.read(statusText);
+    if (status === null) check.report(F.status, "warning", "unknown status; the line counts as submitted", values[F.status]);
+  }
+  let payerClass = null as ClaimLine["payerClass"];
+  const classText = check.text(F.payerClass);
+  if (classText !== null) {
+    payerClass = payerClasses.read(classText);
+    if (payerClass === null) check.report(F.payerClass, "warning", "unknown payer class; ignored", values[F.payerClass]);
+  }
+  const submittedDate = check.date(F.submittedDate, false);
+  const lastPaymentDate = check.date(F.lastPaymentDate, false);
+
+  if (charge !== null && charge >= 0 && insurancePaid + patientPaid > charge) {
+    check.report(F.insurancePaid, "warning", "payments are above the charge; the line carries a credit balance");
+  }
+  if (check.failed || claimId === null || dateOfService === null || payer === null || charge === null) return null;
+  return {
+    row, claimId, dateOfService, payer, charge, insurancePaid, patientPaid, contractualAdjustment,
+    otherAdjustment, allowed, cpt, modifiers: modifiers.length > 4 ? modifiers.slice(0, 4) : modifiers, units,
+    placeOfService: normalizePos(check.text(F.placeOfService)), provider: check.text(F.provider), payerClass, status,
+    denialReason: check.text(F.denialReason), submittedDate, lastPaymentDate,
+  };
+}
+
 const FIELD_COUNT = CLAIM_FIELDS.length;
 
-// Imported functions called for every row, bound once: the command line runs through tsx, where
-// each call of an imported function first reads it through the module's export getter (about
-// 0.2 s per million rows, issue 13).
+// Imported functions called for every row, bound once: run through tsx (the command line's fallback
+// when it cannot be bundled, scripts/bundled.js), each call of an imported function
+// first reads it through the module's export getter (about 0.2 s per million rows, issue 13).
 const centsOfNumber = exactCentsOfNumber;
 const dayOfSerial = dayFromExcelSerial;
 const splitCodeAndModifiers = splitCptModifiers;
