@@ -6,6 +6,10 @@
  * custom-functions-metadata-plugin adds), every function of functions.json is associated, and
  * each gives the same result as the source for the same arguments (errors compared by code and
  * message, through Microsoft's own CustomFunctions.Error, test/functions/customFunctionsRuntime.ts).
+ * `CustomFunctions.associate(id, functionObject)` "Associates the JavaScript function to the name
+ * given by the "id" property in the metadata JSON file" (custom-functions-runtime package,
+ * https://learn.microsoft.com/javascript/api/custom-functions-runtime): an id of functions.json
+ * with no associate call in the bundle would be a function Excel lists but cannot run.
  * Skipped with no build outside CI.
  */
 import { existsSync, readFileSync } from "node:fs";
