@@ -74,6 +74,13 @@ module.exports = (_env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand (the panels after the first, the handout writer): named by what
+      // they hold, with a content hash so a cached chunk of an earlier version is never paired
+      // with a newer taskpane.js. "auto": loaded from where taskpane.js itself came from (the
+      // add-in's own origin, the only one the Content-Security-Policy of taskpane.html allows,
+      // on the dev server and wherever dist/ is deployed), as <script> tags, never eval.
+      chunkFilename: "[name].[contenthash:8].js",
+      publicPath: "auto",
       clean: true,
     },
     resolve: {
@@ -87,6 +94,12 @@ module.exports = (_env, argv) => {
         // parse, which leaves a blank pane. Type checking is `npm run typecheck`'s job.
         { test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { loader: "tsx", target: BROWSER_TARGETS } },
         { test: /\.m?js$/, loader: "esbuild-loader", options: { loader: "js", target: BROWSER_TARGETS } },
+        // src/core (pure functions, README "Architecture") and src/office (functions over Office.js)
+        // run nothing when imported: only what a bundle uses of them is bundled, also through the
+        // `export *` of src/taskpane/operations.ts. Without this, importing one operation from
+        // that barrel brought every operation and its core (ERA posting, templates, ...) into
+        // the pane's first load.
+        { test: /[\\/]src[\\/](core|office)[\\/]/, sideEffects: false },
       ],
     },
     // The minifier must not raise the syntax level again.

@@ -1,14 +1,16 @@
 /* The Practice Ledger task pane: what the open workbook holds, Set up, Convert, Physician report
  * and Fee check (the list of panels is panelList.tsx). Everything runs inside Excel through
  * Office.js: the pane makes no network request of its own (no telemetry), so patient data never
- * leaves the workbook. Every panel stays mounted (hidden when not selected), so its inputs and its
- * result survive switching tabs; what panels share is lifted here (paneState.ts). */
+ * leaves the workbook. A panel is mounted the first time it is opened (its code loads then,
+ * lazyPanel.tsx) and stays mounted (hidden when not selected), so its inputs and its result survive
+ * switching tabs; what panels share is lifted here (paneState.ts). */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { RequirementCheck } from "../office/requirements";
 import { describeWorkbook, preferredRegister, type SheetOverview } from "./operations";
 import { useIntroOnce } from "./introOnce";
 import { PaneNavigation } from "./PaneNavigation";
+import { PanelLoader } from "./lazyPanel";
 import { PANELS } from "./panelList";
 import type { PaneState } from "./paneState";
 import { OperationProvider, PanelScope, useOperation } from "./useOperation";
@@ -43,6 +45,12 @@ function Pane({ host, requirements }: AppProps) {
   const styles = useStyles();
   const { run } = useOperation(); // the "workbook" scope: reading the workbook clears no other panel's result
   const [tab, setTab] = useState<string>(PANELS[0].id);
+  // The panels opened so far: mounted from their first opening on, never unmounted.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([PANELS[0].id]));
+  const select = useCallback((id: string) => {
+    setTab(id);
+    setOpened((o) => (o.has(id) ? o : new Set(o).add(id)));
+  }, []);
   const [sheets, setSheets] = useState<SheetOverview[] | null>(null);
   const [converted, setConverted] = useState<string | null>(null);
   const [picked, setPicked] = useState<string>("");
@@ -119,10 +127,14 @@ function Pane({ host, requirements }: AppProps) {
       )}
       {usable && (
         <>
-          <PaneNavigation panels={PANELS} selected={tab} onSelect={setTab} />
+          <PaneNavigation panels={PANELS} selected={tab} onSelect={select} />
           {PANELS.map((p) => (
             <div key={p.id} role="tabpanel" id={`panel-${p.id}`} aria-labelledby={`tab-${p.id}`} hidden={tab !== p.id}>
-              <PanelScope id={p.id}>{p.render(state)}</PanelScope>
+              {opened.has(p.id) && (
+                <PanelScope id={p.id}>
+                  {p.retryLoad === undefined ? p.render(state) : <PanelLoader label={p.title ?? p.label} onRetry={p.retryLoad}>{p.render(state)}</PanelLoader>}
+                </PanelScope>
+              )}
             </div>
           ))}
         </>

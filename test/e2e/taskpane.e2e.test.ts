@@ -338,6 +338,42 @@ describeE2e("task pane end to end (chromium, simulated Excel host)", () => {
     expect(foreign).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
   });
+
+  test("a panel's code loads on its first opening, from the page's own origin; a failed load says so and Try again loads it", async () => {
+    if (context === null || server === null) throw new Error("not started");
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(r.url()));
+    const loaded = (): string[] => urls.map((u) => new URL(u).pathname);
+    // The Remittance panel's chunk does not arrive (the add-in's server unreachable for a moment).
+    const held = `${server.origin}/panel-era.js`;
+    await page.route(held, (route) => route.abort());
+    await page.goto(`${server.origin}/index.html`);
+    await page.getByTestId("workbook-sheets").waitFor();
+    // First load: no panel chunk until its tab is opened (panels after the first are loaded on demand).
+    expect(loaded().filter((p) => p.startsWith("/panel-"))).toEqual([]);
+
+    await openTab(page, "Remittance", "Post remittance");
+    await expectText(page.getByTestId("panel-load-error"), "This panel could not be loaded");
+    expect(await page.locator("#panel-era").getByRole("heading", { name: "Post remittance" }).count()).toBe(0);
+    // The other panels are not affected: Convert opens and works.
+    await openTab(page, "Convert");
+    await page.getByRole("button", { name: "Find columns" }).waitFor();
+    expect(loaded()).toContain("/panel-convert.js");
+
+    await page.unroute(held);
+    await openTab(page, "Remittance", "Post remittance");
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.locator("#panel-era").getByRole("heading", { name: "Post remittance" }).waitFor();
+    expect(await page.getByTestId("panel-load-error").count()).toBe(0);
+    // Every script came from the page's own origin (the CSP of taskpane.html allows only that).
+    const origin = server.origin;
+    expect(urls.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
 });
 
 /** Opens a panel by its tab, or through the "More" menu when its tab did not fit the row. */

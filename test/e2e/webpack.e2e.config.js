@@ -17,7 +17,9 @@ module.exports = (env = {}) => {
     context: ROOT,
     devtool: false,
     entry: { taskpane: [path.join(__dirname, "shim.ts"), path.join(ROOT, "src", "taskpane", "index.tsx")] },
-    output: { path: outDir, filename: "[name].js", clean: true },
+    // Panels after the first are chunks loaded on first opening (src/taskpane/lazyPanel.tsx), named
+    // panel-<id>.js here so the test can hold one back.
+    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
     module: {
       rules: [
@@ -26,6 +28,9 @@ module.exports = (env = {}) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
         },
+        // As in webpack.config.js: src/core and src/office run nothing when imported, so the page is
+        // built with the same module pruning the shipped pane has.
+        { test: /[\\/]src[\\/](core|office)[\\/]/, sideEffects: false },
       ],
     },
     plugins,

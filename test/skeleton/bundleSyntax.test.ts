@@ -11,13 +11,16 @@
  * The bundles are parsed with acorn at ecmaVersion 2020, as a classic script (the <script> tags
  * of taskpane.html are not modules).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "acorn";
 
 const root = join(__dirname, "..", "..");
-const bundles = ["taskpane.js", "functions.js", "commands.js"].map((f) => join(root, "dist", f));
-const built = bundles.every((f) => existsSync(f));
+const entries = ["taskpane.js", "functions.js", "commands.js"].map((f) => join(root, "dist", f));
+const built = entries.every((f) => existsSync(f));
+// And every chunk loaded on demand (the panels after the first, the handout writer): each is a
+// classic <script> the pane adds when a panel is first opened, parsed by the same webview.
+const bundles = built ? [...entries, ...readdirSync(join(root, "dist")).filter((f) => f.endsWith(".js") && !entries.includes(join(root, "dist", f))).sort().map((f) => join(root, "dist", f))] : entries;
 
 /** Parses as Safari 14.1 would: ES2020, classic script. Returns null or the error with context. */
 function parseError(source: string): string | null {

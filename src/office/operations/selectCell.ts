@@ -1,5 +1,5 @@
 import { OperationError } from "./errors";
-import { parseRangeAddress } from "./conversion";
+import { parseRangeAddress } from "./rangeAddress";
 
 /**
  * Activates the sheet and selects the cell (or range) the pane points at ("A12"); a sheet or an
