@@ -88,6 +88,9 @@ function bundlePath(entry, folders) {
 /** Loads `entry` (e.g. "src/cli/main.ts") bundled when possible, else through tsx; returns its exports. */
 function requireBundled(entry, folders) {
   const bundle = bundlePath(entry, folders);
+  // The bundle sits in node_modules/.cache, which may be a link to another checkout's: it finds
+  // the project it was built from here (src/cli/projectRoot.ts).
+  process.env.PRACTICE_LEDGER_ROOT = ROOT;
   if (bundle !== null) {
     process.setSourceMapsEnabled?.(true);
     return require(bundle);
