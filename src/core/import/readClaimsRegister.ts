@@ -8,7 +8,7 @@ import { readClaimsExportRows, type ExportRead, type ReadExportOptions } from ".
 import type { LeftOutRow } from "./readExportRows";
 import { reconcileBalances, type BalanceCheck } from "./reconcileBalances";
 import {
-  balanceColumnOf, layoutOf, looksLikeMoneyHeader, mappingNotes, missingMoneyFields, missingMoneyNotes, sourceFields, type SourceColumns,
+  balanceColumnOf, layoutOf, looksLikeMoneyHeader, mappingNotes, missingMoneyFields, missingMoneyNotes, sourceFields, type SourceColumns, type SourceLayout,
 } from "./sourceColumns";
 import { columnLetter } from "../cells/issue";
 import { ledgerRead } from "./ledgerAsExport";
@@ -73,17 +73,7 @@ export function readClaimsRegister(
   const ledger = asLedger !== null && "read" in asLedger ? asLedger : null;
   const fromExport = ledger === null ? readClaimsExportRows(grid, options) : null;
   const read = ledger?.read ?? (fromExport as NonNullable<typeof fromExport>).read;
-  const leftOut: LeftOutRow[] = [...read.leftOut];
-  const issues: InputIssue[] = [...read.issues];
-  const place = (row: number, reason: string, column?: string): LeftOutRow => {
-    const entry: LeftOutRow = { row, reason };
-    if (sheet !== undefined) entry.sheet = sheet;
-    if (column !== undefined) entry.column = column;
-    return entry;
-  };
-
   const layout = ledger !== null ? "transaction ledger" : layoutOf(read.headerCells, read.mapping);
-  const assumptions: string[] = [];
   const notes: string[] = ledger?.notes ?? (asLedger !== null && "asRegister" in asLedger ? [asLedger.asRegister] : []);
   const selfPay = layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined;
   const normalizePayers = options.normalizePayers ?? true;
@@ -92,31 +82,40 @@ export function readClaimsRegister(
     fromExport !== null
       ? linesOfGrid(new GridClaimRows(grid, fromExport.dataRows, read.columns, selfPay), normalizePayers, lineOptions)
       : linesOfRows(read.rows, selfPay, normalizePayers, lineOptions);
-  const merges = lined.merges;
-  if (lined.selfPayAssumption !== null) assumptions.push(lined.selfPayAssumption);
+  return registerOfLines(grid, options, { read, fromLedger: ledger !== null, layout, notes, lined });
+}
+
+/** A register's export as read and its lines as checked: what registerOfLines makes the result of. */
+export interface RegisterLines {
+  read: ExportRead<ClaimField, RawClaimRow>;
+  /** The lines were rolled up from a transaction ledger (their signs are the ledger's). */
+  fromLedger: boolean;
+  layout: SourceLayout;
+  /** Notes so far (the ledger's); the register's own are added. */
+  notes: string[];
+  lined: LinesRead;
+}
+
+/**
+ * The rest of readClaimsRegister once the lines are checked: every row left out listed once with
+ * its reason, credit signs turned (not for a ledger), the export's own balances reconciled, and
+ * where each field came from. `turnCreditSigns` is creditSigns (the test reference passes the one before issue 13).
+ */
+export function registerOfLines(
+  grid: readonly (readonly CellValue[])[], options: ReadClaimsRegisterOptions, parts: RegisterLines, turnCreditSigns: typeof creditSigns = creditSigns,
+): ClaimsRegisterRead {
+  const { read, fromLedger, layout, notes, lined } = parts;
+  const sheet = options.sheet;
   const checked = lined.checked;
-  if (checked.failure !== undefined) issues.push(...checked.failure);
-  issues.push(...checked.issues);
-  const errorsByRow = new Map<number, InputIssue[]>();
-  for (const i of checked.issues) {
-    if (i.severity !== "error") continue;
-    const list = errorsByRow.get(i.row);
-    if (list === undefined) errorsByRow.set(i.row, [i]);
-    else list.push(i);
-  }
-  for (const row of checked.leftOutRows) {
-    const errors = errorsByRow.get(row) ?? [];
-    const reason = errors.length > 0 ? errors.map((i) => i.message).join("; ") : "left out";
-    leftOut.push(place(row, reason, errors[0]?.column));
-  }
-  leftOut.sort((a, b) => a.row - b.row);
+  const issues: InputIssue[] = [...read.issues, ...(checked.failure ?? []), ...checked.issues];
+  const leftOut = [...read.leftOut, ...rowsLeftOut(checked, sheet)].sort((a, b) => a.row - b.row);
   const blankRows = read.blankRows + checked.blankRows;
 
   const notUsed = read.unmapped.map((u) => ({ ...u, looksLikeMoney: looksLikeMoneyHeader(u.header) }));
   const balanceColumn = balanceColumnOf(read.unmapped, read.headerCells);
   let lines = checked.lines;
-  if (ledger === null) {
-    const signs = creditSigns(lines, read.mapping);
+  if (!fromLedger) {
+    const signs = turnCreditSigns(lines, read.mapping);
     lines = signs.lines;
     notes.push(...signs.notes);
   }
@@ -128,13 +127,13 @@ export function readClaimsRegister(
     notes.push(...reconciled.notes);
     issues.push(...reconciled.issues);
   }
-  const missingMoney = read.headerRow === null || ledger !== null ? [] : missingMoneyFields(read.mapping);
+  const missingMoney = read.headerRow === null || fromLedger ? [] : missingMoneyFields(read.mapping);
   notes.unshift(...missingMoneyNotes(missingMoney));
   const balanceLetter = balanceColumn === null ? null : columnLetter(balanceColumn + 1);
   notes.push(...mappingNotes(notUsed, read.matches, read.ambiguous, balanceLetter));
   const source: SourceColumns = {
     layout, headerRows: read.headerRows, fields: sourceFields(read.mapping, read.matches), notUsed, missingMoney,
-    ambiguous: read.ambiguous, balanceColumn: balanceLetter, notes, assumptions,
+    ambiguous: read.ambiguous, balanceColumn: balanceLetter, notes, assumptions: lined.selfPayAssumption === null ? [] : [lined.selfPayAssumption],
   };
   const result: ClaimsRegisterRead = {
     headerRow: read.headerRow,
@@ -146,18 +145,37 @@ export function readClaimsRegister(
     rowsBelowHeader: read.rowsBelowHeader,
     rowsRead: read.rowsBelowHeader - blankRows,
     blankRows,
-    payerNameMerges: merges,
+    payerNameMerges: lined.merges,
     export: read,
     source,
     balanceCheck,
-    balancesAsOf: ledger !== null && options.asOf !== undefined ? "asOfDate" : "export",
+    balancesAsOf: fromLedger && options.asOf !== undefined ? "asOfDate" : "export",
   };
   if (sheet !== undefined) result.sheet = sheet;
   return result;
 }
 
+/** The rows readClaimLines left out, each with its errors' messages as the reason (in the order given). */
+function rowsLeftOut(checked: ClaimLinesRead, sheet: string | undefined): LeftOutRow[] {
+  const errorsByRow = new Map<number, InputIssue[]>();
+  for (const i of checked.issues) {
+    if (i.severity !== "error") continue;
+    const list = errorsByRow.get(i.row);
+    if (list === undefined) errorsByRow.set(i.row, [i]);
+    else list.push(i);
+  }
+  return checked.leftOutRows.map((row) => {
+    const errors = errorsByRow.get(row) ?? [];
+    const entry: LeftOutRow = { row, reason: errors.length > 0 ? errors.map((i) => i.message).join("; ") : "left out" };
+    if (sheet !== undefined) entry.sheet = sheet;
+    const column = errors[0]?.column;
+    if (column !== undefined) entry.column = column;
+    return entry;
+  });
+}
+
 /** The lines read, the payer spellings merged and the self-pay assumption (null when none was made). */
-interface LinesRead {
+export interface LinesRead {
   checked: ClaimLinesRead & { failure?: InputIssue[] };
   merges: PayerNameMerge[];
   selfPayAssumption: string | null;
