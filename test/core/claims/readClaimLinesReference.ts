@@ -13,33 +13,8 @@ import { parseMoney } from "../../../src/core/cells/parseMoney";
 import type { ClaimField, ClaimLine } from "../../../src/core/claims/claimLine";
 import { parseClaimStatus, parsePayerClass } from "../../../src/core/claims/parseStatus";
 import { splitCptModifiers } from "../../../src/core/claims/splitCptModifiers";
-
-/** One row of an export or register, its cells already matched to canonical fields. */
-export interface RawClaimRow {
-  /** 1-based row number in the source sheet or file. */
-  row: number;
-  cells: Partial<Record<ClaimField, CellValue>>;
-}
-
-export interface ReadClaimOptions {
-  /** Sheet or file name, for messages. */
-  sheet?: string;
-  /** Column (letter or header) of each field, for messages. */
-  columns?: Partial<Record<ClaimField, string>>;
-}
-
-export interface ClaimLinesRead {
-  /** Rows that passed: every figure is computed from these. */
-  lines: ClaimLine[];
-  /** Every problem found, errors (row left out) and warnings (row used). */
-  issues: InputIssue[];
-  /** Rows of data read (blank rows not counted) = lines.length + leftOutRows.length. */
-  rowsRead: number;
-  /** Row numbers that were left out, each with at least one error in `issues`. */
-  leftOutRows: number[];
-  /** Wholly blank rows skipped. */
-  blankRows: number;
-}
+// The reader's types did not change: they are the source's.
+import type { ClaimLinesRead, RawClaimRow, ReadClaimOptions } from "../../../src/core/claims/readClaimLines";
 
 /**
  * Turns raw rows into claim lines, checking each row (definitions.md, "The claims register"):
