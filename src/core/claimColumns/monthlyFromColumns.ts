@@ -15,7 +15,7 @@ const MONTHS_PER_PASS = 30;
  * lines fall in several months counts once in each, as monthlyTrend counts it.
  */
 export function monthlyFromColumns(cols: ClaimColumns): MonthFigures[] {
-  const { period, periodIndexes, dateOfService, charge, payments: paid, contractualAdjustment, claim, status } = cols;
+  const { period, periodIndexes, dateOfService, charge, payments: paid, contractualAdjustment } = cols;
   const starts: Day[] = [];
   for (let m = firstOfMonth(period.from); m <= period.to; m = lastOfMonth(m) + 1) starts.push(m);
   const months = starts.length;
@@ -41,27 +41,37 @@ export function monthlyFromColumns(cols: ClaimColumns): MonthFigures[] {
     netCollectionRate: ratio(payments[m], charges[m] - contractual[m]),
     denialRate: ratio(denied[m], submitted[m]),
   }));
+}
 
-  function countClaimsByMonth(
-    c: ClaimColumns, monthOf: Int32Array, firstDay: number, base: number, out: { visits: Float64Array; submitted: Float64Array; denied: Float64Array },
-  ): void {
-    const seen = new Uint32Array(c.claimCount), sent = new Uint32Array(c.claimCount), refused = new Uint32Array(c.claimCount);
-    for (let k = 0; k < periodIndexes.length; k++) {
-      const i = periodIndexes[k];
-      const m = monthOf[dateOfService[i] - firstDay] - base;
-      if (m < 0 || m >= MONTHS_PER_PASS) continue;
-      const bit = 1 << m;
-      const g = claim[i];
-      seen[g] |= bit;
-      const s = status[i];
-      if (s !== STATUS_DRAFT) sent[g] |= bit;
-      if (s === STATUS_DENIED) refused[g] |= bit;
-    }
-    for (let g = 0; g < seen.length; g++) {
-      addBits(seen[g], out.visits, base);
-      addBits(sent[g], out.submitted, base);
-      addBits(refused[g], out.denied, base);
-    }
+/** Per month counts of claims: with any line, with a submitted line, with a Denied line. */
+interface ClaimCounts {
+  visits: Float64Array;
+  submitted: Float64Array;
+  denied: Float64Array;
+}
+
+/**
+ * Adds to `out` the claims of months base … base + MONTHS_PER_PASS − 1: each claim's months are
+ * bits of three masks (any line, a submitted line, a Denied line), then counted bit by bit.
+ */
+function countClaimsByMonth(cols: ClaimColumns, monthOf: Int32Array, firstDay: number, base: number, out: ClaimCounts): void {
+  const { periodIndexes, dateOfService, claim, status } = cols;
+  const seen = new Uint32Array(cols.claimCount), sent = new Uint32Array(cols.claimCount), refused = new Uint32Array(cols.claimCount);
+  for (let k = 0; k < periodIndexes.length; k++) {
+    const i = periodIndexes[k];
+    const m = monthOf[dateOfService[i] - firstDay] - base;
+    if (m < 0 || m >= MONTHS_PER_PASS) continue;
+    const bit = 1 << m;
+    const g = claim[i];
+    seen[g] |= bit;
+    const s = status[i];
+    if (s !== STATUS_DRAFT) sent[g] |= bit;
+    if (s === STATUS_DENIED) refused[g] |= bit;
+  }
+  for (let g = 0; g < seen.length; g++) {
+    addBits(seen[g], out.visits, base);
+    addBits(sent[g], out.submitted, base);
+    addBits(refused[g], out.denied, base);
   }
 }
 
