@@ -1,17 +1,7 @@
-import type { ClaimLine } from "../claims/claimLine";
-import { expectedAllowed, type ExpectedAllowed, type ExpectedAllowedLine } from "../feeSchedule/expectedAllowed";
+import { expectedAllowed, type ExpectedAllowed } from "../feeSchedule/expectedAllowed";
 import { findFeeRate, type FeeScheduleIndex } from "../feeSchedule/indexFeeSchedule";
 import type { MedicareRates } from "../feeSchedule/medicareRates";
-
-interface Priced {
-  modifiers: readonly string[];
-  units: number;
-  placeOfService: string | null;
-  payerClass: string | null;
-  result: ExpectedAllowed | null;
-  /** Unpriced because its row is a percent of Medicare with no Medicare amount for the code. */
-  noMedicareAmount: boolean;
-}
+import type { RegisterColumns } from "./registerColumns";
 
 /** A line's pricing, and why it has none when the reason is a missing Medicare amount. */
 export interface PricedLine {
@@ -19,44 +9,38 @@ export interface PricedLine {
   noMedicareAmount: boolean;
 }
 
-const sameModifiers = (a: readonly string[], b: readonly string[]): boolean => {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
-
 /**
- * expectedAllowed remembered per (payer as matched, code, modifiers, units, place of service, payer class) as written: it
- * depends on nothing else, and a register repeats a few hundred such combinations a million times,
- * so the exact decimal pricing runs once per combination.
+ * expectedAllowed remembered per (payer group, pricing group): it depends on nothing else (the
+ * payer as the fee schedule matches it, trimmed and case-insensitive, and the line's code,
+ * modifiers, units, place of service and payer class), and a register repeats a few hundred such
+ * combinations a million times, so the exact decimal pricing runs once per combination.
  */
 export class ExpectedAllowedMemo {
-  /** By payer group (payerKey, as the fee schedule matches payers), then code as written. */
-  private readonly byPayer: Map<string | null, Priced[]>[] = [];
+  private readonly priced: (PricedLine | undefined)[] = [];
+  private readonly pricingCount: number;
 
   constructor(
+    private readonly cols: RegisterColumns,
     private readonly index: FeeScheduleIndex,
     private readonly medicareRates: MedicareRates,
-  ) {}
+  ) {
+    this.pricingCount = cols.pricings.size;
+  }
 
-  /** The line's expected allowed amount; `payerGroup` is its payer's PayerGroups group. */
-  of(line: Pick<ClaimLine, "payer" | "cpt" | "modifiers" | "units" | "placeOfService"> & Partial<Pick<ClaimLine, "payerClass">>, payerGroup: number): PricedLine {
-    const payerClass = line.payerClass ?? null;
-    let byCpt = this.byPayer[payerGroup];
-    if (byCpt === undefined) this.byPayer[payerGroup] = byCpt = new Map();
-    let priced = byCpt.get(line.cpt);
-    if (priced === undefined) byCpt.set(line.cpt, (priced = []));
-    for (let k = 0; k < priced.length; k++) {
-      const p = priced[k];
-      if (p.units === line.units && p.placeOfService === line.placeOfService && p.payerClass === payerClass && sameModifiers(p.modifiers, line.modifiers)) return p;
-    }
-    const key: ExpectedAllowedLine = { payer: line.payer, cpt: line.cpt, modifiers: [...line.modifiers], units: line.units, placeOfService: line.placeOfService, ...(line.payerClass !== undefined ? { payerClass: line.payerClass } : {}) };
-    const result = expectedAllowed(key, this.index, this.medicareRates);
+  /** The expected allowed amount of line `i` of the columns. */
+  of(i: number): PricedLine {
+    const key = this.cols.payer[i] * this.pricingCount + this.cols.pricing[i];
+    return this.priced[key] ?? this.price(key, i);
+  }
+
+  private price(key: number, i: number): PricedLine {
+    const pricing = this.cols.pricings.pricings[this.cols.pricing[i]];
+    const line = { ...pricing, payer: this.cols.lines[i].payer };
+    const result = expectedAllowed(line, this.index, this.medicareRates);
     // checkFees counts these apart (definitions.md: unpriced lines counted with that reason).
-    const noMedicareAmount = result === null && findFeeRate(this.index, key)?.kind === "percentOfMedicare";
-    const entry: Priced = { modifiers: key.modifiers, units: line.units, placeOfService: line.placeOfService, payerClass, result, noMedicareAmount };
-    priced.push(entry);
+    const noMedicareAmount = result === null && findFeeRate(this.index, line)?.kind === "percentOfMedicare";
+    const entry: PricedLine = { result, noMedicareAmount };
+    this.priced[key] = entry;
     return entry;
   }
 }

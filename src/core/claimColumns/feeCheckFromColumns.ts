@@ -8,13 +8,14 @@ import { ExpectedAllowedMemo } from "./expectedAllowedMemo";
 
 /**
  * checkFees (definitions.md, "Fee schedule and underpayments") of the period lines, over columns,
- * with each distinct line pricing computed once (ExpectedAllowedMemo). Same groups, order and sums.
+ * with each (payer, pricing group) priced once (ExpectedAllowedMemo) and a line object read only
+ * for a line listed. Same groups, order and sums.
  */
 export function feeCheckFromColumns(cols: ClaimColumns, schedule: readonly FeeScheduleRow[], options: FeeCheckOptions = {}): FeeCheck {
   const index = indexFeeSchedule(schedule);
-  const memo = new ExpectedAllowedMemo(index, options.medicareRates ?? medicareRatesFromSchedule(index.rows));
+  const memo = new ExpectedAllowedMemo(cols, index, options.medicareRates ?? medicareRatesFromSchedule(index.rows));
   const tally = new FeeCheckTally(options.tolerance ?? 0);
-  const { periodIndexes, status, insurancePaid, contractualAdjustment, payer, lines } = cols;
+  const { periodIndexes, status, insurancePaid, contractualAdjustment, charge, allowed, payer, lines } = cols;
   for (let k = 0; k < periodIndexes.length; k++) {
     const i = periodIndexes[k];
     const s = status[i];
@@ -22,12 +23,15 @@ export function feeCheckFromColumns(cols: ClaimColumns, schedule: readonly FeeSc
       tally.denied();
       continue;
     }
-    const line = lines[i];
-    const priced = memo.of(line, payer[i]);
-    if (priced.result === null) tally.unmatched(line.row, priced.noMedicareAmount);
+    const priced = memo.of(i);
+    if (priced.result === null) tally.unmatched(lines[i].row, priced.noMedicareAmount);
     // isAdjudicated (actualAllowed.ts), on the columns.
     else if (!(insurancePaid[i] !== 0 || contractualAdjustment[i] !== 0 || s === STATUS_PAID || s === STATUS_PARTIALLY_PAID)) tally.notAdjudicated();
-    else tally.checked(line, priced.result, payer[i]);
+    else {
+      // actualAllowed (actualAllowed.ts): the allowed column where present (NaN: none), else charge − contractual adjustment.
+      const a = allowed[i];
+      tally.checked(a === a ? a : charge[i] - contractualAdjustment[i], priced.result, payer[i], lines, i);
+    }
   }
   return tally.result();
 }

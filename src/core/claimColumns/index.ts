@@ -1,4 +1,6 @@
 export * from "./claimColumns";
+export * from "./registerColumns";
+export * from "./pricingGroups";
 export * from "./claimGroups";
 export * from "./agingFromColumns";
 export * from "./agingByPayerFromColumns";

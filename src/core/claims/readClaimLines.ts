@@ -10,6 +10,7 @@ import { CLAIM_FIELDS, type ClaimField, type ClaimLine } from "./claimLine";
 import { parseClaimStatus, parsePayerClass } from "./parseStatus";
 import { splitCptModifiers } from "./splitCptModifiers";
 import { DuplicateLines } from "./duplicateLines";
+import { RegisterColumnsBuilder, type RegisterColumns } from "../claimColumns/registerColumns";
 
 /** One row of an export or register, its cells already matched to canonical fields. */
 export interface RawClaimRow {
@@ -23,6 +24,8 @@ export interface ReadClaimOptions {
   sheet?: string;
   /** Column (letter or header) of each field, for messages. */
   columns?: Partial<Record<ClaimField, string>>;
+  /** Also fill the register's columns (RegisterColumns) as each line is made, for the report's figures. */
+  registerColumns?: boolean;
 }
 
 export interface ClaimLinesRead {
@@ -36,6 +39,8 @@ export interface ClaimLinesRead {
   leftOutRows: number[];
   /** Wholly blank rows skipped. */
   blankRows: number;
+  /** The lines as columns, when asked for (ReadClaimOptions.registerColumns). */
+  registerColumns?: RegisterColumns;
 }
 
 /**
@@ -92,6 +97,7 @@ export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOpt
   const check = new RowChecker(options, issues);
   const readers: RowReaders = { check, statuses: new TextMemo(parseClaimStatus), payerClasses: new TextMemo(parsePayerClass) };
   const values: CellValue[] = new Array<CellValue>(FIELD_COUNT).fill(undefined);
+  const columns = options.registerColumns === true ? new RegisterColumnsBuilder(source.count) : null;
   let blankRows = 0;
   let rowsRead = 0;
 
@@ -112,11 +118,14 @@ export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOpt
       } else {
         duplicates.add(lines.length);
         lines.push(line);
+        columns?.add(line);
       }
     }
     if (check.failed) leftOutRows.push(row);
   }
-  return { lines, issues, rowsRead, leftOutRows, blankRows };
+  const read: ClaimLinesRead = { lines, issues, rowsRead, leftOutRows, blankRows };
+  if (columns !== null) read.registerColumns = columns.finish(lines);
+  return read;
 }
 
 /** What reading a row needs besides its cells: the checker (started on the row) and the text memos. */

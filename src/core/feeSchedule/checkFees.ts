@@ -1,6 +1,6 @@
 import type { ClaimLine } from "../claims/claimLine";
 import type { Cents } from "../money/cents";
-import { isAdjudicated } from "./actualAllowed";
+import { actualAllowed, isAdjudicated } from "./actualAllowed";
 import { expectedAllowed } from "./expectedAllowed";
 import { FeeCheckTally } from "./feeCheckTally";
 import type { FeeScheduleRow } from "./feeScheduleRow";
@@ -86,7 +86,8 @@ export function checkFees(
   const index = isIndex(schedule) ? schedule : indexFeeSchedule(schedule);
   const medicareRates = options.medicareRates ?? medicareRatesFromSchedule(index.rows);
   const tally = new FeeCheckTally(options.tolerance ?? 0);
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.status === "Denied") {
       tally.denied();
       continue;
@@ -94,7 +95,7 @@ export function checkFees(
     const expected = expectedAllowed(line, index, medicareRates);
     if (expected === null) tally.unmatched(line.row, findFeeRate(index, line)?.kind === "percentOfMedicare");
     else if (!isAdjudicated(line)) tally.notAdjudicated();
-    else tally.checked(line, expected, payerKey(line.payer));
+    else tally.checked(actualAllowed(line), expected, payerKey(line.payer), lines, i);
   }
   return tally.result();
 }

@@ -1,5 +1,5 @@
 import type { ExpectedAllowed } from "./expectedAllowed";
-import { actualAllowed } from "./actualAllowed";
+import type { Cents } from "../money/cents";
 import type { FeeCheck, FeeCheckLine, FeeDiscrepancy, PayerUnderpayment } from "./checkFees";
 
 /**
@@ -40,12 +40,15 @@ export class FeeCheckTally {
     this.notAdjudicatedLines++;
   }
 
-  /** An adjudicated line with its expected allowed amount; `payerGroup` groups its payer's spellings. */
-  checked(line: FeeCheckLine, expected: ExpectedAllowed, payerGroup: string | number): void {
+  /**
+   * An adjudicated line with its expected allowed amount; `payerGroup` groups its payer's spellings.
+   * `actual` is the line's actualAllowed; the line is `lines[i]`, read only when it is listed.
+   */
+  checked(actual: Cents, expected: ExpectedAllowed, payerGroup: string | number, lines: readonly FeeCheckLine[], i: number): void {
     this.checkedLines++;
-    const actual = actualAllowed(line);
     const variance = actual - expected.expected;
     if (variance >= -this.tolerance && variance <= this.tolerance) return;
+    const line = lines[i];
     const discrepancy: FeeDiscrepancy = {
       row: line.row, claimId: line.claimId, cpt: line.cpt ?? "", payer: line.payer, provider: line.provider,
       dateOfService: line.dateOfService, expected: expected.expected, actual, variance,

@@ -15,12 +15,15 @@ import { ledgerRead } from "./ledgerAsExport";
 import { blankPayerIsSelfPay, selfPayAssumption } from "./selfPayConvention";
 import { GridClaimRows } from "./gridClaimRows";
 import { creditSigns } from "./creditSigns";
+import { columnsAfterRewrites, type RegisterColumns } from "../claimColumns/registerColumns";
 
 export interface ReadClaimsRegisterOptions extends ReadExportOptions<ClaimField> {
   /** Group payer spellings ("Aetna", "AETNA ", "Aetna, Inc.") under one name (true). */
   normalizePayers?: boolean;
   /** As-of date: a transaction ledger is rolled up from the postings up to this date. */
   asOf?: Day;
+  /** Also give the lines as columns (`registerColumns`), filled as the lines are read: for a report's figures. */
+  registerColumns?: boolean;
 }
 
 export interface ClaimsRegisterRead {
@@ -50,6 +53,8 @@ export interface ClaimsRegisterRead {
   balanceCheck: BalanceCheck | null;
   /** "asOfDate" when the lines were rolled up from postings up to the as-of date; else "export". */
   balancesAsOf?: "export" | "asOfDate";
+  /** `lines` as columns, when asked for (ReadClaimsRegisterOptions.registerColumns). */
+  registerColumns?: RegisterColumns;
 }
 
 /**
@@ -77,7 +82,7 @@ export function readClaimsRegister(
   const notes: string[] = ledger?.notes ?? (asLedger !== null && "asRegister" in asLedger ? [asLedger.asRegister] : []);
   const selfPay = layout === "OpenEMR Collections Report" && read.columns.mapping.payer !== undefined;
   const normalizePayers = options.normalizePayers ?? true;
-  const lineOptions = { sheet, columns: read.mapping };
+  const lineOptions = { sheet, columns: read.mapping, registerColumns: options.registerColumns === true };
   const lined =
     fromExport !== null
       ? linesOfGrid(new GridClaimRows(grid, fromExport.dataRows, read.columns, selfPay), normalizePayers, lineOptions)
@@ -152,6 +157,8 @@ export function registerOfLines(
     balancesAsOf: fromLedger && options.asOf !== undefined ? "asOfDate" : "export",
   };
   if (sheet !== undefined) result.sheet = sheet;
+  // The columns were filled as the lines were read; lines corrected since are read again.
+  if (checked.registerColumns !== undefined) result.registerColumns = columnsAfterRewrites(checked.registerColumns, lines);
   return result;
 }
 

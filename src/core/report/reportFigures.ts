@@ -12,7 +12,8 @@ import type { PayerMixRow } from "../payerMix/payerMix";
 import type { FeeCheck } from "../feeSchedule/checkFees";
 import {
   agingByPayerFromColumns, agingFromColumns, denialReasonsFromColumns, claimColumns, collectionFromColumns, daysInARFromColumns, daysToPayFromColumns,
-  denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, previousFromColumns, providersFromColumns,
+  denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, periodColumns, previousFromColumns, providersFromColumns,
+  type RegisterColumns,
 } from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
@@ -62,6 +63,8 @@ export interface ReportInput {
   asOf: Day;
   /** Every usable claim line read (any DOS; lines after the as-of date are counted, not aged). */
   lines: readonly ClaimLine[];
+  /** `lines` as columns, as the import filled them (readClaimsRegister's registerColumns); absent: read from `lines`. */
+  registerColumns?: RegisterColumns | null;
   /** Rows of data read from the claims source (used + left out). */
   rowsRead: number;
   leftOut: readonly LeftOutRow[];
@@ -133,9 +136,10 @@ export interface ReportFigures {
  */
 export function reportFigures(input: ReportInput): ReportFigures {
   const period = reportingPeriod(input.asOf);
-  // Every figure from one read of the lines into columns (src/core/claimColumns): the same
-  // figures as arAging, payerMix, checkFees … over the lines, which the tests hold them to.
-  const cols = claimColumns(input.lines, input.asOf, period);
+  // Every figure from the lines as columns (src/core/claimColumns), as the import filled them or
+  // read here: the same figures as arAging, payerMix, checkFees … over the lines, which the tests hold them to.
+  const given = input.registerColumns;
+  const cols = given !== undefined && given !== null && given.lines === input.lines ? periodColumns(given, input.asOf, period) : claimColumns(input.lines, input.asOf, period);
   const collections = collectionFromColumns(cols);
   const providers = providersFromColumns(cols);
   const rvus = input.rvuTable === undefined || input.rvuTable === null ? null : workRvuFigures(input.lines, cols.periodIndexes, input.rvuTable, providers);

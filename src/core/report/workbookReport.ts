@@ -86,7 +86,7 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
         : noRegisterReason(dataSheets),
     );
   }
-  const claims = readClaimsRegister(claimsSheet.grid, { sheet: claimsSheet.name, asOf: options.asOf });
+  const claims = readClaimsRegister(claimsSheet.grid, { sheet: claimsSheet.name, asOf: options.asOf, registerColumns: true });
   if (claims.headerRow === null) {
     throw new UnusableInputError(claims.issues.map(describeIssue).join("; ") || `sheet "${claimsSheet.name}" has no usable header row`);
   }
@@ -133,6 +133,7 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     practiceName: options.practiceName ?? practiceNameFromSettings(sheets.find((s) => s.name === extra.settings?.sheet) ?? namedSettings(sheets)) ?? "Practice",
     asOf: options.asOf,
     lines: claims.lines,
+    registerColumns: claims.registerColumns,
     rowsRead: claims.rowsRead,
     leftOut,
     feeSchedule: feeSchedule?.rows ?? null,

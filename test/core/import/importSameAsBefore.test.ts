@@ -11,6 +11,7 @@ import { referenceCreditSigns, referenceGroupPayerNames, referenceReadClaimsRegi
 import { creditSigns } from "../../../src/core/import/creditSigns";
 import type { ClaimLine } from "../../../src/core/claims/claimLine";
 import type { Day } from "../../../src/core/dates/day";
+import { registerColumns } from "../../../src/core/claimColumns/registerColumns";
 
 // Issue 13: the claims import was rewritten for speed (rows sorted in one pass over their cells,
 // aging words matched on the raw text, claim lines read straight from the grid with no object per
@@ -133,3 +134,19 @@ const baseLine: ClaimLine = {
   otherAdjustment: 0, allowed: null, cpt: null, modifiers: [], units: 1, placeOfService: null, provider: null, payerClass: null, status: null,
   denialReason: null, submittedDate: null, lastPaymentDate: null,
 };
+
+describe("the register's columns, filled as the lines are read", () => {
+  test("equal the columns read afterwards from the lines the register gives (credit signs turned, balances reconciled)", () => {
+    fc.assert(fc.property(registerGrid, fc.boolean(), (grid, normalizePayers) => {
+      const read = readClaimsRegister(grid, { sheet: "Claims", normalizePayers, registerColumns: true });
+      const filled = read.registerColumns;
+      expect(filled?.lines).toBe(read.lines);
+      const { payers, providers, pricings, ...columns } = registerColumns(read.lines);
+      const { payers: filledPayers, providers: filledProviders, pricings: filledPricings, ...filledColumns } = filled as NonNullable<typeof filled>;
+      expect(filledColumns).toEqual(columns);
+      expect([filledPayers.names, filledPricings.pricings]).toEqual([payers.names, pricings.pricings]);
+      expect(read.lines.map((l) => filledProviders.groupOf(l.provider))).toEqual(read.lines.map((l) => providers.groupOf(l.provider)));
+      expect(readClaimsRegister(grid, { sheet: "Claims", normalizePayers }).registerColumns).toBeUndefined();
+    }), { numRuns: 300 });
+  });
+});
