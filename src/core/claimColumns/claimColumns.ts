@@ -40,6 +40,8 @@ export function periodColumns(register: RegisterColumns, asOf: Day, period: Repo
   const payerNameAged: (string | undefined)[] = [];
   const payerNamePeriod: (string | undefined)[] = [];
   const providerNamePeriod: (string | undefined)[] = [];
+  // Names still to find: once every group is named, the loop no longer looks.
+  let unnamed = register.payers.size * 2 + providers.size;
   const periodIndexes = new Int32Array(n);
   let periodCount = 0;
   const periodDenied: number[] = [];
@@ -47,14 +49,26 @@ export function periodColumns(register: RegisterColumns, asOf: Day, period: Repo
   for (let i = 0; i < n; i++) {
     const dos = dateOfService[i];
     if (dos > asOf) continue;
+    if (dos >= from && dos <= to) {
+      periodIndexes[periodCount++] = i;
+      if (status[i] === STATUS_DENIED) periodDenied.push(i);
+    }
+    if (unnamed === 0) continue;
     const p = payer[i];
-    if (payerNameAged[p] === undefined) payerNameAged[p] = lines[i].payer.trim();
+    if (payerNameAged[p] === undefined) {
+      payerNameAged[p] = lines[i].payer.trim();
+      unnamed--;
+    }
     if (dos < from || dos > to) continue;
-    periodIndexes[periodCount++] = i;
-    if (payerNamePeriod[p] === undefined) payerNamePeriod[p] = lines[i].payer.trim();
+    if (payerNamePeriod[p] === undefined) {
+      payerNamePeriod[p] = lines[i].payer.trim();
+      unnamed--;
+    }
     const v = provider[i];
-    if (providerNamePeriod[v] === undefined) providerNamePeriod[v] = providers.nameOf(lines[i].provider);
-    if (status[i] === STATUS_DENIED) periodDenied.push(i);
+    if (providerNamePeriod[v] === undefined) {
+      providerNamePeriod[v] = providers.nameOf(lines[i].provider);
+      unnamed--;
+    }
   }
   return {
     ...register, asOf, period, payerNameAged, payerNamePeriod, providerNamePeriod,
