@@ -103,14 +103,8 @@ export class RegisterColumnsBuilder {
 
   private put(i: number, line: ClaimLine): void {
     const c = this.cols;
-    const paid = line.insurancePaid + line.patientPaid;
+    putMoney(c, i, line);
     c.dateOfService[i] = line.dateOfService;
-    c.charge[i] = line.charge;
-    c.payments[i] = paid;
-    c.insurancePaid[i] = line.insurancePaid;
-    c.contractualAdjustment[i] = line.contractualAdjustment;
-    c.balance[i] = line.charge - paid - line.contractualAdjustment - line.otherAdjustment;
-    c.allowed[i] = line.allowed ?? NaN;
     c.submittedDate[i] = line.submittedDate ?? NaN;
     c.lastPaymentDate[i] = line.lastPaymentDate ?? NaN;
     c.status[i] = statusCode(line.status);
@@ -164,15 +158,20 @@ export function columnsAfterRewrites(cols: RegisterColumns, lines: readonly Clai
     if (line === before) continue;
     if (!sameButMoney(before, line)) return registerColumns(lines);
     out ??= copyOfMoney(cols);
-    const paid = line.insurancePaid + line.patientPaid;
-    out.charge[i] = line.charge;
-    out.payments[i] = paid;
-    out.insurancePaid[i] = line.insurancePaid;
-    out.contractualAdjustment[i] = line.contractualAdjustment;
-    out.balance[i] = line.charge - paid - line.contractualAdjustment - line.otherAdjustment;
-    out.allowed[i] = line.allowed ?? NaN;
+    putMoney(out, i, line);
   }
   return { ...(out ?? cols), lines };
+}
+
+/** The money columns of line i. */
+function putMoney(c: RegisterColumns, i: number, line: ClaimLine): void {
+  const paid = line.insurancePaid + line.patientPaid;
+  c.charge[i] = line.charge;
+  c.payments[i] = paid;
+  c.insurancePaid[i] = line.insurancePaid;
+  c.contractualAdjustment[i] = line.contractualAdjustment;
+  c.balance[i] = line.charge - paid - line.contractualAdjustment - line.otherAdjustment;
+  c.allowed[i] = line.allowed ?? NaN;
 }
 
 /** True when two lines differ at most in their money (the fields every other column is made from are equal). */
