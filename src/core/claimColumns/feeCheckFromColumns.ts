@@ -1,5 +1,5 @@
 import type { FeeCheck, FeeCheckOptions } from "../feeSchedule/checkFees";
-import { FeeCheckTally } from "../feeSchedule/feeCheckTally";
+import { FeeCheckTally, type FeeLineShown } from "../feeSchedule/feeCheckTally";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import { indexFeeSchedule } from "../feeSchedule/indexFeeSchedule";
 import { medicareRatesFromSchedule } from "../feeSchedule/medicareRates";
@@ -15,7 +15,8 @@ export function feeCheckFromColumns(cols: ClaimColumns, schedule: readonly FeeSc
   const index = indexFeeSchedule(schedule);
   const memo = new ExpectedAllowedMemo(cols, index, options.medicareRates ?? medicareRatesFromSchedule(index.rows));
   const tally = new FeeCheckTally(options.tolerance ?? 0);
-  const { periodIndexes, status, insurancePaid, contractualAdjustment, charge, allowed, payer, lines } = cols;
+  const { periodIndexes, status, insurancePaid, contractualAdjustment, charge, allowed, payer, row } = cols;
+  const shown = lineShown(cols);
   for (let k = 0; k < periodIndexes.length; k++) {
     const i = periodIndexes[k];
     const s = status[i];
@@ -24,14 +25,25 @@ export function feeCheckFromColumns(cols: ClaimColumns, schedule: readonly FeeSc
       continue;
     }
     const priced = memo.of(i);
-    if (priced.result === null) tally.unmatched(lines[i].row, priced.noMedicareAmount);
+    if (priced.result === null) tally.unmatched(row[i], priced.noMedicareAmount);
     // isAdjudicated (actualAllowed.ts), on the columns.
     else if (!(insurancePaid[i] !== 0 || contractualAdjustment[i] !== 0 || s === STATUS_PAID || s === STATUS_PARTIALLY_PAID)) tally.notAdjudicated();
     else {
       // actualAllowed (actualAllowed.ts): the allowed column where present (NaN: none), else charge − contractual adjustment.
       const a = allowed[i];
-      tally.checked(a === a ? a : charge[i] - contractualAdjustment[i], priced.result, payer[i], lines, i);
+      tally.checked(a === a ? a : charge[i] - contractualAdjustment[i], priced.result, payer[i], shown, i);
     }
   }
   return tally.result();
+}
+
+/** What a listed line shows, from the columns: no line object is read (a million lines lie far apart in memory). */
+function lineShown(cols: ClaimColumns): (i: number) => FeeLineShown {
+  const { row, claim, pricing, payerSpelling, providerSpelling, dateOfService, payerSpellings, providerSpellings } = cols;
+  const claimIds = cols.claimIds;
+  const pricings = cols.pricings.pricings;
+  return (i) => ({
+    row: row[i], claimId: claimIds[claim[i]], cpt: pricings[pricing[i]].cpt, payer: payerSpellings[payerSpelling[i]],
+    provider: providerSpellings[providerSpelling[i]], dateOfService: dateOfService[i],
+  });
 }

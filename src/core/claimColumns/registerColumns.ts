@@ -27,6 +27,8 @@ function statusCode(status: string | null): number {
 export interface RegisterColumns {
   /** The lines the columns were read from, in the same order, for the few per-line details a figure lists. */
   lines: readonly ClaimLine[];
+  /** Source row of each line. */
+  row: Int32Array;
   dateOfService: Float64Array;
   charge: Float64Array;
   /** Insurance paid + patient paid. */
@@ -45,15 +47,51 @@ export interface RegisterColumns {
   /** Payer group of each line (names trimmed, case-insensitive: payerKey). */
   payer: Int32Array;
   payers: PayerGroups;
+  /** Each line's payer as written: an index into payerSpellings. */
+  payerSpelling: Int32Array;
+  payerSpellings: string[];
   /** Provider group of each line (trimmed, case-insensitive; blank = "(no provider)"). */
   provider: Int32Array;
   providers: NameGroups;
+  /** Each line's provider as written: an index into providerSpellings. */
+  providerSpelling: Int32Array;
+  providerSpellings: (string | null)[];
   /** Claim group of each line. */
   claim: Int32Array;
   claimCount: number;
+  /** The claim number of each claim group. */
+  claimIds: readonly string[];
   /** Pricing group of each line (code, modifiers, units, place of service, payer class). */
   pricing: Int32Array;
   pricings: PricingGroups;
+}
+
+type IntColumn = "row" | "payer" | "payerSpelling" | "provider" | "providerSpelling" | "claim" | "pricing";
+const INT_COLUMNS: readonly IntColumn[] = ["row", "payer", "payerSpelling", "provider", "providerSpelling", "claim", "pricing"];
+const fitted = (column: Int32Array, n: number): Int32Array => (column.length === n ? column : column.slice(0, n));
+
+/** Spellings as written, each with its group; the last one looked up is remembered (lines of a claim repeat it). */
+class Spellings<T extends string | null> {
+  readonly written: T[] = [];
+  /** Group of each spelling. */
+  readonly groups: number[] = [];
+  private readonly bySpelling = new Map<T, number>();
+  private last: T | undefined = undefined;
+  private lastIndex = -1;
+
+  of(text: T, grouping: { groupOf(text: T): number }): number {
+    if (text === this.last) return this.lastIndex;
+    let index = this.bySpelling.get(text);
+    if (index === undefined) {
+      index = this.written.length;
+      this.written.push(text);
+      this.groups.push(grouping.groupOf(text));
+      this.bySpelling.set(text, index);
+    }
+    this.last = text;
+    this.lastIndex = index;
+    return index;
+  }
 }
 
 type Column = "dateOfService" | "charge" | "payments" | "insurancePaid" | "contractualAdjustment" | "balance" | "allowed" | "submittedDate" | "lastPaymentDate";
@@ -68,11 +106,9 @@ export class RegisterColumnsBuilder {
   private cols: RegisterColumns;
   private readonly claims = new ClaimGroups();
   private count = 0;
-  // Lines of one claim share payer and provider: the previous line's group is reused when the text is the same.
-  private lastPayer: string | null = null;
-  private lastPayerGroup = -1;
-  private lastProvider: string | null | undefined = undefined;
-  private lastProviderGroup = -1;
+  // Lines of one claim share payer and provider: the previous line's spelling is reused when the text is the same.
+  private readonly payerSpellings = new Spellings<string>();
+  private readonly providerSpellings = new Spellings<string | null>();
 
   /** `capacity`: the most lines expected (more are taken, the columns then grow). */
   constructor(capacity: number) {
@@ -92,12 +128,11 @@ export class RegisterColumnsBuilder {
     const trimmed = {} as Record<Column, Float64Array>;
     for (const k of NUMBER_COLUMNS) trimmed[k] = c[k].length === n ? c[k] : c[k].slice(0, n);
     return {
-      ...c, ...trimmed, lines, claimCount: this.claims.size,
+      ...c, ...trimmed, lines, claimCount: this.claims.size, claimIds: this.claims.ids,
       status: c.status.length === n ? c.status : c.status.slice(0, n),
-      payer: c.payer.length === n ? c.payer : c.payer.slice(0, n),
-      provider: c.provider.length === n ? c.provider : c.provider.slice(0, n),
-      claim: c.claim.length === n ? c.claim : c.claim.slice(0, n),
-      pricing: c.pricing.length === n ? c.pricing : c.pricing.slice(0, n),
+      row: fitted(c.row, n), payer: fitted(c.payer, n), payerSpelling: fitted(c.payerSpelling, n), provider: fitted(c.provider, n),
+      providerSpelling: fitted(c.providerSpelling, n), claim: fitted(c.claim, n), pricing: fitted(c.pricing, n),
+      payerSpellings: this.payerSpellings.written, providerSpellings: this.providerSpellings.written,
     };
   }
 
@@ -108,16 +143,13 @@ export class RegisterColumnsBuilder {
     c.submittedDate[i] = line.submittedDate ?? NaN;
     c.lastPaymentDate[i] = line.lastPaymentDate ?? NaN;
     c.status[i] = statusCode(line.status);
-    if (line.payer !== this.lastPayer) {
-      this.lastPayer = line.payer;
-      this.lastPayerGroup = c.payers.groupOf(line.payer);
-    }
-    c.payer[i] = this.lastPayerGroup;
-    if (line.provider !== this.lastProvider) {
-      this.lastProvider = line.provider;
-      this.lastProviderGroup = c.providers.groupOf(line.provider);
-    }
-    c.provider[i] = this.lastProviderGroup;
+    c.row[i] = line.row;
+    const payer = this.payerSpellings.of(line.payer, c.payers);
+    c.payerSpelling[i] = payer;
+    c.payer[i] = this.payerSpellings.groups[payer];
+    const provider = this.providerSpellings.of(line.provider, c.providers);
+    c.providerSpelling[i] = provider;
+    c.provider[i] = this.providerSpellings.groups[provider];
     c.claim[i] = this.claims.groupOf(line.claimId);
     c.pricing[i] = c.pricings.groupOf(line);
   }
@@ -127,10 +159,7 @@ export class RegisterColumnsBuilder {
     const bigger = emptyRegisterColumns(c.charge.length * 2);
     for (const k of NUMBER_COLUMNS) bigger[k].set(c[k]);
     bigger.status.set(c.status);
-    bigger.payer.set(c.payer);
-    bigger.provider.set(c.provider);
-    bigger.claim.set(c.claim);
-    bigger.pricing.set(c.pricing);
+    for (const k of INT_COLUMNS) bigger[k].set(c[k]);
     this.cols = { ...bigger, payers: c.payers, providers: c.providers, pricings: c.pricings };
   }
 }
@@ -195,7 +224,8 @@ function emptyRegisterColumns(n: number): RegisterColumns {
     dateOfService: new Float64Array(n), charge: new Float64Array(n), payments: new Float64Array(n), insurancePaid: new Float64Array(n),
     contractualAdjustment: new Float64Array(n), balance: new Float64Array(n), allowed: new Float64Array(n),
     submittedDate: new Float64Array(n), lastPaymentDate: new Float64Array(n), status: new Uint8Array(n),
-    payer: new Int32Array(n), payers: new PayerGroups(), provider: new Int32Array(n), providers: new NameGroups(),
-    claim: new Int32Array(n), claimCount: 0, pricing: new Int32Array(n), pricings: new PricingGroups(),
+    row: new Int32Array(n), payer: new Int32Array(n), payers: new PayerGroups(), payerSpelling: new Int32Array(n), payerSpellings: [],
+    provider: new Int32Array(n), providers: new NameGroups(), providerSpelling: new Int32Array(n), providerSpellings: [],
+    claim: new Int32Array(n), claimCount: 0, claimIds: [], pricing: new Int32Array(n), pricings: new PricingGroups(),
   };
 }

@@ -86,6 +86,7 @@ export function checkFees(
   const index = isIndex(schedule) ? schedule : indexFeeSchedule(schedule);
   const medicareRates = options.medicareRates ?? medicareRatesFromSchedule(index.rows);
   const tally = new FeeCheckTally(options.tolerance ?? 0);
+  const shown = (i: number): FeeCheckLine => lines[i];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.status === "Denied") {
@@ -95,7 +96,7 @@ export function checkFees(
     const expected = expectedAllowed(line, index, medicareRates);
     if (expected === null) tally.unmatched(line.row, findFeeRate(index, line)?.kind === "percentOfMedicare");
     else if (!isAdjudicated(line)) tally.notAdjudicated();
-    else tally.checked(actualAllowed(line), expected, payerKey(line.payer), lines, i);
+    else tally.checked(actualAllowed(line), expected, payerKey(line.payer), shown, i);
   }
   return tally.result();
 }

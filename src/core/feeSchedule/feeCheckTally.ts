@@ -2,6 +2,9 @@ import type { ExpectedAllowed } from "./expectedAllowed";
 import type { Cents } from "../money/cents";
 import type { FeeCheck, FeeCheckLine, FeeDiscrepancy, PayerUnderpayment } from "./checkFees";
 
+/** What a listed line shows of its line. */
+export type FeeLineShown = Pick<FeeCheckLine, "row" | "claimId" | "cpt" | "payer" | "provider" | "dateOfService">;
+
 /**
  * The groups and sums of a fee check (definitions.md, "Fee schedule and underpayments"), line by
  * line: what checkFees (over line objects) and feeCheckFromColumns (over typed columns) both tally.
@@ -42,13 +45,14 @@ export class FeeCheckTally {
 
   /**
    * An adjudicated line with its expected allowed amount; `payerGroup` groups its payer's spellings.
-   * `actual` is the line's actualAllowed; the line is `lines[i]`, read only when it is listed.
+   * `actual` is the line's actualAllowed; `shown(i)` gives what a listed line shows, asked only when
+   * the line is listed (its variance is beyond the tolerance).
    */
-  checked(actual: Cents, expected: ExpectedAllowed, payerGroup: string | number, lines: readonly FeeCheckLine[], i: number): void {
+  checked(actual: Cents, expected: ExpectedAllowed, payerGroup: string | number, shown: (i: number) => FeeLineShown, i: number): void {
     this.checkedLines++;
     const variance = actual - expected.expected;
     if (variance >= -this.tolerance && variance <= this.tolerance) return;
-    const line = lines[i];
+    const line = shown(i);
     const discrepancy: FeeDiscrepancy = {
       row: line.row, claimId: line.claimId, cpt: line.cpt ?? "", payer: line.payer, provider: line.provider,
       dateOfService: line.dateOfService, expected: expected.expected, actual, variance,

@@ -36,6 +36,12 @@ function expectColumnsOf(cols: RegisterColumns, lines: readonly ClaimLine[]): vo
     expect(cols.submittedDate[i]).toBe(l.submittedDate ?? NaN);
     expect(cols.lastPaymentDate[i]).toBe(l.lastPaymentDate ?? NaN);
     expect(cols.status[i]).toBe(l.status === null ? STATUS_OTHER : (STATUS_CODES[l.status] ?? STATUS_OTHER));
+    // What a listed line shows, without reading the line: row, claim number, code, payer and provider as written.
+    expect(cols.row[i]).toBe(l.row);
+    expect(cols.claimIds[cols.claim[i]]).toBe(l.claimId);
+    expect(cols.payerSpellings[cols.payerSpelling[i]]).toBe(l.payer);
+    expect(cols.providerSpellings[cols.providerSpelling[i]]).toBe(l.provider);
+    expect(pricingKey({ ...l, ...cols.pricings.pricings[cols.pricing[i]] })).toBe(pricingKey(l));
   });
   // A group number is the same for two lines exactly when the compared values are.
   sameGroupsAs(cols.payer, lines.map((l) => payerKey(l.payer)));
