@@ -160,9 +160,7 @@ function measureCore(ctx: SizeContext): void {
   const cols = columns.claimColumns(lines, asOf, period);
   const parts: [string, () => unknown][] = [
     ["claimColumns (read the lines once)", () => columns.claimColumns(lines, asOf, period)],
-    ["aging", () => columns.agingFromColumns(cols)],
-    ["aging by payer", () => columns.agingByPayerFromColumns(cols)],
-    ["days in A/R", () => columns.daysInARFromColumns(cols)],
+    ["aging + aging by payer + days in A/R (one pass)", () => columns.agedFromColumns(cols)],
     ["collection rates", () => columns.collectionFromColumns(cols)],
     ["denial rates (claims)", () => columns.denialsFromColumns(cols)],
     ["denial reasons", () => columns.denialReasonsFromColumns(cols)],

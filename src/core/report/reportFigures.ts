@@ -11,7 +11,7 @@ import { reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { FeeCheck } from "../feeSchedule/checkFees";
 import {
-  agingByPayerFromColumns, agingFromColumns, denialReasonsFromColumns, claimColumns, collectionFromColumns, daysInARFromColumns, daysToPayFromColumns,
+  agedFromColumns, denialReasonsFromColumns, claimColumns, collectionFromColumns, daysToPayFromColumns,
   denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, previousFromColumns, providersFromColumns,
 } from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
@@ -138,6 +138,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
   const cols = claimColumns(input.lines, input.asOf, period);
   const collections = collectionFromColumns(cols);
   const providers = providersFromColumns(cols);
+  const aged = agedFromColumns(cols);
   const rvus = input.rvuTable === undefined || input.rvuTable === null ? null : workRvuFigures(input.lines, cols.periodIndexes, input.rvuTable, providers);
   return {
     practiceName: input.practiceName,
@@ -148,9 +149,9 @@ export function reportFigures(input: ReportInput): ReportFigures {
     linesUsed: input.lines.length,
     periodLines: cols.periodIndexes.length,
     leftOut: input.leftOut,
-    aging: agingFromColumns(cols),
-    agingByPayer: agingByPayerFromColumns(cols),
-    daysInAR: daysInARFromColumns(cols),
+    aging: aged.aging,
+    agingByPayer: aged.agingByPayer,
+    daysInAR: aged.daysInAR,
     collections,
     denials: denialsFromColumns(cols),
     denialReasons: denialReasonsFromColumns(cols),
