@@ -161,15 +161,12 @@ function measureCore(ctx: SizeContext): void {
   const parts: [string, () => unknown][] = [
     ["claimColumns (read the lines once)", () => columns.claimColumns(lines, asOf, period)],
     ["aging + aging by payer + days in A/R (one pass)", () => columns.agedFromColumns(cols)],
-    ["collection rates", () => columns.collectionFromColumns(cols)],
-    ["denial rates (claims)", () => columns.denialsFromColumns(cols)],
+    ["collection + denial rates + month by month + previous period (one tally by month)", () => columns.periodsFromColumns(cols)],
     ["denial reasons", () => columns.denialReasonsFromColumns(cols)],
     ["payer mix", () => columns.payerMixFromColumns(cols)],
     ["days to pay", () => columns.daysToPayFromColumns(cols)],
     ["provider productivity", () => columns.providersFromColumns(cols)],
     ["fee check", () => columns.feeCheckFromColumns(cols, FEE_SCHEDULE)],
-    ["month by month", () => columns.monthlyFromColumns(cols)],
-    ["previous period (change vs last month)", () => columns.previousFromColumns(cols)],
   ];
   const timings: Record<string, Timing> = {};
   let sumOfParts = 0;

@@ -20,7 +20,7 @@ export interface DenialRates {
   denialRateDollars: Decimal | null;
 }
 
-/** A claim's flags, as denialRates and denialsFromColumns collect them: any line submitted, any line denied. */
+/** A claim's flags, as denialRates and the month tally (claimColumns/monthTally.ts) collect them: any line submitted, any line denied. */
 export const CLAIM_SUBMITTED = 1;
 export const CLAIM_DENIED = 2;
 const SUBMITTED = CLAIM_SUBMITTED;

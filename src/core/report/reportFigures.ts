@@ -11,8 +11,8 @@ import { reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { FeeCheck } from "../feeSchedule/checkFees";
 import {
-  agedFromColumns, denialReasonsFromColumns, claimColumns, collectionFromColumns, daysToPayFromColumns,
-  denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, previousFromColumns, providersFromColumns,
+  agedFromColumns, denialReasonsFromColumns, claimColumns, daysToPayFromColumns, feeCheckFromColumns, payerMixFromColumns, periodsFromColumns,
+  providersFromColumns,
 } from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
@@ -136,7 +136,8 @@ export function reportFigures(input: ReportInput): ReportFigures {
   // Every figure from one read of the lines into columns (src/core/claimColumns): the same
   // figures as arAging, payerMix, checkFees … over the lines, which the tests hold them to.
   const cols = claimColumns(input.lines, input.asOf, period);
-  const collections = collectionFromColumns(cols);
+  const periods = periodsFromColumns(cols);
+  const collections = periods.collections;
   const providers = providersFromColumns(cols);
   const aged = agedFromColumns(cols);
   const rvus = input.rvuTable === undefined || input.rvuTable === null ? null : workRvuFigures(input.lines, cols.periodIndexes, input.rvuTable, providers);
@@ -153,7 +154,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
     agingByPayer: aged.agingByPayer,
     daysInAR: aged.daysInAR,
     collections,
-    denials: denialsFromColumns(cols),
+    denials: periods.denials,
     denialReasons: denialReasonsFromColumns(cols),
     payerMix: payerMixFromColumns(cols),
     daysToPay: daysToPayFromColumns(cols),
@@ -163,8 +164,8 @@ export function reportFigures(input: ReportInput): ReportFigures {
         ? null
         : feeCheckFromColumns(cols, input.feeSchedule, { tolerance: input.feeTolerance ?? 0 }),
     trend: input.trend ?? [],
-    monthly: monthlyFromColumns(cols),
-    previous: previousFromColumns(cols),
+    monthly: periods.monthly,
+    previous: periods.previous,
     budget: input.budget === undefined || input.budget === null ? null : budgetReportFigures(input.budget, input.asOf),
     payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, collections.payments),
     sheetIssues: input.sheetIssues ?? [],

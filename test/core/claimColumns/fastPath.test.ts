@@ -17,9 +17,8 @@ import { collectionRates, daysToPay, denialRates, denialsByReason, linesInPeriod
 import { providerProductivity } from "../../../src/core/kpis/providerProductivity";
 import { payerMix } from "../../../src/core/payerMix";
 import {
-  agedFromColumns, claimColumns, denialReasonsFromColumns, ClaimGroups, collectionFromColumns,
-  daysToPayFromColumns, denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, previousFromColumns,
-  providersFromColumns,
+  agedFromColumns, claimColumns, denialReasonsFromColumns, ClaimGroups, daysToPayFromColumns, feeCheckFromColumns, payerMixFromColumns,
+  periodsFromColumns, providersFromColumns,
 } from "../../../src/core/claimColumns";
 import { monthlyTrend, previousPeriodFigures } from "../../../src/core/report/monthlyTrend";
 
@@ -98,8 +97,9 @@ describe("report figures from columns equal the reference implementations", () =
       const cols = claimColumns(lines, AS_OF, PERIOD);
       const period = linesInPeriod(lines, PERIOD);
       expect(Array.from(cols.periodIndexes, (i) => lines[i])).toEqual(period);
-      expect(plain(collectionFromColumns(cols))).toEqual(plain(collectionRates(period)));
-      expect(plain(denialsFromColumns(cols))).toEqual(plain(denialRates(period)));
+      const periods = periodsFromColumns(cols);
+      expect(plain(periods.collections)).toEqual(plain(collectionRates(period)));
+      expect(plain(periods.denials)).toEqual(plain(denialRates(period)));
       expect(plain(payerMixFromColumns(cols))).toEqual(plain(payerMix(period)));
       expect(plain(daysToPayFromColumns(cols))).toEqual(plain(daysToPay(period)));
       expect(plain(providersFromColumns(cols))).toEqual(plain(providerProductivity(period)));
@@ -110,8 +110,9 @@ describe("report figures from columns equal the reference implementations", () =
   test("month by month and the previous period (the tiles' change vs last month)", () => {
     fc.assert(fc.property(registerArb, (lines) => {
       const cols = claimColumns(lines, AS_OF, PERIOD);
-      expect(plain(monthlyFromColumns(cols))).toEqual(plain(monthlyTrend(lines, PERIOD)));
-      expect(plain(previousFromColumns(cols))).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
+      const periods = periodsFromColumns(cols);
+      expect(plain(periods.monthly)).toEqual(plain(monthlyTrend(lines, PERIOD)));
+      expect(plain(periods.previous)).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
     }), RUNS);
   });
 
@@ -121,9 +122,24 @@ describe("report figures from columns equal the reference implementations", () =
     fc.assert(fc.property(registerArb, (raw) => {
       const lines = raw.map((l) => ({ ...l, dateOfService: AS_OF - (AS_OF - l.dateOfService) * 3 }));
       const cols = claimColumns(lines, AS_OF, long);
-      const monthly = monthlyFromColumns(cols);
-      expect(monthly).toHaveLength(40);
-      expect(plain(monthly)).toEqual(plain(monthlyTrend(lines, long)));
+      const periods = periodsFromColumns(cols);
+      expect(periods.monthly).toHaveLength(40);
+      expect(plain(periods.monthly)).toEqual(plain(monthlyTrend(lines, long)));
+      expect(plain(periods.collections)).toEqual(plain(collectionRates(linesInPeriod(lines, long))));
+      expect(plain(periods.denials)).toEqual(plain(denialRates(linesInPeriod(lines, long))));
+      expect(plain(periods.previous)).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
+    }), { numRuns: 150 });
+  });
+
+  test("period figures when the previous period starts before the reporting period (1 and 13 months) or inside it", () => {
+    fc.assert(fc.property(registerArb, fc.constantFrom(1, 2, 13, 14), (lines, months) => {
+      const period = reportingPeriod(AS_OF, months);
+      const periods = periodsFromColumns(claimColumns(lines, AS_OF, period));
+      const periodLines = linesInPeriod(lines, period);
+      expect(plain(periods.collections)).toEqual(plain(collectionRates(periodLines)));
+      expect(plain(periods.denials)).toEqual(plain(denialRates(periodLines)));
+      expect(plain(periods.monthly)).toEqual(plain(monthlyTrend(lines, period)));
+      expect(plain(periods.previous)).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
     }), { numRuns: 150 });
   });
 
