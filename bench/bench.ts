@@ -163,9 +163,8 @@ function measureCore(ctx: SizeContext): void {
     ["aging + aging by payer + days in A/R (one pass)", () => columns.agedFromColumns(cols)],
     ["collection + denial rates + month by month + previous period (one tally by month)", () => columns.periodsFromColumns(cols)],
     ["denial reasons", () => columns.denialReasonsFromColumns(cols)],
-    ["payer mix", () => columns.payerMixFromColumns(cols)],
+    ["payer mix + provider productivity (one pass)", () => columns.payersAndProvidersFromColumns(cols)],
     ["days to pay", () => columns.daysToPayFromColumns(cols)],
-    ["provider productivity", () => columns.providersFromColumns(cols)],
     ["fee check", () => columns.feeCheckFromColumns(cols, FEE_SCHEDULE)],
   ];
   const timings: Record<string, Timing> = {};

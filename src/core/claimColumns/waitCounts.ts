@@ -14,15 +14,29 @@ export class WaitCounts {
     this.count++;
     this.sum += wait;
     if (Number.isInteger(wait) && wait >= 0 && wait < MAX_DAY) {
-      if (wait >= this.counts.length) {
-        let size = this.counts.length;
-        while (size <= wait) size *= 2;
-        const grown = new Float64Array(size);
-        grown.set(this.counts);
-        this.counts = grown;
-      }
+      if (wait >= this.counts.length) this.grow(wait + 1);
       this.counts[wait]++;
     } else this.others.push(wait);
+  }
+
+  /**
+   * Adds every wait of `other` (all payers from the payers' counts). Waits are differences of day
+   * numbers, so adding the sums payer by payer gives the sum line by line exactly.
+   */
+  addAll(other: WaitCounts): void {
+    this.count += other.count;
+    this.sum += other.sum;
+    if (other.counts.length > this.counts.length) this.grow(other.counts.length);
+    for (let d = 0; d < other.counts.length; d++) this.counts[d] += other.counts[d];
+    for (const wait of other.others) this.others.push(wait);
+  }
+
+  private grow(atLeast: number): void {
+    let size = this.counts.length;
+    while (size < atLeast) size *= 2;
+    const grown = new Float64Array(size);
+    grown.set(this.counts);
+    this.counts = grown;
   }
 
   /** The k-th smallest wait (0-based), k < count. */

@@ -11,8 +11,7 @@ import { reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { FeeCheck } from "../feeSchedule/checkFees";
 import {
-  agedFromColumns, denialReasonsFromColumns, claimColumns, daysToPayFromColumns, feeCheckFromColumns, payerMixFromColumns, periodsFromColumns,
-  providersFromColumns,
+  agedFromColumns, denialReasonsFromColumns, claimColumns, daysToPayFromColumns, feeCheckFromColumns, payersAndProvidersFromColumns, periodsFromColumns,
 } from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
@@ -138,7 +137,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
   const cols = claimColumns(input.lines, input.asOf, period);
   const periods = periodsFromColumns(cols);
   const collections = periods.collections;
-  const providers = providersFromColumns(cols);
+  const { payerMix, providers } = payersAndProvidersFromColumns(cols);
   const aged = agedFromColumns(cols);
   const rvus = input.rvuTable === undefined || input.rvuTable === null ? null : workRvuFigures(input.lines, cols.periodIndexes, input.rvuTable, providers);
   return {
@@ -156,7 +155,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
     collections,
     denials: periods.denials,
     denialReasons: denialReasonsFromColumns(cols),
-    payerMix: payerMixFromColumns(cols),
+    payerMix,
     daysToPay: daysToPayFromColumns(cols),
     providers: rvus?.providers ?? providers,
     feeCheck:

@@ -17,8 +17,8 @@ import { collectionRates, daysToPay, denialRates, denialsByReason, linesInPeriod
 import { providerProductivity } from "../../../src/core/kpis/providerProductivity";
 import { payerMix } from "../../../src/core/payerMix";
 import {
-  agedFromColumns, claimColumns, denialReasonsFromColumns, ClaimGroups, daysToPayFromColumns, feeCheckFromColumns, payerMixFromColumns,
-  periodsFromColumns, providersFromColumns,
+  agedFromColumns, claimColumns, denialReasonsFromColumns, ClaimGroups, daysToPayFromColumns, feeCheckFromColumns, payersAndProvidersFromColumns,
+  periodsFromColumns,
 } from "../../../src/core/claimColumns";
 import { monthlyTrend, previousPeriodFigures } from "../../../src/core/report/monthlyTrend";
 
@@ -100,10 +100,23 @@ describe("report figures from columns equal the reference implementations", () =
       const periods = periodsFromColumns(cols);
       expect(plain(periods.collections)).toEqual(plain(collectionRates(period)));
       expect(plain(periods.denials)).toEqual(plain(denialRates(period)));
-      expect(plain(payerMixFromColumns(cols))).toEqual(plain(payerMix(period)));
+      const payersAndProviders = payersAndProvidersFromColumns(cols);
+      expect(plain(payersAndProviders.payerMix)).toEqual(plain(payerMix(period)));
       expect(plain(daysToPayFromColumns(cols))).toEqual(plain(daysToPay(period)));
-      expect(plain(providersFromColumns(cols))).toEqual(plain(providerProductivity(period)));
+      expect(plain(payersAndProviders.providers)).toEqual(plain(providerProductivity(period)));
       expect(plain(denialReasonsFromColumns(cols))).toEqual(plain(denialsByReason(period)));
+    }), RUNS);
+  });
+
+  test("a register of the period only (the period lines one run, read without the index list)", () => {
+    fc.assert(fc.property(registerArb, (raw) => {
+      const lines = raw.map((l) => ({ ...l, dateOfService: PERIOD.from + ((l.dateOfService - PERIOD.from + 1000) % (PERIOD.to - PERIOD.from + 1)) }));
+      const cols = claimColumns(lines, AS_OF, PERIOD);
+      expect(cols.periodIndexes).toHaveLength(lines.length);
+      const payersAndProviders = payersAndProvidersFromColumns(cols);
+      expect(plain(payersAndProviders.payerMix)).toEqual(plain(payerMix(lines)));
+      expect(plain(payersAndProviders.providers)).toEqual(plain(providerProductivity(lines)));
+      expect(plain(daysToPayFromColumns(cols))).toEqual(plain(daysToPay(lines)));
     }), RUNS);
   });
 
