@@ -1,24 +1,19 @@
 import { denialReasonKey, NO_DENIAL_REASON, sortReasonRows, type DenialReasonRow } from "../kpis/denialsByReason";
 import type { ClaimColumns } from "./claimColumns";
 
-/** The reasons met so far, by number: each as first written (trimmed), its lines, charges and claims. */
-interface ReasonTally {
-  reasons: string[];
-  lines: number[];
-  charges: number[];
-  claims: number[];
-}
-
 /**
  * denialsByReason (definitions.md, "Denials") over columns: the period's Denied lines grouped by
- * reason (trimmed, case-insensitive), each reason as written read once, claims as claim groups.
- * Claims per reason are distinct (claim, reason) pairs: each claim remembers its first reason;
- * the rare claim denied for several reasons keeps its other pairs in a set.
+ * reason (trimmed, case-insensitive), each reason as written looked up when it changes from the
+ * line before, claims as claim groups. Claims per reason are distinct (claim, reason) pairs: each
+ * claim remembers its first reason; the rare claim denied for several reasons keeps its other
+ * pairs in a set.
  */
 export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] {
   const { periodDenied, lines, charge, claim } = cols;
-  const tally: ReasonTally = { reasons: [], lines: [], charges: [], claims: [] };
-  const reasonOf = reasonNumbers(tally);
+  const byWritten = new Map<string | null, number>();
+  const reasons: string[] = [];
+  const byKey = new Map<string, number>();
+  const lineCounts: number[] = [], charges: number[] = [], claims: number[] = [];
   const firstReason = new Int32Array(cols.claimCount).fill(-1);
   const otherPairs = new Set<number>();
   const pairs = periodDenied.length + 1;
@@ -28,42 +23,39 @@ export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] 
     const written = lines[i].denialReason;
     if (written !== lastWritten) {
       lastWritten = written;
-      r = reasonOf(written);
+      const known = byWritten.get(written);
+      r = known ?? reasonNumber(written, reasons, byKey);
+      if (known === undefined) byWritten.set(written, r);
+      if (r === lineCounts.length) {
+        lineCounts.push(0);
+        charges.push(0);
+        claims.push(0);
+      }
     }
-    tally.lines[r]++;
-    tally.charges[r] += charge[i];
+    lineCounts[r]++;
+    charges[r] += charge[i];
     const c = claim[i];
     const first = firstReason[c];
     if (first === -1) {
       firstReason[c] = r;
-      tally.claims[r]++;
+      claims[r]++;
     } else if (first !== r && !otherPairs.has(c * pairs + r)) {
       otherPairs.add(c * pairs + r);
-      tally.claims[r]++;
+      claims[r]++;
     }
   }
-  return sortReasonRows(tally.reasons.map((reason, n) => ({ reason, claims: tally.claims[n], lines: tally.lines[n], charges: tally.charges[n] })));
+  return sortReasonRows(reasons.map((reason, n) => ({ reason, claims: claims[n], lines: lineCounts[n], charges: charges[n] })));
 }
 
-/** The number of a reason as written (a new reason gets the next number and an empty tally). */
-function reasonNumbers(tally: ReasonTally): (written: string | null) => number {
-  const byWritten = new Map<string | null, number>();
-  const byKey = new Map<string, number>();
-  return (written) => {
-    let r = byWritten.get(written);
-    if (r !== undefined) return r;
-    const trimmed = written?.trim() ?? "";
-    const key = denialReasonKey(trimmed);
-    r = byKey.get(key);
-    if (r === undefined) {
-      r = tally.reasons.length;
-      tally.reasons.push(trimmed === "" ? NO_DENIAL_REASON : trimmed);
-      tally.lines.push(0);
-      tally.charges.push(0);
-      tally.claims.push(0);
-      byKey.set(key, r);
-    }
-    byWritten.set(written, r);
-    return r;
-  };
+/** The number of a reason newly written: trimmed and case-insensitive, a new reason the next number. */
+function reasonNumber(written: string | null, reasons: string[], byKey: Map<string, number>): number {
+  const trimmed = written?.trim() ?? "";
+  const key = denialReasonKey(trimmed);
+  let r = byKey.get(key);
+  if (r === undefined) {
+    r = reasons.length;
+    reasons.push(trimmed === "" ? NO_DENIAL_REASON : trimmed);
+    byKey.set(key, r);
+  }
+  return r;
 }

@@ -1,11 +1,15 @@
 import type { Day } from "../dates/day";
 import type { CollectionRates } from "../kpis/collectionRates";
-import { denialRatesOfClaims, type DenialRates } from "../kpis/denialRates";
+import type { DenialRates } from "../kpis/denialRates";
 import { ratio } from "../money/ratio";
 import type { MonthFigures } from "../report/monthlyTrend";
 import type { ClaimColumns } from "./claimColumns";
+import { claimsListedTogether } from "./claimsListedTogether";
+import { MONTHS_PER_PASS } from "./monthBits";
 import { monthSpan, type MonthRange } from "./monthSpan";
-import { tallyMonths, type MonthTally } from "./monthTally";
+import { tallyMonths } from "./monthTally";
+import { tallyMonthsClaimsTogether } from "./monthTallyClaimsTogether";
+import type { MonthColumns } from "./monthTallyTypes";
 
 /** The report's figures by date of service over the period, month by month, and over the previous period. */
 export interface PeriodFigures {
@@ -21,37 +25,35 @@ export interface PeriodFigures {
 
 /**
  * Collection and denial rates of the period and of the previous period, and the period month by
- * month, over columns, from one tally by month (monthTally.ts): a period's money is the sum of its
- * months (exact: integer cents), its claims are flagged from each claim's months.
+ * month, over columns, from one tally by month (monthTally.ts; monthTallyClaimsTogether.ts when
+ * each claim's lines are listed together): a period's money is the sum of its months (exact:
+ * integer cents), its claims are counted from each claim's months.
  */
 export function periodsFromColumns(cols: ClaimColumns): PeriodFigures {
   const span = monthSpan(cols.period, cols.asOf);
-  const tally = tallyMonths(cols, span);
+  const together = span.starts.length <= MONTHS_PER_PASS && claimsListedTogether(cols.claim);
+  const { byMonth, currentDenials, previousDenials } = together ? tallyMonthsClaimsTogether(cols, span) : tallyMonths(cols, span);
   const monthly: MonthFigures[] = [];
   for (let m = span.current.first; m <= span.current.last; m++) {
     monthly.push({
       month: span.starts[m],
-      charges: tally.charges[m],
-      payments: tally.payments[m],
-      visits: tally.visits[m],
-      netCollectionRate: ratio(tally.payments[m], tally.charges[m] - tally.contractual[m]),
-      denialRate: ratio(tally.denied[m], tally.submitted[m]),
+      charges: byMonth.charges[m],
+      payments: byMonth.payments[m],
+      visits: byMonth.visits[m],
+      netCollectionRate: ratio(byMonth.payments[m], byMonth.charges[m] - byMonth.contractual[m]),
+      denialRate: ratio(byMonth.denied[m], byMonth.submitted[m]),
     });
   }
   return {
-    collections: collectionOfMonths(tally, span.current),
-    denials: denialRatesOfClaims(tally.current.flags, tally.current.charges),
+    collections: collectionOfMonths(byMonth, span.current),
+    denials: currentDenials,
     monthly,
-    previous: {
-      asOf: span.previousAsOf,
-      collections: collectionOfMonths(tally, span.previous),
-      denials: denialRatesOfClaims(tally.previous.flags, tally.previous.charges),
-    },
+    previous: { asOf: span.previousAsOf, collections: collectionOfMonths(byMonth, span.previous), denials: previousDenials },
   };
 }
 
 /** collectionRates of the lines of months first … last: the sums of their months. */
-function collectionOfMonths(tally: MonthTally, months: MonthRange): CollectionRates {
+function collectionOfMonths(tally: MonthColumns, months: MonthRange): CollectionRates {
   let charges = 0, payments = 0, contractual = 0, balances = 0;
   for (let m = months.first; m <= months.last; m++) {
     charges += tally.charges[m];

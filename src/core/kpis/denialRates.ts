@@ -76,6 +76,11 @@ export function denialRatesOfClaims(flags: ArrayLike<number>, charges: ArrayLike
       deniedCharges += charges[c];
     }
   }
+  return denialRatesOfTotals(submittedClaims, deniedClaims, submittedCharges, deniedCharges);
+}
+
+/** The denial rates of the claims counted and their charges (the last step of every path). */
+export function denialRatesOfTotals(submittedClaims: number, deniedClaims: number, submittedCharges: Cents, deniedCharges: Cents): DenialRates {
   return {
     submittedClaims, deniedClaims, denialRate: ratio(deniedClaims, submittedClaims),
     submittedCharges, deniedCharges, denialRateDollars: ratio(deniedCharges, submittedCharges),

@@ -21,6 +21,10 @@ import {
   periodsFromColumns,
 } from "../../../src/core/claimColumns";
 import { monthlyTrend, previousPeriodFigures } from "../../../src/core/report/monthlyTrend";
+import { claimsListedTogether } from "../../../src/core/claimColumns/claimsListedTogether";
+import { monthSpan } from "../../../src/core/claimColumns/monthSpan";
+import { tallyMonths } from "../../../src/core/claimColumns/monthTally";
+import { tallyMonthsClaimsTogether } from "../../../src/core/claimColumns/monthTallyClaimsTogether";
 
 const AS_OF = dayFromYMD(2026, 10, 31) as Day;
 const PERIOD = reportingPeriod(AS_OF);
@@ -154,6 +158,18 @@ describe("report figures from columns equal the reference implementations", () =
       expect(plain(periods.monthly)).toEqual(plain(monthlyTrend(lines, period)));
       expect(plain(periods.previous)).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
     }), { numRuns: 150 });
+  });
+
+  test("month tally: claims listed together (locals) and in any order (arrays per claim) give the same tally", () => {
+    fc.assert(fc.property(registerArb, fc.constantFrom(1, 12, 13, 14), (lines, months) => {
+      const cols = claimColumns(lines, AS_OF, reportingPeriod(AS_OF, months));
+      // Each line is of the claim of the line before it or of a claim not met yet.
+      const together = lines.every((l, i) => (i > 0 && l.claimId === lines[i - 1].claimId) || !lines.slice(0, i).some((e) => e.claimId === l.claimId));
+      expect(claimsListedTogether(cols.claim)).toBe(together);
+      if (!together) return;
+      const span = monthSpan(cols.period, AS_OF);
+      expect(plain(tallyMonthsClaimsTogether(cols, span))).toEqual(plain(tallyMonths(cols, span)));
+    }), RUNS);
   });
 
   test("fee check, with and without a tolerance", () => {
