@@ -26,14 +26,17 @@ interface GroupTally {
  * rare claim with lines of several providers keeps its other (claim, provider) pairs in a set.
  */
 export function payersAndProvidersFromColumns(cols: ClaimColumns): PayersAndProviders {
+  const t = tallyGroups(cols);
+  return { payerMix: payerMixRows(cols, t), providers: providerRows(cols, t) };
+}
+
+/** The one pass (a function of its own: the hot loop is optimised apart from the rows around it). */
+function tallyGroups(cols: ClaimColumns): GroupTally {
   const { periodIndexes, payer, provider, claim, charge, payments: paid } = cols;
-  const payers = cols.payers.size, providers = cols.providerNamePeriod.length;
-  const perPayer = (): Float64Array => new Float64Array(payers), perProvider = (): Float64Array => new Float64Array(providers);
-  const t: GroupTally = {
-    payerCharges: perPayer(), payerPayments: perPayer(),
-    providerCharges: perProvider(), providerPayments: perProvider(), lines: perProvider(), visits: perProvider(),
-  };
-  const { payerCharges, payerPayments, providerCharges, providerPayments, lines, visits } = t;
+  const providers = cols.providerNamePeriod.length;
+  const payerCharges = new Float64Array(cols.payers.size), payerPayments = new Float64Array(cols.payers.size);
+  const providerCharges = new Float64Array(providers), providerPayments = new Float64Array(providers);
+  const lines = new Float64Array(providers), visits = new Float64Array(providers);
   const firstProvider = new Int32Array(cols.claimCount).fill(-1);
   const otherPairs = new Set<number>();
   const run = periodRunStart(cols);
@@ -50,12 +53,16 @@ export function payersAndProvidersFromColumns(cols: ClaimColumns): PayersAndProv
     if (first === -1) {
       firstProvider[c] = v;
       visits[v]++;
-    } else if (first !== v && !otherPairs.has(c * providers + v)) {
-      otherPairs.add(c * providers + v);
-      visits[v]++;
-    }
+    } else if (first !== v) visits[v] += otherVisit(otherPairs, c * providers + v);
   }
-  return { payerMix: payerMixRows(cols, t), providers: providerRows(cols, t) };
+  return { payerCharges, payerPayments, providerCharges, providerPayments, lines, visits };
+}
+
+/** 1 the first time a claim is met with a provider other than its first, else 0. */
+function otherVisit(otherPairs: Set<number>, pair: number): number {
+  if (otherPairs.has(pair)) return 0;
+  otherPairs.add(pair);
+  return 1;
 }
 
 /** The payer mix rows: payers with a period line, largest charges first (ties by payer key). */
