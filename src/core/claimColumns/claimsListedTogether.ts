@@ -4,7 +4,7 @@
  * appearance, so then the first line is of group 0 and each line is of the claim of the line
  * before it or of the next group: the group number steps by 0 or 1 (one comparison a line, a
  * branch never taken until the answer is no). A pass over such a register keeps the claim it is
- * on in locals instead of arrays per claim.
+ * on in one small record instead of arrays per claim.
  */
 export function claimsListedTogether(claim: Int32Array): boolean {
   if (claim.length > 0 && claim[0] !== 0) return false;

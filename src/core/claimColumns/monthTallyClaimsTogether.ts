@@ -18,7 +18,7 @@ type DenialTotals = Float64Array;
 
 /**
  * tallyMonths for a register that lists each claim's lines together (claimsListedTogether) over
- * a span of at most 30 months: one pass, the claim being read kept in locals and counted when
+ * a span of at most 30 months: one pass, the claim being read kept in one small record and counted when
  * the next claim starts, so no arrays per claim (690,000 claims in a million lines).
  */
 export function tallyMonthsClaimsTogether(cols: ClaimColumns, span: MonthSpan): MonthTally {
