@@ -166,18 +166,12 @@ function measureCore(ctx: SizeContext): void {
   ctx.stage("core register columns from line objects (not in the total)", fromLines.medianMs);
   const parts: [string, () => unknown][] = [
     ["the report's period (periodColumns)", () => columns.periodColumns(register, asOf, period)],
-    ["aging", () => columns.agingFromColumns(cols)],
-    ["aging by payer", () => columns.agingByPayerFromColumns(cols)],
-    ["days in A/R", () => columns.daysInARFromColumns(cols)],
-    ["collection rates", () => columns.collectionFromColumns(cols)],
-    ["denial rates (claims)", () => columns.denialsFromColumns(cols)],
+    ["aging + aging by payer + days in A/R (one pass)", () => columns.agedFromColumns(cols)],
+    ["collection + denial rates + month by month + previous period (one tally by month)", () => columns.periodsFromColumns(cols)],
     ["denial reasons", () => columns.denialReasonsFromColumns(cols)],
-    ["payer mix", () => columns.payerMixFromColumns(cols)],
+    ["payer mix + provider productivity (one pass)", () => columns.payersAndProvidersFromColumns(cols)],
     ["days to pay", () => columns.daysToPayFromColumns(cols)],
-    ["provider productivity", () => columns.providersFromColumns(cols)],
     ["fee check", () => columns.feeCheckFromColumns(cols, FEE_SCHEDULE)],
-    ["month by month", () => columns.monthlyFromColumns(cols)],
-    ["previous period (change vs last month)", () => columns.previousFromColumns(cols)],
   ];
   const timings: Record<string, Timing> = {};
   let sumOfParts = 0;

@@ -29,7 +29,7 @@ describe("npm run bench, BENCH_QUICK=1", () => {
       goals: Record<string, unknown>;
     };
     expect(json.settings.quick).toBe(true);
-    expect(Object.keys(json.core["300"].parts)).toEqual(expect.arrayContaining(["fee check", "days to pay", "provider productivity"]));
+    expect(Object.keys(json.core["300"].parts)).toEqual(expect.arrayContaining(["fee check", "days to pay", "payer mix + provider productivity (one pass)"]));
     expect(json.peer["300"].agreement.disagreements).toEqual([]);
     const host = json.core["300"].officeHostReport.rows300;
     expect(host.syncs).toBe(host.constantSyncs + host.chunkReads);

@@ -2,22 +2,44 @@ import type { DaysToPay, DaysToPayRow } from "../kpis/daysToPay";
 import { Money } from "../money/cents";
 import { ratio } from "../money/ratio";
 import type { ClaimColumns } from "./claimColumns";
+import { periodRunStart } from "./periodRun";
 import { WaitCounts } from "./waitCounts";
 
 /**
  * daysToPay (from the submission date, DOS where blank) of the period lines, over columns. Waits
- * are whole days, so the medians come from counts per day instead of a sort (waitCounts.ts).
+ * are whole days, so the medians come from counts per day instead of a sort (waitCounts.ts); all
+ * payers' counts are the payers' counts added up.
  */
 export function daysToPayFromColumns(cols: ClaimColumns): DaysToPay {
-  const { periodIndexes, payer, insurancePaid, lastPaymentDate, submittedDate, dateOfService } = cols;
   const groups = cols.payers.size;
   const perPayer: (WaitCounts | undefined)[] = new Array<WaitCounts | undefined>(groups);
   // Each payer as first written among the lines counted (as daysToPay names it).
   const names: string[] = new Array<string>(groups);
+  const paymentBeforeStart = countWaits(cols, perPayer, names);
+  const keys = cols.payers.keys;
+  const order: number[] = [];
+  for (let g = 0; g < groups; g++) if (perPayer[g] !== undefined) order.push(g);
+  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
   const all = new WaitCounts();
+  for (const g of order) all.addAll(perPayer[g] as WaitCounts);
+  return {
+    payers: order.map((g) => summarize(names[g], perPayer[g] as WaitCounts)),
+    overall: summarize("All payers", all),
+    paymentBeforeStart,
+  };
+}
+
+/**
+ * Each paid period line's wait into its payer's counts; returns the lines paid before the wait
+ * starts. The loop alone in its function: code after a long loop that only V8's compiled loop
+ * reached first sent it back to the interpreter on every call.
+ */
+function countWaits(cols: ClaimColumns, perPayer: (WaitCounts | undefined)[], names: string[]): number {
+  const { periodIndexes, payer, insurancePaid, lastPaymentDate, submittedDate, dateOfService } = cols;
   let paymentBeforeStart = 0;
+  const run = periodRunStart(cols);
   for (let k = 0; k < periodIndexes.length; k++) {
-    const i = periodIndexes[k];
+    const i = run >= 0 ? run + k : periodIndexes[k];
     const paidOn = lastPaymentDate[i];
     if (!(insurancePaid[i] > 0) || paidOn !== paidOn) continue; // NaN: no payment date
     const submitted = submittedDate[i];
@@ -33,17 +55,8 @@ export function daysToPayFromColumns(cols: ClaimColumns): DaysToPay {
       names[g] = cols.lines[i].payer.trim();
     }
     counts.add(wait);
-    all.add(wait);
   }
-  const keys = cols.payers.keys;
-  const order: number[] = [];
-  for (let g = 0; g < groups; g++) if (perPayer[g] !== undefined) order.push(g);
-  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  return {
-    payers: order.map((g) => summarize(names[g], perPayer[g] as WaitCounts)),
-    overall: summarize("All payers", all),
-    paymentBeforeStart,
-  };
+  return paymentBeforeStart;
 }
 
 function summarize(payer: string, waits: WaitCounts): DaysToPayRow {

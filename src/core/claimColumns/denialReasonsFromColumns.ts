@@ -1,39 +1,61 @@
 import { denialReasonKey, NO_DENIAL_REASON, sortReasonRows, type DenialReasonRow } from "../kpis/denialsByReason";
 import type { ClaimColumns } from "./claimColumns";
 
-interface ReasonTally {
-  reason: string;
-  lines: number;
-  charges: number;
-  /** Claim groups with a Denied line for this reason. */
-  claims: Set<number>;
-}
-
 /**
  * denialsByReason (definitions.md, "Denials") over columns: the period's Denied lines grouped by
- * reason (trimmed, case-insensitive), each reason as written read once, claims as claim groups.
+ * reason (trimmed, case-insensitive), each reason as written looked up when it changes from the
+ * line before, claims as claim groups. Claims per reason are distinct (claim, reason) pairs: each
+ * claim remembers its first reason; the rare claim denied for several reasons keeps its other
+ * pairs in a set.
  */
 export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] {
   const { periodDenied, lines, charge, claim } = cols;
-  const byWritten = new Map<string | null, ReasonTally>();
-  const byKey = new Map<string, ReasonTally>();
+  const byWritten = new Map<string | null, number>();
+  const reasons: string[] = [];
+  const byKey = new Map<string, number>();
+  const lineCounts: number[] = [], charges: number[] = [], claims: number[] = [];
+  const firstReason = new Int32Array(cols.claimCount).fill(-1);
+  const otherPairs = new Set<number>();
+  const pairs = periodDenied.length + 1;
+  let lastWritten: string | null | undefined = undefined, r = -1;
   for (let k = 0; k < periodDenied.length; k++) {
     const i = periodDenied[k];
-    const raw = lines[i].denialReason;
-    let row = byWritten.get(raw);
-    if (row === undefined) {
-      const written = raw?.trim() ?? "";
-      const key = denialReasonKey(written);
-      row = byKey.get(key);
-      if (row === undefined) {
-        row = { reason: written === "" ? NO_DENIAL_REASON : written, lines: 0, charges: 0, claims: new Set() };
-        byKey.set(key, row);
+    const written = lines[i].denialReason;
+    if (written !== lastWritten) {
+      lastWritten = written;
+      const known = byWritten.get(written);
+      r = known ?? reasonNumber(written, reasons, byKey);
+      if (known === undefined) byWritten.set(written, r);
+      if (r === lineCounts.length) {
+        lineCounts.push(0);
+        charges.push(0);
+        claims.push(0);
       }
-      byWritten.set(raw, row);
     }
-    row.lines++;
-    row.charges += charge[i];
-    row.claims.add(claim[i]);
+    lineCounts[r]++;
+    charges[r] += charge[i];
+    const c = claim[i];
+    const first = firstReason[c];
+    if (first === -1) {
+      firstReason[c] = r;
+      claims[r]++;
+    } else if (first !== r && !otherPairs.has(c * pairs + r)) {
+      otherPairs.add(c * pairs + r);
+      claims[r]++;
+    }
   }
-  return sortReasonRows([...byKey.values()].map((r) => ({ reason: r.reason, claims: r.claims.size, lines: r.lines, charges: r.charges })));
+  return sortReasonRows(reasons.map((reason, n) => ({ reason, claims: claims[n], lines: lineCounts[n], charges: charges[n] })));
+}
+
+/** The number of a reason newly written: trimmed and case-insensitive, a new reason the next number. */
+function reasonNumber(written: string | null, reasons: string[], byKey: Map<string, number>): number {
+  const trimmed = written?.trim() ?? "";
+  const key = denialReasonKey(trimmed);
+  let r = byKey.get(key);
+  if (r === undefined) {
+    r = reasons.length;
+    reasons.push(trimmed === "" ? NO_DENIAL_REASON : trimmed);
+    byKey.set(key, r);
+  }
+  return r;
 }

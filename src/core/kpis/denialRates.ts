@@ -20,7 +20,7 @@ export interface DenialRates {
   denialRateDollars: Decimal | null;
 }
 
-/** A claim's flags, as denialRates and denialsFromColumns collect them: any line submitted, any line denied. */
+/** A claim's flags, as denialRates and the month tally (claimColumns/monthTally.ts) collect them: any line submitted, any line denied. */
 export const CLAIM_SUBMITTED = 1;
 export const CLAIM_DENIED = 2;
 const SUBMITTED = CLAIM_SUBMITTED;
@@ -76,6 +76,11 @@ export function denialRatesOfClaims(flags: ArrayLike<number>, charges: ArrayLike
       deniedCharges += charges[c];
     }
   }
+  return denialRatesOfTotals(submittedClaims, deniedClaims, submittedCharges, deniedCharges);
+}
+
+/** The denial rates of the claims counted and their charges (the last step of every path). */
+export function denialRatesOfTotals(submittedClaims: number, deniedClaims: number, submittedCharges: Cents, deniedCharges: Cents): DenialRates {
   return {
     submittedClaims, deniedClaims, denialRate: ratio(deniedClaims, submittedClaims),
     submittedCharges, deniedCharges, denialRateDollars: ratio(deniedCharges, submittedCharges),

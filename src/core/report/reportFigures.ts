@@ -11,9 +11,8 @@ import { reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { FeeCheck } from "../feeSchedule/checkFees";
 import {
-  agingByPayerFromColumns, agingFromColumns, denialReasonsFromColumns, claimColumns, collectionFromColumns, daysInARFromColumns, daysToPayFromColumns,
-  denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, periodColumns, previousFromColumns, providersFromColumns,
-  type RegisterColumns,
+  agedFromColumns, denialReasonsFromColumns, claimColumns, daysToPayFromColumns, feeCheckFromColumns, payersAndProvidersFromColumns, periodColumns,
+  periodsFromColumns, type RegisterColumns,
 } from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
@@ -140,8 +139,10 @@ export function reportFigures(input: ReportInput): ReportFigures {
   // read here: the same figures as arAging, payerMix, checkFees … over the lines, which the tests hold them to.
   const given = input.registerColumns;
   const cols = given !== undefined && given !== null && given.lines === input.lines ? periodColumns(given, input.asOf, period) : claimColumns(input.lines, input.asOf, period);
-  const collections = collectionFromColumns(cols);
-  const providers = providersFromColumns(cols);
+  const periods = periodsFromColumns(cols);
+  const collections = periods.collections;
+  const { payerMix, providers } = payersAndProvidersFromColumns(cols);
+  const aged = agedFromColumns(cols);
   const rvus = input.rvuTable === undefined || input.rvuTable === null ? null : workRvuFigures(input.lines, cols.periodIndexes, input.rvuTable, providers);
   return {
     practiceName: input.practiceName,
@@ -152,13 +153,13 @@ export function reportFigures(input: ReportInput): ReportFigures {
     linesUsed: input.lines.length,
     periodLines: cols.periodIndexes.length,
     leftOut: input.leftOut,
-    aging: agingFromColumns(cols),
-    agingByPayer: agingByPayerFromColumns(cols),
-    daysInAR: daysInARFromColumns(cols),
+    aging: aged.aging,
+    agingByPayer: aged.agingByPayer,
+    daysInAR: aged.daysInAR,
     collections,
-    denials: denialsFromColumns(cols),
+    denials: periods.denials,
     denialReasons: denialReasonsFromColumns(cols),
-    payerMix: payerMixFromColumns(cols),
+    payerMix,
     daysToPay: daysToPayFromColumns(cols),
     providers: rvus?.providers ?? providers,
     feeCheck:
@@ -166,8 +167,8 @@ export function reportFigures(input: ReportInput): ReportFigures {
         ? null
         : feeCheckFromColumns(cols, input.feeSchedule, { tolerance: input.feeTolerance ?? 0 }),
     trend: input.trend ?? [],
-    monthly: monthlyFromColumns(cols),
-    previous: previousFromColumns(cols),
+    monthly: periods.monthly,
+    previous: periods.previous,
     budget: input.budget === undefined || input.budget === null ? null : budgetReportFigures(input.budget, input.asOf),
     payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, collections.payments),
     sheetIssues: input.sheetIssues ?? [],

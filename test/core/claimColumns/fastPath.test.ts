@@ -16,11 +16,14 @@ import { collectionRates, daysToPay, denialRates, denialsByReason, linesInPeriod
 import { providerProductivity } from "../../../src/core/kpis/providerProductivity";
 import { payerMix } from "../../../src/core/payerMix";
 import {
-  agingByPayerFromColumns, agingFromColumns, claimColumns, denialReasonsFromColumns, ClaimGroups, collectionFromColumns, daysInARFromColumns,
-  daysToPayFromColumns, denialsFromColumns, feeCheckFromColumns, monthlyFromColumns, payerMixFromColumns, previousFromColumns,
-  providersFromColumns,
+  agedFromColumns, claimColumns, denialReasonsFromColumns, ClaimGroups, daysToPayFromColumns, feeCheckFromColumns, payersAndProvidersFromColumns,
+  periodsFromColumns,
 } from "../../../src/core/claimColumns";
 import { monthlyTrend, previousPeriodFigures } from "../../../src/core/report/monthlyTrend";
+import { claimsListedTogether } from "../../../src/core/claimColumns/claimsListedTogether";
+import { monthSpan } from "../../../src/core/claimColumns/monthSpan";
+import { tallyMonths } from "../../../src/core/claimColumns/monthTally";
+import { tallyMonthsClaimsTogether } from "../../../src/core/claimColumns/monthTallyClaimsTogether";
 
 import { AS_OF, registerArb } from "./registerArb";
 
@@ -45,9 +48,10 @@ describe("report figures from columns equal the reference implementations", () =
   test("A/R, aging, aging by payer and days in A/R (every line)", () => {
     fc.assert(fc.property(registerArb, (lines) => {
       const cols = claimColumns(lines, AS_OF, PERIOD);
-      expect(plain(agingFromColumns(cols))).toEqual(plain(arAging(lines, AS_OF)));
-      expect(plain(agingByPayerFromColumns(cols))).toEqual(plain(arAgingByPayer(lines, AS_OF)));
-      expect(plain(daysInARFromColumns(cols))).toEqual(plain(daysInAR(lines, AS_OF)));
+      const aged = agedFromColumns(cols);
+      expect(plain(aged.aging)).toEqual(plain(arAging(lines, AS_OF)));
+      expect(plain(aged.agingByPayer)).toEqual(plain(arAgingByPayer(lines, AS_OF)));
+      expect(plain(aged.daysInAR)).toEqual(plain(daysInAR(lines, AS_OF)));
     }), RUNS);
   });
 
@@ -56,20 +60,35 @@ describe("report figures from columns equal the reference implementations", () =
       const cols = claimColumns(lines, AS_OF, PERIOD);
       const period = linesInPeriod(lines, PERIOD);
       expect(Array.from(cols.periodIndexes, (i) => lines[i])).toEqual(period);
-      expect(plain(collectionFromColumns(cols))).toEqual(plain(collectionRates(period)));
-      expect(plain(denialsFromColumns(cols))).toEqual(plain(denialRates(period)));
-      expect(plain(payerMixFromColumns(cols))).toEqual(plain(payerMix(period)));
+      const periods = periodsFromColumns(cols);
+      expect(plain(periods.collections)).toEqual(plain(collectionRates(period)));
+      expect(plain(periods.denials)).toEqual(plain(denialRates(period)));
+      const payersAndProviders = payersAndProvidersFromColumns(cols);
+      expect(plain(payersAndProviders.payerMix)).toEqual(plain(payerMix(period)));
       expect(plain(daysToPayFromColumns(cols))).toEqual(plain(daysToPay(period)));
-      expect(plain(providersFromColumns(cols))).toEqual(plain(providerProductivity(period)));
+      expect(plain(payersAndProviders.providers)).toEqual(plain(providerProductivity(period)));
       expect(plain(denialReasonsFromColumns(cols))).toEqual(plain(denialsByReason(period)));
+    }), RUNS);
+  });
+
+  test("a register of the period only (the period lines one run, read without the index list)", () => {
+    fc.assert(fc.property(registerArb, (raw) => {
+      const lines = raw.map((l) => ({ ...l, dateOfService: PERIOD.from + ((l.dateOfService - PERIOD.from + 1000) % (PERIOD.to - PERIOD.from + 1)) }));
+      const cols = claimColumns(lines, AS_OF, PERIOD);
+      expect(cols.periodIndexes).toHaveLength(lines.length);
+      const payersAndProviders = payersAndProvidersFromColumns(cols);
+      expect(plain(payersAndProviders.payerMix)).toEqual(plain(payerMix(lines)));
+      expect(plain(payersAndProviders.providers)).toEqual(plain(providerProductivity(lines)));
+      expect(plain(daysToPayFromColumns(cols))).toEqual(plain(daysToPay(lines)));
     }), RUNS);
   });
 
   test("month by month and the previous period (the tiles' change vs last month)", () => {
     fc.assert(fc.property(registerArb, (lines) => {
       const cols = claimColumns(lines, AS_OF, PERIOD);
-      expect(plain(monthlyFromColumns(cols))).toEqual(plain(monthlyTrend(lines, PERIOD)));
-      expect(plain(previousFromColumns(cols))).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
+      const periods = periodsFromColumns(cols);
+      expect(plain(periods.monthly)).toEqual(plain(monthlyTrend(lines, PERIOD)));
+      expect(plain(periods.previous)).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
     }), RUNS);
   });
 
@@ -79,10 +98,37 @@ describe("report figures from columns equal the reference implementations", () =
     fc.assert(fc.property(registerArb, (raw) => {
       const lines = raw.map((l) => ({ ...l, dateOfService: AS_OF - (AS_OF - l.dateOfService) * 3 }));
       const cols = claimColumns(lines, AS_OF, long);
-      const monthly = monthlyFromColumns(cols);
-      expect(monthly).toHaveLength(40);
-      expect(plain(monthly)).toEqual(plain(monthlyTrend(lines, long)));
+      const periods = periodsFromColumns(cols);
+      expect(periods.monthly).toHaveLength(40);
+      expect(plain(periods.monthly)).toEqual(plain(monthlyTrend(lines, long)));
+      expect(plain(periods.collections)).toEqual(plain(collectionRates(linesInPeriod(lines, long))));
+      expect(plain(periods.denials)).toEqual(plain(denialRates(linesInPeriod(lines, long))));
+      expect(plain(periods.previous)).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
     }), { numRuns: 150 });
+  });
+
+  test("period figures when the previous period starts before the reporting period (1 and 13 months) or inside it", () => {
+    fc.assert(fc.property(registerArb, fc.constantFrom(1, 2, 13, 14), (lines, months) => {
+      const period = reportingPeriod(AS_OF, months);
+      const periods = periodsFromColumns(claimColumns(lines, AS_OF, period));
+      const periodLines = linesInPeriod(lines, period);
+      expect(plain(periods.collections)).toEqual(plain(collectionRates(periodLines)));
+      expect(plain(periods.denials)).toEqual(plain(denialRates(periodLines)));
+      expect(plain(periods.monthly)).toEqual(plain(monthlyTrend(lines, period)));
+      expect(plain(periods.previous)).toEqual(plain(previousPeriodFigures(lines, AS_OF)));
+    }), { numRuns: 150 });
+  });
+
+  test("month tally: claims listed together (locals) and in any order (arrays per claim) give the same tally", () => {
+    fc.assert(fc.property(registerArb, fc.constantFrom(1, 12, 13, 14), (lines, months) => {
+      const cols = claimColumns(lines, AS_OF, reportingPeriod(AS_OF, months));
+      // Each line is of the claim of the line before it or of a claim not met yet.
+      const together = lines.every((l, i) => (i > 0 && l.claimId === lines[i - 1].claimId) || !lines.slice(0, i).some((e) => e.claimId === l.claimId));
+      expect(claimsListedTogether(cols.claim)).toBe(together);
+      if (!together) return;
+      const span = monthSpan(cols.period, AS_OF);
+      expect(plain(tallyMonthsClaimsTogether(cols, span))).toEqual(plain(tallyMonths(cols, span)));
+    }), RUNS);
   });
 
   test("fee check, with and without a tolerance", () => {

@@ -1,0 +1,96 @@
+import type { ProviderProductivityRow } from "../kpis/providerProductivity";
+import { ratio } from "../money/ratio";
+import type { PayerMixRow } from "../payerMix/payerMix";
+import type { ClaimColumns } from "./claimColumns";
+import { periodRunStart } from "./periodRun";
+
+/** payerMix and providerProductivity of the period lines: both sum charges and payments, so one pass. */
+export interface PayersAndProviders {
+  payerMix: PayerMixRow[];
+  providers: ProviderProductivityRow[];
+}
+
+/** Per payer group and per provider group: Σ charges, Σ payments; per provider: lines and visits. */
+interface GroupTally {
+  payerCharges: Float64Array;
+  payerPayments: Float64Array;
+  providerCharges: Float64Array;
+  providerPayments: Float64Array;
+  lines: Float64Array;
+  visits: Float64Array;
+}
+
+/**
+ * payerMix (definitions.md, "Payer mix") and providerProductivity of the period lines, over columns,
+ * in one pass. Visits = distinct claims per provider: each claim remembers its first provider; the
+ * rare claim with lines of several providers keeps its other (claim, provider) pairs in a set.
+ */
+export function payersAndProvidersFromColumns(cols: ClaimColumns): PayersAndProviders {
+  const t = tallyGroups(cols);
+  return { payerMix: payerMixRows(cols, t), providers: providerRows(cols, t) };
+}
+
+/** The one pass (a function of its own: the hot loop is optimised apart from the rows around it). */
+function tallyGroups(cols: ClaimColumns): GroupTally {
+  const { periodIndexes, payer, provider, claim, charge, payments: paid } = cols;
+  const providers = cols.providerNamePeriod.length;
+  const payerCharges = new Float64Array(cols.payers.size), payerPayments = new Float64Array(cols.payers.size);
+  const providerCharges = new Float64Array(providers), providerPayments = new Float64Array(providers);
+  const lines = new Float64Array(providers), visits = new Float64Array(providers);
+  const firstProvider = new Int32Array(cols.claimCount).fill(-1);
+  const otherPairs = new Set<number>();
+  const run = periodRunStart(cols);
+  for (let k = 0; k < periodIndexes.length; k++) {
+    const i = run >= 0 ? run + k : periodIndexes[k];
+    const amount = charge[i], payment = paid[i];
+    const p = payer[i], v = provider[i], c = claim[i];
+    payerCharges[p] += amount;
+    payerPayments[p] += payment;
+    providerCharges[v] += amount;
+    providerPayments[v] += payment;
+    lines[v]++;
+    const first = firstProvider[c];
+    if (first === -1) {
+      firstProvider[c] = v;
+      visits[v]++;
+    } else if (first !== v) visits[v] += otherVisit(otherPairs, c * providers + v);
+  }
+  return { payerCharges, payerPayments, providerCharges, providerPayments, lines, visits };
+}
+
+/** 1 the first time a claim is met with a provider other than its first, else 0. */
+function otherVisit(otherPairs: Set<number>, pair: number): number {
+  if (otherPairs.has(pair)) return 0;
+  otherPairs.add(pair);
+  return 1;
+}
+
+/** The payer mix rows: payers with a period line, largest charges first (ties by payer key). */
+function payerMixRows(cols: ClaimColumns, t: GroupTally): PayerMixRow[] {
+  const { payerCharges: charges, payerPayments: payments } = t;
+  const keys = cols.payers.keys;
+  const order: number[] = [];
+  let totalCharges = 0, totalPayments = 0;
+  for (let g = 0; g < cols.payers.size; g++) {
+    totalCharges += charges[g];
+    totalPayments += payments[g];
+    if (cols.payerNamePeriod[g] !== undefined) order.push(g);
+  }
+  order.sort((a, b) => charges[b] - charges[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  return order.map((g) => ({
+    payer: cols.payerNamePeriod[g] as string,
+    charges: charges[g], chargeShare: ratio(charges[g], totalCharges),
+    payments: payments[g], paymentShare: ratio(payments[g], totalPayments),
+    collectionRatio: ratio(payments[g], charges[g]),
+  }));
+}
+
+/** The provider rows: providers with a period line, largest charges first (ties by name). */
+function providerRows(cols: ClaimColumns, t: GroupTally): ProviderProductivityRow[] {
+  const rows: ProviderProductivityRow[] = [];
+  for (let v = 0; v < cols.providerNamePeriod.length; v++) {
+    const name = cols.providerNamePeriod[v];
+    if (name !== undefined) rows.push({ provider: name, charges: t.providerCharges[v], payments: t.providerPayments[v], visits: t.visits[v], lines: t.lines[v] });
+  }
+  return rows.sort((a, b) => b.charges - a.charges || a.provider.localeCompare(b.provider));
+}
