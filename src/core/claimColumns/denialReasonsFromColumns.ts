@@ -3,29 +3,27 @@ import type { ClaimColumns } from "./claimColumns";
 
 /**
  * denialsByReason (definitions.md, "Denials") over columns: the period's Denied lines grouped by
- * reason (trimmed, case-insensitive), each reason as written looked up when it changes from the
- * line before, claims as claim groups. Claims per reason are distinct (claim, reason) pairs: each
+ * reason (trimmed, case-insensitive), each reason as written (a spelling column) looked up once,
+ * claims as claim groups. Claims per reason are distinct (claim, reason) pairs: each
  * claim remembers its first reason; the rare claim denied for several reasons keeps its other
  * pairs in a set.
  */
 export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] {
-  const { periodDenied, lines, charge, claim } = cols;
-  const byWritten = new Map<string | null, number>();
+  const { periodDenied, charge, claim, denialReasonSpelling, denialReasonSpellings } = cols;
+  // Reason number of each spelling, found when the spelling is first met (-1: not yet).
+  const reasonOf = new Int32Array(denialReasonSpellings.length).fill(-1);
   const reasons: string[] = [];
   const byKey = new Map<string, number>();
   const lineCounts: number[] = [], charges: number[] = [], claims: number[] = [];
   const firstReason = new Int32Array(cols.claimCount).fill(-1);
   const otherPairs = new Set<number>();
   const pairs = periodDenied.length + 1;
-  let lastWritten: string | null | undefined = undefined, r = -1;
   for (let k = 0; k < periodDenied.length; k++) {
     const i = periodDenied[k];
-    const written = lines[i].denialReason;
-    if (written !== lastWritten) {
-      lastWritten = written;
-      const known = byWritten.get(written);
-      r = known ?? reasonNumber(written, reasons, byKey);
-      if (known === undefined) byWritten.set(written, r);
+    const spelling = denialReasonSpelling[i];
+    let r = reasonOf[spelling];
+    if (r === -1) {
+      r = reasonOf[spelling] = reasonNumber(denialReasonSpellings[spelling], reasons, byKey);
       if (r === lineCounts.length) {
         lineCounts.push(0);
         charges.push(0);

@@ -56,6 +56,9 @@ export interface RegisterColumns {
   /** Each line's provider as written: an index into providerSpellings. */
   providerSpelling: Int32Array;
   providerSpellings: (string | null)[];
+  /** Each line's denial reason as written: an index into denialReasonSpellings. */
+  denialReasonSpelling: Int32Array;
+  denialReasonSpellings: (string | null)[];
   /** Claim group of each line. */
   claim: Int32Array;
   claimCount: number;
@@ -66,8 +69,10 @@ export interface RegisterColumns {
   pricings: PricingGroups;
 }
 
-type IntColumn = "row" | "payer" | "payerSpelling" | "provider" | "providerSpelling" | "claim" | "pricing";
-const INT_COLUMNS: readonly IntColumn[] = ["row", "payer", "payerSpelling", "provider", "providerSpelling", "claim", "pricing"];
+type IntColumn = "row" | "payer" | "payerSpelling" | "provider" | "providerSpelling" | "claim" | "pricing" | "denialReasonSpelling";
+const INT_COLUMNS: readonly IntColumn[] = ["row", "payer", "payerSpelling", "provider", "providerSpelling", "claim", "pricing", "denialReasonSpelling"];
+/** For spellings kept without a group (denial reasons, grouped by the figure that reads them). */
+const NO_GROUPS = { groupOf: (): number => 0 };
 const fitted = (column: Int32Array, n: number): Int32Array => (column.length === n ? column : column.slice(0, n));
 
 /** Spellings as written, each with its group; the last one looked up is remembered (lines of a claim repeat it). */
@@ -109,6 +114,7 @@ export class RegisterColumnsBuilder {
   // Lines of one claim share payer and provider: the previous line's spelling is reused when the text is the same.
   private readonly payerSpellings = new Spellings<string>();
   private readonly providerSpellings = new Spellings<string | null>();
+  private readonly reasonSpellings = new Spellings<string | null>();
 
   /** `capacity`: the most lines expected (more are taken, the columns then grow). */
   constructor(capacity: number) {
@@ -132,7 +138,8 @@ export class RegisterColumnsBuilder {
       status: c.status.length === n ? c.status : c.status.slice(0, n),
       row: fitted(c.row, n), payer: fitted(c.payer, n), payerSpelling: fitted(c.payerSpelling, n), provider: fitted(c.provider, n),
       providerSpelling: fitted(c.providerSpelling, n), claim: fitted(c.claim, n), pricing: fitted(c.pricing, n),
-      payerSpellings: this.payerSpellings.written, providerSpellings: this.providerSpellings.written,
+      denialReasonSpelling: fitted(c.denialReasonSpelling, n), payerSpellings: this.payerSpellings.written,
+      providerSpellings: this.providerSpellings.written, denialReasonSpellings: this.reasonSpellings.written,
     };
   }
 
@@ -150,6 +157,7 @@ export class RegisterColumnsBuilder {
     const provider = this.providerSpellings.of(line.provider, c.providers);
     c.providerSpelling[i] = provider;
     c.provider[i] = this.providerSpellings.groups[provider];
+    c.denialReasonSpelling[i] = this.reasonSpellings.of(line.denialReason, NO_GROUPS);
     c.claim[i] = this.claims.groupOf(line.claimId);
     c.pricing[i] = c.pricings.groupOf(line);
   }
@@ -207,7 +215,8 @@ function putMoney(c: RegisterColumns, i: number, line: ClaimLine): void {
 function sameButMoney(a: ClaimLine, b: ClaimLine): boolean {
   return a.row === b.row && a.claimId === b.claimId && a.dateOfService === b.dateOfService && a.payer === b.payer && a.provider === b.provider
     && a.status === b.status && a.submittedDate === b.submittedDate && a.lastPaymentDate === b.lastPaymentDate && a.cpt === b.cpt
-    && a.units === b.units && a.placeOfService === b.placeOfService && a.payerClass === b.payerClass && a.modifiers.join(",") === b.modifiers.join(",");
+    && a.units === b.units && a.placeOfService === b.placeOfService && a.payerClass === b.payerClass && a.denialReason === b.denialReason
+    && a.modifiers.join(",") === b.modifiers.join(",");
 }
 
 /** The columns with their money columns copied (the rest shared), to be written without changing `cols`. */
@@ -226,6 +235,7 @@ function emptyRegisterColumns(n: number): RegisterColumns {
     submittedDate: new Float64Array(n), lastPaymentDate: new Float64Array(n), status: new Uint8Array(n),
     row: new Int32Array(n), payer: new Int32Array(n), payers: new PayerGroups(), payerSpelling: new Int32Array(n), payerSpellings: [],
     provider: new Int32Array(n), providers: new NameGroups(), providerSpelling: new Int32Array(n), providerSpellings: [],
+    denialReasonSpelling: new Int32Array(n), denialReasonSpellings: [],
     claim: new Int32Array(n), claimCount: 0, claimIds: [], pricing: new Int32Array(n), pricings: new PricingGroups(),
   };
 }

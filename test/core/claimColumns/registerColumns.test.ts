@@ -41,6 +41,7 @@ function expectColumnsOf(cols: RegisterColumns, lines: readonly ClaimLine[]): vo
     expect(cols.claimIds[cols.claim[i]]).toBe(l.claimId);
     expect(cols.payerSpellings[cols.payerSpelling[i]]).toBe(l.payer);
     expect(cols.providerSpellings[cols.providerSpelling[i]]).toBe(l.provider);
+    expect(cols.denialReasonSpellings[cols.denialReasonSpelling[i]]).toBe(l.denialReason);
     expect(pricingKey({ ...l, ...cols.pricings.pricings[cols.pricing[i]] })).toBe(pricingKey(l));
   });
   // A group number is the same for two lines exactly when the compared values are.
@@ -93,7 +94,7 @@ describe("register columns", () => {
           // What creditSigns and reconcileBalances do: a copy with adjustments or payments changed.
           const copy = { ...l, contractualAdjustment: -l.contractualAdjustment, otherAdjustment: r.money, patientPaid: Math.abs(l.patientPaid), allowed: r.money };
           // Any other field changed as well: the columns must be built afresh.
-          return r.changeOther ? { ...copy, dateOfService: other.dateOfService, payer: other.payer, cpt: other.cpt } : copy;
+          return r.changeOther ? { ...copy, dateOfService: other.dateOfService, payer: other.payer, cpt: other.cpt, denialReason: other.denialReason } : copy;
         });
         expectColumnsOf(columnsAfterRewrites(before, after), after);
         expect(Array.from(before.balance)).toEqual(snapshot);
