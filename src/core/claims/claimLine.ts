@@ -31,7 +31,7 @@ export interface ClaimLine {
   allowed: Cents | null;
   cpt: string | null;
   /** Up to four modifiers, upper case, in the order written. */
-  modifiers: string[];
+  modifiers: readonly string[];
   units: number;
   placeOfService: string | null;
   provider: string | null;

@@ -185,13 +185,16 @@ function lineOfRow(row: number, values: readonly CellValue[], { check, statuses,
   if (check.failed || claimId === null || dateOfService === null || payer === null || charge === null) return null;
   return {
     row, claimId, dateOfService, payer, charge, insurancePaid, patientPaid, contractualAdjustment,
-    otherAdjustment, allowed, cpt, modifiers: modifiers.length > 4 ? modifiers.slice(0, 4) : modifiers, units,
+    otherAdjustment, allowed, cpt, modifiers: modifiers.length === 0 ? NO_MODIFIERS : modifiers.length > 4 ? modifiers.slice(0, 4) : modifiers, units,
     placeOfService: normalizePos(check.text(F.placeOfService)), provider: check.text(F.provider), payerClass, status,
     denialReason: check.text(F.denialReason), submittedDate, lastPaymentDate,
   };
 }
 
 const FIELD_COUNT = CLAIM_FIELDS.length;
+
+/** The modifiers of every line without any: one shared, frozen list instead of an empty array per line (a million lines). */
+const NO_MODIFIERS: readonly string[] = Object.freeze([]);
 
 // Imported functions called for every row, bound once: run through tsx (the command line's fallback
 // when it cannot be bundled, scripts/bundled.js), each call of an imported function
