@@ -103,3 +103,40 @@ export function round(x: number, places: number): number {
   const f = 10 ** places;
   return Math.round(x * f) / f;
 }
+
+/** One run and the garbage-collection pauses inside it. */
+export interface RunWithPauses {
+  ms: number;
+  /** Σ of the main thread's collection pauses that started during the run (Node's "gc" performance entries). */
+  gcPauseMs: number;
+  collections: number;
+  /** Of those, the full (mark-compact) collections. */
+  fullCollections: number;
+}
+
+/**
+ * Times one run of `run` after a full collection, with the collection pauses V8 made during it
+ * (perf_hooks PerformanceObserver, entry type "gc": each entry's duration is a pause of the main
+ * thread; detail.kind NODE_PERFORMANCE_GC_MAJOR = a full collection). The entries arrive on the event loop, hence async.
+ */
+export async function timeOnceWithPauses(run: () => unknown): Promise<RunWithPauses> {
+  const { PerformanceObserver, constants } = await import("node:perf_hooks");
+  const entries: { startTime: number; duration: number; major: boolean }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) entries.push({ startTime: e.startTime, duration: e.duration, major: ((e as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  collectGarbage();
+  const t0 = performance.now();
+  run();
+  const t1 = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  const inside = entries.filter((e) => e.startTime >= t0 && e.startTime <= t1);
+  return {
+    ms: round(t1 - t0, 3),
+    gcPauseMs: round(inside.reduce((n, e) => n + e.duration, 0), 3),
+    collections: inside.length,
+    fullCollections: inside.filter((e) => e.major).length,
+  };
+}
