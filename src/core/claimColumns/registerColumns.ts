@@ -103,9 +103,9 @@ type Column = "dateOfService" | "charge" | "payments" | "insurancePaid" | "contr
 const NUMBER_COLUMNS: readonly Column[] = ["dateOfService", "charge", "payments", "insurancePaid", "contractualAdjustment", "balance", "allowed", "submittedDate", "lastPaymentDate"];
 
 /**
- * Fills RegisterColumns one line at a time. The import adds each line as it makes it: the line's
- * fields are then still in the processor's cache, where reading a million lines back later costs
- * a trip to memory per line (about 170 ms at 1,048,575 lines, issue 13).
+ * Fills RegisterColumns one line at a time. The import adds each line as it makes it, while the
+ * line's fields are still in the processor's cache; reading a million lines back afterwards costs a
+ * trip to memory per line (about 300 ms at 1,048,575 lines: `npm run bench`, issue 13).
  */
 export class RegisterColumnsBuilder {
   private cols: RegisterColumns;
