@@ -32,10 +32,10 @@ export function claimColumns(lines: readonly ClaimLine[], asOf: Day, period: Rep
 
 /**
  * The period of a report over the register's columns: one pass over the dates of service (and the
- * status, payer and provider groups); lines are read only for the first name of each group.
+ * status, payer and provider groups), each group's name from the spellings as written.
  */
 export function periodColumns(register: RegisterColumns, asOf: Day, period: ReportingPeriod): ClaimColumns {
-  const { dateOfService, status, payer, provider, lines, providers } = register;
+  const { dateOfService, status, payer, provider, providers, payerSpelling, payerSpellings, providerSpelling, providerSpellings } = register;
   const n = dateOfService.length;
   const payerNameAged: (string | undefined)[] = [];
   const payerNamePeriod: (string | undefined)[] = [];
@@ -56,17 +56,17 @@ export function periodColumns(register: RegisterColumns, asOf: Day, period: Repo
     if (unnamed === 0) continue;
     const p = payer[i];
     if (payerNameAged[p] === undefined) {
-      payerNameAged[p] = lines[i].payer.trim();
+      payerNameAged[p] = payerSpellings[payerSpelling[i]].trim();
       unnamed--;
     }
     if (dos < from || dos > to) continue;
     if (payerNamePeriod[p] === undefined) {
-      payerNamePeriod[p] = lines[i].payer.trim();
+      payerNamePeriod[p] = payerSpellings[payerSpelling[i]].trim();
       unnamed--;
     }
     const v = provider[i];
     if (providerNamePeriod[v] === undefined) {
-      providerNamePeriod[v] = providers.nameOf(lines[i].provider);
+      providerNamePeriod[v] = providers.nameOf(providerSpellings[providerSpelling[i]]);
       unnamed--;
     }
   }

@@ -52,7 +52,7 @@ function countWaits(cols: ClaimColumns, perPayer: (WaitCounts | undefined)[], na
     let counts = perPayer[g];
     if (counts === undefined) {
       perPayer[g] = counts = new WaitCounts();
-      names[g] = cols.lines[i].payer.trim();
+      names[g] = cols.payerSpellings[cols.payerSpelling[i]].trim();
     }
     counts.add(wait);
   }

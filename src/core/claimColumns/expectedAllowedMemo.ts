@@ -35,7 +35,7 @@ export class ExpectedAllowedMemo {
 
   private price(key: number, i: number): PricedLine {
     const pricing = this.cols.pricings.pricings[this.cols.pricing[i]];
-    const line = { ...pricing, payer: this.cols.lines[i].payer };
+    const line = { ...pricing, payer: this.cols.payerSpellings[this.cols.payerSpelling[i]] };
     const result = expectedAllowed(line, this.index, this.medicareRates);
     // checkFees counts these apart (definitions.md: unpriced lines counted with that reason).
     const noMedicareAmount = result === null && findFeeRate(this.index, line)?.kind === "percentOfMedicare";
