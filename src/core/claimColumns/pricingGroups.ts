@@ -3,7 +3,8 @@ import type { ClaimLine } from "../claims/claimLine";
 /** What prices a line besides its payer (expectedAllowed reads nothing else): one pricing group. */
 export type LinePricing = Pick<ClaimLine, "cpt" | "modifiers" | "units" | "placeOfService" | "payerClass">;
 
-const sameModifiers = (a: readonly string[], b: readonly string[]): boolean => {
+/** The same modifiers in the same order. */
+export const sameModifiers = (a: readonly string[], b: readonly string[]): boolean => {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -2,7 +2,7 @@ import type { ClaimLine } from "../claims/claimLine";
 import { PayerGroups } from "../payerMix/payerGroups";
 import { ClaimGroups } from "./claimGroups";
 import { NameGroups } from "./nameGroups";
-import { PricingGroups } from "./pricingGroups";
+import { PricingGroups, sameModifiers } from "./pricingGroups";
 
 /** Status codes of the columns: only the statuses a figure tests. */
 export const STATUS_OTHER = 0; // blank or any other status (submitted)
@@ -69,11 +69,8 @@ export interface RegisterColumns {
   pricings: PricingGroups;
 }
 
-type IntColumn = "row" | "payer" | "payerSpelling" | "provider" | "providerSpelling" | "claim" | "pricing" | "denialReasonSpelling";
-const INT_COLUMNS: readonly IntColumn[] = ["row", "payer", "payerSpelling", "provider", "providerSpelling", "claim", "pricing", "denialReasonSpelling"];
 /** For spellings kept without a group (denial reasons, grouped by the figure that reads them). */
 const NO_GROUPS = { groupOf: (): number => 0 };
-const fitted = (column: Int32Array, n: number): Int32Array => (column.length === n ? column : column.slice(0, n));
 
 /** Spellings as written, each with its group; the last one looked up is remembered (lines of a claim repeat it). */
 class Spellings<T extends string | null> {
@@ -99,8 +96,16 @@ class Spellings<T extends string | null> {
   }
 }
 
-type Column = "dateOfService" | "charge" | "payments" | "insurancePaid" | "contractualAdjustment" | "balance" | "allowed" | "submittedDate" | "lastPaymentDate";
-const NUMBER_COLUMNS: readonly Column[] = ["dateOfService", "charge", "payments", "insurancePaid", "contractualAdjustment", "balance", "allowed", "submittedDate", "lastPaymentDate"];
+/** Every typed-array column, one entry per line. */
+type LineColumn = {
+  [K in keyof RegisterColumns]: RegisterColumns[K] extends Float64Array | Int32Array | Uint8Array ? K : never;
+}[keyof RegisterColumns];
+// Every one listed: the compiler refuses a column left out of this record.
+const LINE_COLUMNS = Object.keys({
+  dateOfService: 1, charge: 1, payments: 1, insurancePaid: 1, contractualAdjustment: 1, balance: 1, allowed: 1, submittedDate: 1, lastPaymentDate: 1,
+  status: 1, row: 1, payer: 1, payerSpelling: 1, provider: 1, providerSpelling: 1, claim: 1, pricing: 1, denialReasonSpelling: 1,
+} satisfies Record<LineColumn, 1>) as LineColumn[];
+type LineArray = Float64Array | Int32Array | Uint8Array;
 
 /**
  * Fills RegisterColumns one line at a time. The import adds each line as it makes it, while the
@@ -131,15 +136,11 @@ export class RegisterColumnsBuilder {
     if (lines.length !== this.count) throw new RangeError(`${this.count} lines added, ${lines.length} given`);
     const c = this.cols;
     const n = this.count;
-    const trimmed = {} as Record<Column, Float64Array>;
-    for (const k of NUMBER_COLUMNS) trimmed[k] = c[k].length === n ? c[k] : c[k].slice(0, n);
+    const fitted = {} as Record<LineColumn, LineArray>;
+    for (const k of LINE_COLUMNS) fitted[k] = c[k].length === n ? c[k] : c[k].slice(0, n);
     return {
-      ...c, ...trimmed, lines, claimCount: this.claims.size, claimIds: this.claims.ids,
-      status: c.status.length === n ? c.status : c.status.slice(0, n),
-      row: fitted(c.row, n), payer: fitted(c.payer, n), payerSpelling: fitted(c.payerSpelling, n), provider: fitted(c.provider, n),
-      providerSpelling: fitted(c.providerSpelling, n), claim: fitted(c.claim, n), pricing: fitted(c.pricing, n),
-      denialReasonSpelling: fitted(c.denialReasonSpelling, n), payerSpellings: this.payerSpellings.written,
-      providerSpellings: this.providerSpellings.written, denialReasonSpellings: this.reasonSpellings.written,
+      ...c, ...(fitted as Pick<RegisterColumns, LineColumn>), lines, claimCount: this.claims.size, claimIds: this.claims.ids,
+      payerSpellings: this.payerSpellings.written, providerSpellings: this.providerSpellings.written, denialReasonSpellings: this.reasonSpellings.written,
     };
   }
 
@@ -165,9 +166,7 @@ export class RegisterColumnsBuilder {
   private grow(): void {
     const c = this.cols;
     const bigger = emptyRegisterColumns(c.charge.length * 2);
-    for (const k of NUMBER_COLUMNS) bigger[k].set(c[k]);
-    bigger.status.set(c.status);
-    for (const k of INT_COLUMNS) bigger[k].set(c[k]);
+    for (const k of LINE_COLUMNS) (bigger[k] as LineArray).set(c[k]);
     this.cols = { ...bigger, payers: c.payers, providers: c.providers, pricings: c.pricings };
   }
 }
@@ -216,7 +215,7 @@ function sameButMoney(a: ClaimLine, b: ClaimLine): boolean {
   return a.row === b.row && a.claimId === b.claimId && a.dateOfService === b.dateOfService && a.payer === b.payer && a.provider === b.provider
     && a.status === b.status && a.submittedDate === b.submittedDate && a.lastPaymentDate === b.lastPaymentDate && a.cpt === b.cpt
     && a.units === b.units && a.placeOfService === b.placeOfService && a.payerClass === b.payerClass && a.denialReason === b.denialReason
-    && a.modifiers.join(",") === b.modifiers.join(",");
+    && sameModifiers(a.modifiers, b.modifiers);
 }
 
 /** The columns with their money columns copied (the rest shared), to be written without changing `cols`. */
