@@ -67,6 +67,8 @@ export function claimsSourceReport(
   sheetName: string,
   asOf: Day,
   choice: { others: { sheet: string; reason: string }[]; why: string | null },
+  /** Lines with a last payment after the as-of date (counted while the lines were read). */
+  paidAfterAsOf: number,
 ): ClaimsSourceReport {
   const notes: string[] = [];
   if (choice.others.length > 0) {
@@ -74,7 +76,7 @@ export function claimsSourceReport(
   }
   const balancesAsOf = claims.balancesAsOf ?? "export";
   if (balancesAsOf === "export") {
-    const later = claims.lines.filter((l) => l.lastPaymentDate !== null && l.lastPaymentDate > asOf).length;
+    const later = paidAfterAsOf;
     notes.push(
       `balances are as the export has them, not as of ${isoFromDay(asOf)}: the register holds current balances only, so A/R is aged at ${isoFromDay(asOf)} from today's balances` +
         (later > 0 ? ` (${later} lines show a payment after ${isoFromDay(asOf)})` : ""),
@@ -84,8 +86,8 @@ export function claimsSourceReport(
 }
 
 /** The reason a read register cannot make a report (no usable line), or null when it can. */
-export function unusableReason(claims: ClaimsRegisterRead, sheetName: string): string | null {
-  if (claims.lines.length > 0) return null;
+export function unusableReason(claims: ClaimsRegisterRead, sheetName: string, linesUsed: number): string | null {
+  if (linesUsed > 0) return null;
   const first = claims.leftOut.slice(0, 3).map((l) => `row ${l.row}: ${l.reason}`).join("; ");
   return `sheet "${sheetName}" has no usable claim line (${claims.rowsRead} rows read, ${claims.leftOut.length} left out${first !== "" ? `: ${first}` : ""}); nothing was written`;
 }

@@ -27,6 +27,9 @@ import { readMedicareScheduleSheet } from "../feeSchedule/medicareScheduleSheet"
 import { feeScheduleLeftOut } from "./feeScheduleLeftOut";
 import { findRvuTable } from "./rvuSource";
 import { chooseClaimsSheet, claimsSourceReport, noRegisterReason, unusableReason } from "./claimsSource";
+import type { ClaimLine } from "../claims/claimLine";
+import type { RegisterColumns } from "../claimColumns/registerColumns";
+import type { RvuTableRead } from "../rvu/workRvuRow";
 
 export interface WorkbookSheet {
   name: string;
@@ -76,30 +79,60 @@ export class UnusableInputError extends Error {}
  * `figures.sheetIssues` with sheet, row, column and reason.
  */
 export function workbookReport(sheets: readonly WorkbookSheet[], options: WorkbookReportOptions): WorkbookReport {
-  const dataSheets = sheets.filter((s) => !isReportTabName(s.name));
-  const choice = chooseClaimsSheet(dataSheets, options.claimsSheet);
-  const claimsSheet = choice.sheet;
-  if (claimsSheet === null) {
-    throw new UnusableInputError(
-      options.claimsSheet !== undefined
-        ? `no sheet named "${options.claimsSheet}"`
-        : noRegisterReason(dataSheets),
-    );
-  }
+  const found = claimsSheetOf(sheets, options);
+  const claimsSheet = found.sheet;
   const claims = readClaimsRegister(claimsSheet.grid, { sheet: claimsSheet.name, asOf: options.asOf, registerColumns: true });
   if (claims.headerRow === null) {
     throw new UnusableInputError(claims.issues.map(describeIssue).join("; ") || `sheet "${claimsSheet.name}" has no usable header row`);
   }
-  const unusable = unusableReason(claims, claimsSheet.name);
+  const counts = claimLineCounts(claims.lines, options.asOf);
+  const unusable = unusableReason(claims, claimsSheet.name, counts.linesUsed);
   if (unusable !== null) throw new UnusableInputError(unusable);
+  const context = reportContext(sheets, found, options);
+  return reportOfClaims(context, claims, { lines: claims.lines, registerColumns: claims.registerColumns ?? null, ...counts }, options);
+}
 
+/** The sheet that holds the claims, how it was chosen, and the sheets that are not report tabs. */
+export interface ClaimsSheetFound<S extends WorkbookSheet = WorkbookSheet> {
+  sheet: S;
+  choice: { others: { sheet: string; reason: string }[]; why: string | null };
+  dataSheets: readonly S[];
+}
+
+/** The claims sheet (named, or found by its header: chooseClaimsSheet); throws UnusableInputError when there is none. */
+export function claimsSheetOf<S extends WorkbookSheet>(sheets: readonly S[], options: Pick<WorkbookReportOptions, "claimsSheet">): ClaimsSheetFound<S> {
+  const dataSheets = sheets.filter((s) => !isReportTabName(s.name));
+  const choice = chooseClaimsSheet(dataSheets, options.claimsSheet);
+  if (choice.sheet === null) {
+    throw new UnusableInputError(options.claimsSheet !== undefined ? `no sheet named "${options.claimsSheet}"` : noRegisterReason(dataSheets));
+  }
+  return { sheet: choice.sheet, choice, dataSheets };
+}
+
+/**
+ * What the report takes from the workbook besides the claims: the fee schedule (and a Medicare
+ * schedule for its percent rows), the RVU table, the budget, payroll and settings, the trend of
+ * earlier report tabs and the practice's name. Read from the sheets other than the claims sheet
+ * (whose grid may hold only its first rows, when the claims are streamed).
+ */
+export interface ReportContext {
+  claimsSheet: string;
+  choice: ClaimsSheetFound["choice"];
+  feeSchedule: WorkbookReport["feeSchedule"];
+  rvuTable: RvuTableRead | null;
+  extra: ReturnType<typeof readBudgetAndPayroll>;
+  trend: TrendPoint[];
+  practiceName: string;
+}
+
+export function reportContext(sheets: readonly WorkbookSheet[], found: ClaimsSheetFound, options: WorkbookReportOptions): ReportContext {
+  const { dataSheets, sheet: claimsSheet } = found;
   const feeCandidates = [...dataSheets.filter((s) => s !== claimsSheet), ...(options.feeScheduleSheets ?? [])];
   const feeSheet = pickSheet(feeCandidates, options.feeScheduleSheet, (s) => {
-    const found = findHeaderRow<FeeScheduleField>(s.grid, FEE_SCHEDULE_HEADER_SYNONYMS, ["payer", "cpt"], { sheet: s.name });
-    return found.found && (found.fields.includes("amount") || found.fields.includes("percentOfMedicare")) ? found.fields.length : 0;
+    const header = findHeaderRow<FeeScheduleField>(s.grid, FEE_SCHEDULE_HEADER_SYNONYMS, ["payer", "cpt"], { sheet: s.name });
+    return header.found && (header.fields.includes("amount") || header.fields.includes("percentOfMedicare")) ? header.fields.length : 0;
   });
   let feeSchedule: WorkbookReport["feeSchedule"] = null;
-  const leftOut: LeftOutRow[] = claims.leftOut.map((l) => ({ ...l, sheet: l.sheet ?? claimsSheet.name }));
   if (feeSheet !== null) {
     const exported = readFeeScheduleExport(feeSheet.grid, { sheet: feeSheet.name });
     const read = readFeeScheduleRows(exported.rows, { sheet: feeSheet.name, columns: exported.mapping });
@@ -128,24 +161,46 @@ export function workbookReport(sheets: readonly WorkbookSheet[], options: Workbo
     .sort((a, b) => a.asOf - b.asOf);
   // One point per as-of date: the latest tab written for it wins.
   const uniqueTrend = trend.filter((t, i) => i === trend.length - 1 || trend[i + 1].asOf !== t.asOf);
+  const practiceName = options.practiceName ?? practiceNameFromSettings(sheets.find((s) => s.name === extra.settings?.sheet) ?? namedSettings(sheets)) ?? "Practice";
+  return { claimsSheet: claimsSheet.name, choice: found.choice, feeSchedule, rvuTable, extra, trend: uniqueTrend, practiceName };
+}
 
+/** How many lines were used, and how many show a payment after the as-of date (the source report says so). */
+export interface ClaimLineCounts {
+  linesUsed: number;
+  paidAfterAsOf: number;
+}
+
+export function claimLineCounts(lines: readonly ClaimLine[], asOf: Day): ClaimLineCounts {
+  let paidAfterAsOf = 0;
+  for (const l of lines) if (l.lastPaymentDate !== null && l.lastPaymentDate > asOf) paidAfterAsOf++;
+  return { linesUsed: lines.length, paidAfterAsOf };
+}
+
+/** The claims as the figures take them: the lines and their columns. */
+export type ClaimsForFigures = ClaimLineCounts & { lines: readonly ClaimLine[]; registerColumns: RegisterColumns | null };
+
+/** The report from the claims read and the rest of the workbook: figures, JSON summary, report sheet. */
+export function reportOfClaims(context: ReportContext, claims: ClaimsRegisterRead, forFigures: ClaimsForFigures, options: WorkbookReportOptions): WorkbookReport {
+  const { extra, feeSchedule } = context;
+  const leftOut: LeftOutRow[] = claims.leftOut.map((l) => ({ ...l, sheet: l.sheet ?? context.claimsSheet }));
   const figures = reportFigures({
-    practiceName: options.practiceName ?? practiceNameFromSettings(sheets.find((s) => s.name === extra.settings?.sheet) ?? namedSettings(sheets)) ?? "Practice",
+    practiceName: context.practiceName,
     asOf: options.asOf,
-    lines: claims.lines,
-    registerColumns: claims.registerColumns,
+    lines: forFigures.lines,
+    registerColumns: forFigures.registerColumns ?? null,
     rowsRead: claims.rowsRead,
     leftOut,
     feeSchedule: feeSchedule?.rows ?? null,
     feeTolerance: options.feeTolerance,
-    trend: uniqueTrend,
-    source: `sheet "${claimsSheet.name}"`,
+    trend: context.trend,
+    source: `sheet "${context.claimsSheet}"`,
     budget: extra.budget,
     payroll: extra.payrollInput,
     sheetIssues: extra.sheetIssues,
-    sourceReport: claimsSourceReport(claims, claimsSheet.name, options.asOf, choice),
+    sourceReport: claimsSourceReport(claims, context.claimsSheet, options.asOf, context.choice, forFigures.paidAfterAsOf),
     feeScheduleLeftOut: feeScheduleLeftOut(feeSchedule),
-    rvuTable,
+    rvuTable: context.rvuTable,
   });
   return {
     figures, summary: summaryJson(figures), sheet: physicianReport(figures), claims, feeSchedule,
