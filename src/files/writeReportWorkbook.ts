@@ -7,7 +7,7 @@ import { renderSheet } from "./renderSheet";
 import { addChartsToXlsx, chartParts } from "./xlsxCharts";
 import { injectReportSheet, type ReportSheetInjection } from "./xlsxInject";
 import { readPartText } from "./xlsxReader";
-import { openZipPackage, type ZipPackage } from "./zipPackage";
+import { readZipPackage, type ZipPackage } from "./zipPackage";
 import { writeRewrittenZip } from "./zipRewrite";
 
 /**
@@ -25,11 +25,16 @@ export async function writeReportWorkbook(input: string, output: string, descrip
   const ext = path.extname(input).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
     // One pass: the report sheet's parts and its charts' parts, then one write of the copy.
-    const pkg = openZipPackage(await fs.promises.readFile(input), path.basename(input));
-    const injected = await injectReportSheet(pkg, sheet);
-    if (sheet.charts.length > 0) await addChartParts(pkg, injected, sheet);
-    await writeRewrittenZip(pkg, injected.changes, output);
-    return injected.name;
+    // Read from the input file piece by piece (never held whole), and closed when done.
+    const pkg = await readZipPackage(input, path.basename(input));
+    try {
+      const injected = await injectReportSheet(pkg, sheet);
+      if (sheet.charts.length > 0) await addChartParts(pkg, injected, sheet);
+      await writeRewrittenZip(pkg, injected.changes, output);
+      return injected.name;
+    } finally {
+      pkg.close();
+    }
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Practice Ledger";

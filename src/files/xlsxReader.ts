@@ -346,6 +346,14 @@ export async function readWorkbookParts(zip: ZipPackage): Promise<WorkbookParts>
  */
 export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions = {}): Promise<SheetGrid[]> {
   const zip = await openXlsxPackage(source, options.label);
+  try {
+    return await gridsOfPackage(zip, options);
+  } finally {
+    zip.close();
+  }
+}
+
+async function gridsOfPackage(zip: ZipPackage, options: ReadXlsxOptions): Promise<SheetGrid[]> {
   const wb = await readWorkbookParts(zip);
   const sst = new SharedStringsScanner(zip.label);
   const sstPart = wb.partsByType.get("sharedStrings") ?? zip.storedName("xl/sharedStrings.xml");

@@ -13,6 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
+import { Readable, pipeline } from "node:stream";
 
 /** A file that cannot be read as a workbook; the message names the file (and the part). */
 export class UnreadableFileError extends Error {}
@@ -34,8 +35,69 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
-  /** Where its central-directory record starts (zipRewrite.ts copies its date, time and name bytes from there). */
+  /** Where its central-directory record starts in the file. */
   centralHeaderOffset: number;
+  /** Its central-directory record as stored (zipRewrite.ts copies its date, time, name bytes and attributes from it). */
+  central: Buffer;
+}
+
+/**
+ * Where a package's bytes are: in memory, or in a file read piece by piece when needed, so that
+ * reading a 94 MB workbook does not hold 94 MB (issue 13: memory flat as the file grows).
+ */
+export interface PackageBytes {
+  readonly size: number;
+  /** `length` bytes from `at` (a view of bytes in memory; a copy read from a file). */
+  read(at: number, length: number): Buffer;
+  /** The bytes from `at` up to `end`, in pieces of at most `piece` bytes. */
+  pieces(at: number, end: number, piece: number): Iterable<Buffer>;
+  /** Lets go of the file (nothing for bytes in memory). */
+  close(): void;
+}
+
+/** A package's bytes held in memory. */
+class BytesInMemory implements PackageBytes {
+  constructor(readonly whole: Buffer) {}
+  get size(): number {
+    return this.whole.length;
+  }
+  read(at: number, length: number): Buffer {
+    return this.whole.subarray(at, Math.min(this.whole.length, at + length));
+  }
+  *pieces(at: number, end: number, piece: number): Iterable<Buffer> {
+    for (let p = at; p < end; p += piece) yield this.whole.subarray(p, Math.min(end, p + piece));
+  }
+  close(): void {}
+}
+
+/** A package's bytes read from an open file as they are needed (positional reads). */
+class BytesInFile implements PackageBytes {
+  private fd: number | null;
+  constructor(fd: number, readonly size: number, private readonly label: string) {
+    this.fd = fd;
+  }
+  read(at: number, length: number): Buffer {
+    const want = Math.max(0, Math.min(length, this.size - at));
+    const out = Buffer.allocUnsafe(want);
+    let done = 0;
+    while (done < want) {
+      const n = fs.readSync(this.open(), out, done, want - done, at + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === want ? out : out.subarray(0, done);
+  }
+  *pieces(at: number, end: number, piece: number): Iterable<Buffer> {
+    for (let p = at; p < end; p += piece) yield this.read(p, Math.min(piece, end - p));
+  }
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+  private open(): number {
+    if (this.fd === null) throw new UnreadableFileError(`${this.label}: the file was closed while it was being read`);
+    return this.fd;
+  }
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -51,11 +113,22 @@ export class ZipPackage {
   constructor(
     /** The file's name, for messages. */
     readonly label: string,
-    /** The whole file (zipRewrite.ts copies untouched entries' compressed bytes out of it). */
-    readonly bytes: Buffer,
+    /** The package's bytes, in memory or in its file (zipRewrite.ts copies untouched entries' compressed bytes out of them). */
+    readonly source: PackageBytes,
     readonly entries: readonly ZipEntry[],
   ) {
     for (const e of entries) if (!e.name.endsWith("/") && !this.byKey.has(partKey(e.name))) this.byKey.set(partKey(e.name), e);
+  }
+
+  /** The whole package, when it is held in memory (a package read from a file holds only its directory). */
+  get bytes(): Buffer {
+    if (this.source instanceof BytesInMemory) return this.source.whole;
+    throw new Error(`${this.label}: the package is read from its file, not held in memory`);
+  }
+
+  /** Closes the file a package is read from (nothing for one in memory); no part can be read after. */
+  close(): void {
+    this.source.close();
   }
 
   /** The entry stored for an OPC part name (any case, either slash), or null. */
@@ -72,14 +145,26 @@ export class ZipPackage {
     throw new UnreadableFileError(`${this.label}: the part ${entry.name} is damaged (${what}); the file cannot be read safely. Open it in Excel and save it again, or use an undamaged copy`);
   }
 
-  /** The entry's compressed bytes as stored (after its local header); checks that they lie within the file. */
-  compressedBytes(entry: ZipEntry): Buffer {
-    const b = this.bytes;
+  /** Where the entry's compressed bytes lie (after its local header); checks that they lie within the file. */
+  compressedRange(entry: ZipEntry): { start: number; end: number } {
     const at = entry.localHeaderOffset;
-    if (at + 30 > b.length || b.readUInt32LE(at) !== 0x04034b50) this.fail(entry, "its local header is missing");
-    const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
-    if (start + entry.compressedSize > b.length) this.fail(entry, "it runs past the end of the file");
-    return b.subarray(start, start + entry.compressedSize);
+    const header = this.source.read(at, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) this.fail(entry, "its local header is missing");
+    const start = at + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (start + entry.compressedSize > this.source.size) this.fail(entry, "it runs past the end of the file");
+    return { start, end: start + entry.compressedSize };
+  }
+
+  /** The entry's compressed bytes as stored (read whole: for small parts; see compressedPieces). */
+  compressedBytes(entry: ZipEntry): Buffer {
+    const { start, end } = this.compressedRange(entry);
+    return this.source.read(start, end - start);
+  }
+
+  /** The entry's compressed bytes in pieces of at most 1 MB (a package in a file is read piece by piece). */
+  compressedPieces(entry: ZipEntry): Iterable<Buffer> {
+    const { start, end } = this.compressedRange(entry);
+    return this.source.pieces(start, end, 1 << 20);
   }
 
   /**
@@ -93,7 +178,6 @@ export class ZipPackage {
       throw new UnreadableFileError(`${this.label}: the part ${entry.name} is encrypted; remove the password in Excel and save the file again`);
     }
     if (entry.uncompressedSize > limit) this.tooLarge(entry, limit);
-    const raw = this.compressedBytes(entry);
     let crc = 0;
     let size = 0;
     const take = (chunk: Buffer): void => {
@@ -104,14 +188,17 @@ export class ZipPackage {
     };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) this.fail(entry, "its stored size does not match");
-      for (let at = 0; at < raw.length; at += 1 << 20) take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
+      for (const piece of this.compressedPieces(entry)) take(piece);
     } else if (entry.method === 8) {
       // zlib inflates on libuv's thread pool; holding up to 4 MB of inflated chunks ahead (instead
       // of the stream's default 16 KB, i.e. none) lets it inflate the next chunks while this thread
       // scans the last one. Zlib streams take the stream options (Node's zlib.js passes them on).
       const options: zlib.ZlibOptions & { readableHighWaterMark: number } = { chunkSize: 1 << 20, readableHighWaterMark: 1 << 22 };
       const inflater = zlib.createInflateRaw(options);
-      inflater.end(raw);
+      if (this.source instanceof BytesInMemory) inflater.end(this.compressedBytes(entry));
+      // From a file, the compressed bytes are read a megabyte at a time as the inflater takes them
+      // (a read error ends the inflater with it, and the loop below reports it).
+      else pipeline(Readable.from(this.compressedPieces(entry)), inflater, () => undefined);
       try {
         for await (const chunk of inflater as AsyncIterable<Buffer>) take(chunk);
       } catch (e) {
@@ -153,10 +240,19 @@ function notAWorkbook(label: string, bytes: Buffer): never {
 
 /** Reads the central directory of the zip in `bytes`. `label` names the file in messages. */
 export function openZipPackage(bytes: Buffer, label: string): ZipPackage {
-  if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) notAWorkbook(label, bytes);
+  return packageOf(new BytesInMemory(bytes), label);
+}
+
+/** Reads the central directory of a package, wherever its bytes are. */
+function packageOf(source: PackageBytes, label: string): ZipPackage {
+  const size = source.size;
+  const first = source.read(0, 8);
+  if (size < 22 || first.readUInt32LE(0) !== 0x04034b50) notAWorkbook(label, first);
+  const tailStart = Math.max(0, size - 22 - 65535);
+  const tail = source.read(tailStart, size - tailStart);
   let eocd = -1;
-  for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - 22 - 65535); p--) {
-    if (bytes.readUInt32LE(p) === 0x06054b50) {
+  for (let p = tail.length - 22; p >= 0; p--) {
+    if (tail.readUInt32LE(p) === 0x06054b50) {
       eocd = p;
       break;
     }
@@ -165,42 +261,46 @@ export function openZipPackage(bytes: Buffer, label: string): ZipPackage {
     throw new UnreadableFileError(`${label}: the zip package is damaged (${what}); the file may be cut short. Use an undamaged copy or save it again in Excel`);
   };
   if (eocd < 0) damaged("no end of central directory");
-  let count = bytes.readUInt16LE(eocd + 10);
-  let cdSize = bytes.readUInt32LE(eocd + 12);
-  let cdOffset = bytes.readUInt32LE(eocd + 16);
-  if ((count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) && eocd >= 20 && bytes.readUInt32LE(eocd - 20) === 0x07064b50) {
-    const z = Number(bytes.readBigUInt64LE(eocd - 20 + 8));
-    if (z + 56 > bytes.length || bytes.readUInt32LE(z) !== 0x06064b50) damaged("bad zip64 end of central directory");
-    count = Number(bytes.readBigUInt64LE(z + 32));
-    cdSize = Number(bytes.readBigUInt64LE(z + 40));
-    cdOffset = Number(bytes.readBigUInt64LE(z + 48));
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  if ((count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) && eocd >= 20 && tail.readUInt32LE(eocd - 20) === 0x07064b50) {
+    const z = Number(tail.readBigUInt64LE(eocd - 20 + 8));
+    const record = z + 56 > size ? Buffer.alloc(0) : source.read(z, 56);
+    if (record.length < 56 || record.readUInt32LE(0) !== 0x06064b50) damaged("bad zip64 end of central directory");
+    count = Number(record.readBigUInt64LE(32));
+    cdSize = Number(record.readBigUInt64LE(40));
+    cdOffset = Number(record.readBigUInt64LE(48));
   }
-  if (cdOffset + cdSize > bytes.length) damaged("the central directory runs past the end of the file");
+  if (cdOffset + cdSize > size) damaged("the central directory runs past the end of the file");
+  const cd = source.read(cdOffset, cdSize);
   const entries: ZipEntry[] = [];
-  let p = cdOffset;
+  let p = 0;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) damaged(`central directory entry ${k + 1} is missing`);
-    const nameLength = bytes.readUInt16LE(p + 28);
-    const extraLength = bytes.readUInt16LE(p + 30);
-    const commentLength = bytes.readUInt16LE(p + 32);
-    const flags = bytes.readUInt16LE(p + 8);
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) damaged(`central directory entry ${k + 1} is missing`);
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const commentLength = cd.readUInt16LE(p + 32);
+    const flags = cd.readUInt16LE(p + 8);
     // Names are UTF-8 when flag bit 11 is set, else code page 437; OPC part names are ASCII either way.
-    const name = bytes.toString(flags & 0x800 ? "utf8" : "latin1", p + 46, p + 46 + nameLength);
+    const name = cd.toString(flags & 0x800 ? "utf8" : "latin1", p + 46, p + 46 + nameLength);
+    const recordEnd = p + 46 + nameLength + extraLength + commentLength;
     const entry: ZipEntry = {
       name,
       flags,
-      method: bytes.readUInt16LE(p + 10),
-      crc32: bytes.readUInt32LE(p + 16),
-      compressedSize: bytes.readUInt32LE(p + 20),
-      uncompressedSize: bytes.readUInt32LE(p + 24),
-      localHeaderOffset: bytes.readUInt32LE(p + 42),
-      centralHeaderOffset: p,
+      method: cd.readUInt16LE(p + 10),
+      crc32: cd.readUInt32LE(p + 16),
+      compressedSize: cd.readUInt32LE(p + 20),
+      uncompressedSize: cd.readUInt32LE(p + 24),
+      localHeaderOffset: cd.readUInt32LE(p + 42),
+      centralHeaderOffset: cdOffset + p,
+      central: cd.subarray(p, Math.min(cd.length, recordEnd)),
     };
-    readZip64Extra(bytes, p + 46 + nameLength, extraLength, entry);
+    readZip64Extra(cd, p + 46 + nameLength, extraLength, entry);
     entries.push(entry);
-    p += 46 + nameLength + extraLength + commentLength;
+    p = recordEnd;
   }
-  return new ZipPackage(label, bytes, entries);
+  return new ZipPackage(label, source, entries);
 }
 
 /** Zip64 extended information (header 0x0001): the 64-bit values of the fields stored as 0xFFFFFFFF. */
@@ -225,17 +325,43 @@ function readZip64Extra(bytes: Buffer, from: number, length: number, entry: ZipE
   }
 }
 
-/** Opens an .xlsx from a path or its bytes; every error names the file. */
+/**
+ * Opens an .xlsx from a path or its bytes; every error names the file. A path is read piece by
+ * piece from the open file (close the package when done with it: ZipPackage.close).
+ */
 export async function readZipPackage(source: string | Uint8Array | ArrayBuffer, label?: string): Promise<ZipPackage> {
   const name = label ?? (typeof source === "string" ? path.basename(source) : "the workbook");
-  let bytes: Buffer;
-  if (typeof source === "string") {
-    try {
-      bytes = await fs.promises.readFile(source);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UnreadableFileError(`${name}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? (e as Error).message})`}`);
-    }
-  } else bytes = source instanceof ArrayBuffer ? Buffer.from(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
-  return openZipPackage(bytes, name);
+  if (typeof source !== "string") {
+    const bytes = source instanceof ArrayBuffer ? Buffer.from(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    return openZipPackage(bytes, name);
+  }
+  const file = openForReading(source, name);
+  try {
+    return packageOf(file, name);
+  } catch (e) {
+    file.close();
+    throw e;
+  }
+}
+
+/** Opens a file to read a package from it, with the same messages as reading it whole. */
+function openForReading(file: string, name: string): BytesInFile {
+  const cannot = (e: unknown): never => {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UnreadableFileError(`${name}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? (e as Error).message})`}`);
+  };
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (e) {
+    return cannot(e);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) cannot(Object.assign(new Error("is a folder"), { code: "EISDIR" }));
+    return new BytesInFile(fd, stat.size, name);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
 }

@@ -198,8 +198,8 @@ function untouched(pkg: ZipPackage, entry: ZipEntry): WrittenEntry {
   if ((entry.flags & FLAG_ENCRYPTED) !== 0) {
     throw new UnreadableFileError(`${pkg.label}: the part ${entry.name} is encrypted; remove the password in Excel and save the file again`);
   }
-  const b = pkg.bytes;
-  const p = entry.centralHeaderOffset;
+  const b = entry.central;
+  const p = 0;
   return {
     nameBytes: b.subarray(p + 46, p + 46 + b.readUInt16LE(p + 28)),
     flags: entry.flags & ~FLAG_DATA_DESCRIPTOR,
@@ -245,27 +245,35 @@ function fresh(name: string, content: PartContent, stored: boolean, when: { time
 
 /**
  * The new package as a list of buffers to write in order (untouched entries' compressed bytes are
- * views into `pkg.bytes`, not copies). `changes` is not modified.
+ * read from the package: views of its bytes when it is in memory). `changes` is not modified.
  */
 export function rewriteZip(pkg: ZipPackage, changes: PartChanges, options: ZipRewriteOptions = {}): Buffer[] {
+  return rewritePieces(pkg, changes, options).map((piece) => (Buffer.isBuffer(piece) ? piece : pkg.compressedBytes(piece)));
+}
+
+/** What rewriteZip writes: new bytes, or an untouched entry whose compressed bytes are copied from the package. */
+type ZipPiece = Buffer | ZipEntry;
+
+function rewritePieces(pkg: ZipPackage, changes: PartChanges, options: ZipRewriteOptions): ZipPiece[] {
   const force = options.forceZip64 === true;
   const when = dosDateTime(options.now ?? new Date());
   const pending = new PartChanges();
   for (const [name, content] of changes.entries()) pending.set(name, content);
-  const out: Buffer[] = [];
+  const out: ZipPiece[] = [];
   const written: WrittenEntry[] = [];
   let offset = 0;
-  const add = (entry: WrittenEntry, data: Buffer): void => {
+  const add = (entry: WrittenEntry, data: ZipPiece): void => {
     entry.localHeaderOffset = offset;
     const header = localHeader(entry, force);
     out.push(header, data);
-    offset += header.length + data.length;
+    offset += header.length + (Buffer.isBuffer(data) ? data.length : data.compressedSize);
     written.push(entry);
   };
   for (const entry of pkg.entries) {
     const change = entry.name.endsWith("/") ? undefined : pending.take(partKey(entry.name));
     if (change === undefined) {
-      add(untouched(pkg, entry), pkg.compressedBytes(entry));
+      pkg.compressedRange(entry); // its bytes lie within the file (checked before anything is written)
+      add(untouched(pkg, entry), entry);
       continue;
     }
     const kept = untouched(pkg, entry);
@@ -289,24 +297,49 @@ export function rewriteZip(pkg: ZipPackage, changes: PartChanges, options: ZipRe
   return out;
 }
 
-/** rewriteZip written to `outputPath` (the temporary file safeWrite.ts hands out). */
+/**
+ * rewriteZip written to `outputPath` (the temporary file safeWrite.ts hands out). Untouched entries
+ * are copied a megabyte at a time from the package, so a package read from its file is never held whole.
+ */
 export async function writeRewrittenZip(pkg: ZipPackage, changes: PartChanges, outputPath: string, options: ZipRewriteOptions = {}): Promise<void> {
-  const buffers = rewriteZip(pkg, changes, options);
+  const pieces = rewritePieces(pkg, changes, options);
   const file = await fs.promises.open(outputPath, "w");
   try {
-    // writev takes at most IOV_MAX (1,024 on Linux) buffers at a time, and may write less than asked
-    // (Linux writes at most 0x7ffff000 bytes a call): what is left is written again.
-    let pending = buffers.filter((b) => b.length > 0);
-    while (pending.length > 0) {
-      const batch = pending.slice(0, 512);
-      let { bytesWritten } = await file.writev(batch);
-      let done = 0;
-      while (done < batch.length && bytesWritten >= batch[done].length) bytesWritten -= batch[done++].length;
-      const rest = pending.slice(done);
-      if (bytesWritten > 0) rest[0] = rest[0].subarray(bytesWritten);
-      pending = rest;
+    let batch: Buffer[] = [];
+    for (const piece of pieces) {
+      if (Buffer.isBuffer(piece)) {
+        batch.push(piece);
+        if (batch.length < 512) continue;
+      } else {
+        // A megabyte at a time: at most one piece of a large entry is held.
+        for (const part of pkg.compressedPieces(piece)) {
+          batch.push(part);
+          await writeAll(file, batch);
+          batch = [];
+        }
+      }
+      await writeAll(file, batch);
+      batch = [];
     }
+    await writeAll(file, batch);
   } finally {
     await file.close();
+  }
+}
+
+/**
+ * Writes buffers in order: writev takes at most IOV_MAX (1,024 on Linux) buffers at a time, and may
+ * write less than asked (Linux writes at most 0x7ffff000 bytes a call): what is left is written again.
+ */
+async function writeAll(file: fs.promises.FileHandle, buffers: readonly Buffer[]): Promise<void> {
+  let pending = buffers.filter((b) => b.length > 0);
+  while (pending.length > 0) {
+    const batch = pending.slice(0, 512);
+    let { bytesWritten } = await file.writev(batch);
+    let done = 0;
+    while (done < batch.length && bytesWritten >= batch[done].length) bytesWritten -= batch[done++].length;
+    const rest = pending.slice(done);
+    if (bytesWritten > 0) rest[0] = rest[0].subarray(bytesWritten);
+    pending = rest;
   }
 }
