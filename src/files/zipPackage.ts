@@ -85,8 +85,10 @@ export class ZipPackage {
   /**
    * Feeds the inflated bytes of a part to `onBytes`, chunk by chunk, checking the CRC-32 and the
    * declared size, and refusing past `limit` inflated bytes. Returns false when there is no such part.
+   * When `onBytes` returns false the rest is not inflated (a reader that wanted only the first rows),
+   * so the part's CRC-32 and size are not checked: only what was read counts.
    */
-  async forEachChunk(part: string, onBytes: (chunk: Buffer) => void, limit = PACKAGE_LIMITS.streamedPartBytes): Promise<boolean> {
+  async forEachChunk(part: string, onBytes: (chunk: Buffer) => boolean | void, limit = PACKAGE_LIMITS.streamedPartBytes): Promise<boolean> {
     const entry = this.entry(part);
     if (entry === null) return false;
     if ((entry.flags & 1) !== 0) {
@@ -96,15 +98,17 @@ export class ZipPackage {
     const raw = this.compressedBytes(entry);
     let crc = 0;
     let size = 0;
-    const take = (chunk: Buffer): void => {
+    let stopped = false;
+    const take = (chunk: Buffer): boolean => {
       size += chunk.length;
       if (size > entry.uncompressedSize) this.fail(entry, `it inflates to more than its declared ${entry.uncompressedSize.toLocaleString("en-US")} bytes`);
       crc = zlib.crc32(chunk, crc);
-      onBytes(chunk);
+      stopped = onBytes(chunk) === false;
+      return !stopped;
     };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) this.fail(entry, "its stored size does not match");
-      for (let at = 0; at < raw.length; at += 1 << 20) take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
+      for (let at = 0; at < raw.length; at += 1 << 20) if (!take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))))) break;
     } else if (entry.method === 8) {
       // zlib inflates on libuv's thread pool; holding up to 4 MB of inflated chunks ahead (instead
       // of the stream's default 16 KB, i.e. none) lets it inflate the next chunks while this thread
@@ -113,7 +117,7 @@ export class ZipPackage {
       const inflater = zlib.createInflateRaw(options);
       inflater.end(raw);
       try {
-        for await (const chunk of inflater as AsyncIterable<Buffer>) take(chunk);
+        for await (const chunk of inflater as AsyncIterable<Buffer>) if (!take(chunk)) break; // leaving the loop destroys the inflater
       } catch (e) {
         if (e instanceof UnreadableFileError) {
           inflater.destroy();
@@ -124,6 +128,7 @@ export class ZipPackage {
     } else {
       throw new UnreadableFileError(`${this.label}: the part ${entry.name} uses compression method ${entry.method}, which Excel does not write; save the file again in Excel`);
     }
+    if (stopped) return true;
     if (size !== entry.uncompressedSize) this.fail(entry, `${size.toLocaleString("en-US")} bytes instead of the declared ${entry.uncompressedSize.toLocaleString("en-US")}`);
     if (crc >>> 0 !== entry.crc32 >>> 0) this.fail(entry, "CRC-32 check failed");
     return true;
@@ -138,7 +143,7 @@ export class ZipPackage {
   /** The whole inflated bytes of a (small) part, or null when there is none. */
   async readBytes(part: string, limit = PACKAGE_LIMITS.wholePartBytes): Promise<Buffer | null> {
     const chunks: Buffer[] = [];
-    return (await this.forEachChunk(part, (c) => chunks.push(c), limit)) ? Buffer.concat(chunks) : null;
+    return (await this.forEachChunk(part, (c) => void chunks.push(c), limit)) ? Buffer.concat(chunks) : null;
   }
 }
 
