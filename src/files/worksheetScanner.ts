@@ -276,6 +276,11 @@ export class GridRows implements SheetRows {
     return row.length > 0 ? row : null;
   }
 
+  /** Makes the grid at least `length` rows long (blank rows), as a row further down would. */
+  padTo(length: number): void {
+    if (length > this.grid.length) this.begin(length - 1);
+  }
+
   end(index: number, cells: CellValue[], length: number): void {
     // A new row is kept as an exact-size copy of the scratch array: an array grown cell by cell
     // holds about twice the slots (41 for 19 cells), a million times over.

@@ -381,21 +381,28 @@ export async function openWorkbook(source: XlsxSource, label?: string): Promise<
 /** How a worksheet is read: the budget all its sheets share, progress, and where to stop. */
 export type SheetReading = Pick<WorksheetContext, "onRow" | "lastRow"> & { budget: ReadBudget };
 
-/** Reads a worksheet's XML into `rows` (a grid, a stream); returns the notes for the manager. */
-export async function scanWorksheet(book: OpenedWorkbook, sheet: WorksheetPart, rows: SheetRows, reading: SheetReading): Promise<string[]> {
+/**
+ * Reads a worksheet's XML into `rows` (a grid, a stream). Returns the notes for the manager, and
+ * whether the reading stopped at a row past `reading.lastRow` (the rest of the part not inflated).
+ */
+export async function scanWorksheet(book: OpenedWorkbook, sheet: WorksheetPart, rows: SheetRows, reading: SheetReading): Promise<{ notes: string[]; stopped: boolean }> {
   const scanner = new WorksheetScanner(book.strings, rows, { ...reading, label: book.zip.label, sheetName: sheet.name, dateStyles: book.dateStyles });
   await forEachUtf8Chunk(book.zip, sheet.part, (bytes) => {
     scanner.feed(bytes);
     return !scanner.stopped;
   });
   scanner.finish();
-  return scanner.notes;
+  return { notes: scanner.notes, stopped: scanner.stopped };
 }
 
-/** One worksheet as a grid, as readXlsxGrids gives it (up to row `reading.lastRow` when given). */
+/**
+ * One worksheet as a grid, as readXlsxGrids gives it; with `reading.lastRow`, its first rows (the
+ * whole grid's first `lastRow` rows: blank ones up to there when a row further down was met).
+ */
 export async function readSheetGrid(book: OpenedWorkbook, sheet: WorksheetPart, reading: SheetReading): Promise<SheetGrid> {
   const rows = new GridRows(reading.budget, book.zip.label);
-  const notes = await scanWorksheet(book, sheet, rows, reading);
+  const { notes, stopped } = await scanWorksheet(book, sheet, rows, reading);
+  if (stopped && reading.lastRow !== undefined) rows.padTo(reading.lastRow);
   const grid: SheetGrid = { name: sheet.name, grid: rows.grid };
   if (notes.length > 0) grid.notes = notes;
   if (book.date1904) grid.date1904 = true;

@@ -128,7 +128,7 @@ class OpenedSheets implements XlsxSheets {
     const sheet = this.sheet(name);
     const budget = this.budgetOf(sheet);
     const stream = new RowStream(onRow, budget, this.book.zip.label, sheet.name);
-    const notes = await scanWorksheet(this.book, sheet, stream, { budget });
+    const { notes } = await scanWorksheet(this.book, sheet, stream, { budget });
     return { rows: stream.length, notes };
   }
 }

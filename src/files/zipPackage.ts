@@ -116,14 +116,15 @@ export class ZipPackage {
       const options: zlib.ZlibOptions & { readableHighWaterMark: number } = { chunkSize: 1 << 20, readableHighWaterMark: 1 << 22 };
       const inflater = zlib.createInflateRaw(options);
       inflater.end(raw);
+      const chunks = (inflater as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
       try {
-        for await (const chunk of inflater as AsyncIterable<Buffer>) if (!take(chunk)) break; // leaving the loop destroys the inflater
-      } catch (e) {
-        if (e instanceof UnreadableFileError) {
-          inflater.destroy();
-          throw e;
+        for (;;) {
+          // Only the inflater's own errors mean bad compressed data; what onBytes throws goes on as it is.
+          const next = await chunks.next().catch((e: unknown) => this.fail(entry, `its compressed data is invalid: ${(e as Error).message}`));
+          if (next.done === true || !take(next.value)) break;
         }
-        this.fail(entry, `its compressed data is invalid: ${(e as Error).message}`);
+      } finally {
+        inflater.destroy(); // stopped early or an error: nothing more is inflated (after the end: nothing to do)
       }
     } else {
       throw new UnreadableFileError(`${this.label}: the part ${entry.name} uses compression method ${entry.method}, which Excel does not write; save the file again in Excel`);
