@@ -1,6 +1,8 @@
 /**
- * Reading a worksheet part of an .xlsx: its XML scanned as UTF-8 bytes, chunk by chunk, into a grid
- * of cell values (see xlsxReader.ts, which reads the package, the shared strings and the workbook).
+ * Reading a worksheet part of an .xlsx: its XML scanned as UTF-8 bytes, chunk by chunk, into rows
+ * of cell values, handed to a consumer: GridRows keeps them as the sheet's grid (readXlsxGrids),
+ * RowStream hands each one on and keeps none (xlsxSheets.ts forEachRow). See xlsxReader.ts, which
+ * reads the package, the shared strings and the workbook.
  *
  * Bytes, not decoded text: a sheet of a million lines is 600 MB of XML, and decoding it to strings
  * (then joining chunks) cost more than reading it. Every element and attribute the scanner looks
