@@ -85,24 +85,54 @@ function isNameEndByte(c: number): boolean {
 }
 
 /**
+ * Thrown through ZipPackage.forEachChunk to leave it: to stop the inflating (the rows wanted are
+ * read), or carrying an error of the reader. An UnreadableFileError, because forEachChunk lets
+ * that kind pass as it is and reports any other error as damaged compressed data (a
+ * RowsOutOfOrderError, or an error of the host's row callback, would come out as a damaged file).
+ */
+class LeaveThePart extends UnreadableFileError {
+  constructor(
+    /** True: the reader stopped; false: it threw readerError. */
+    readonly stopped: boolean,
+    readonly readerError?: unknown,
+  ) {
+    super("reading of the part stopped");
+  }
+}
+
+/**
  * Feeds a part's bytes to `onBytes` as UTF-8 (a UTF-16 part, marked by its byte-order mark, is
- * decoded and written again as UTF-8) until it returns false (the rest is not inflated). Returns
+ * decoded and written again as UTF-8) until it returns false (the rest is not inflated, nor its
+ * CRC-32 checked: only what was read counts). What `onBytes` throws is thrown as it is. Returns
  * false when the part does not exist.
  */
 export async function forEachUtf8Chunk(zip: ZipPackage, partPath: string, onBytes: (chunk: Buffer) => boolean): Promise<boolean> {
   let decoder: PartDecoder | null | undefined;
-  let more = true;
-  const found = await zip.forEachChunk(partPath, (chunk) => {
-    if (decoder === undefined) decoder = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) ? new PartDecoder() : null;
-    if (decoder === null) more = onBytes(chunk);
-    else {
-      const text = decoder.write(chunk);
-      if (text.length > 0) more = onBytes(Buffer.from(text, "utf8"));
+  const pass = (bytes: Buffer): void => {
+    let more: boolean;
+    try {
+      more = onBytes(bytes);
+    } catch (e) {
+      throw e instanceof UnreadableFileError ? e : new LeaveThePart(false, e);
     }
-    return more;
-  });
+    if (!more) throw new LeaveThePart(true);
+  };
+  let found: boolean;
+  try {
+    found = await zip.forEachChunk(partPath, (chunk) => {
+      if (decoder === undefined) decoder = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) ? new PartDecoder() : null;
+      if (decoder === null) pass(chunk);
+      else {
+        const text = decoder.write(chunk);
+        if (text.length > 0) pass(Buffer.from(text, "utf8"));
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof LeaveThePart)) throw e;
+    if (!e.stopped) throw e.readerError;
+    return true;
+  }
   if (!found) return false;
-  if (!more) return true;
   const rest = decoder?.end() ?? "";
   if (rest.length > 0) onBytes(Buffer.from(rest, "utf8"));
   return true;

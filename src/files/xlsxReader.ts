@@ -359,9 +359,29 @@ export interface OpenedWorkbook {
   date1904: boolean;
 }
 
-/** Opens an .xlsx/.xlsm (a path or its bytes) to read its worksheets. `label` names the file in messages. */
+/**
+ * Lets go of the file a package is read from, when the package reader holds one open
+ * (ZipPackage.close where it has one; a package held in memory has nothing to let go).
+ */
+export function closePackage(zip: ZipPackage): void {
+  (zip as { close?: () => void }).close?.();
+}
+
+/**
+ * Opens an .xlsx/.xlsm (a path or its bytes) to read its worksheets. `label` names the file in
+ * messages. Close it (closePackage(book.zip)) when done.
+ */
 export async function openWorkbook(source: XlsxSource, label?: string): Promise<OpenedWorkbook> {
   const zip = await openXlsxPackage(source, label);
+  try {
+    return await workbookOfPackage(zip);
+  } catch (e) {
+    closePackage(zip);
+    throw e;
+  }
+}
+
+async function workbookOfPackage(zip: ZipPackage): Promise<OpenedWorkbook> {
   const wb = await readWorkbookParts(zip);
   const sst = new SharedStringsScanner(zip.label);
   const sstPart = wb.partsByType.get("sharedStrings") ?? zip.storedName("xl/sharedStrings.xml");
@@ -428,6 +448,10 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
         };
   const budget = new ReadBudget();
   const out: SheetGrid[] = [];
-  for (const sheet of book.worksheets) out.push(await readSheetGrid(book, sheet, { budget, onRow }));
+  try {
+    for (const sheet of book.worksheets) out.push(await readSheetGrid(book, sheet, { budget, onRow }));
+  } finally {
+    closePackage(book.zip);
+  }
   return out;
 }

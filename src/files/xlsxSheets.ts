@@ -11,7 +11,7 @@
 import type { CellValue } from "../core/cells/cellValue";
 import { ReadBudget } from "./readLimits";
 import { RowStream } from "./worksheetScanner";
-import { openWorkbook, readSheetGrid, scanWorksheet, type OpenedWorkbook, type SheetGrid, type WorksheetPart, type XlsxSource } from "./xlsxReader";
+import { closePackage, openWorkbook, readSheetGrid, scanWorksheet, type OpenedWorkbook, type SheetGrid, type WorksheetPart, type XlsxSource } from "./xlsxReader";
 
 export { RowsOutOfOrderError } from "./worksheetScanner";
 
@@ -49,6 +49,8 @@ export interface XlsxSheets {
    * readXlsxGrids does. A sheet can be streamed again (each time it is inflated afresh).
    */
   forEachRow(name: string, onRow: (index: number, cells: readonly CellValue[]) => void): Promise<SheetRowsRead>;
+  /** Lets go of the workbook's file (when it is read from its file as needed); no sheet can be read after. */
+  close(): void;
 }
 
 /**
@@ -124,6 +126,10 @@ class OpenedSheets implements XlsxSheets {
     return readSheetGrid(this.book, sheet, { budget: this.budgetOf(sheet) });
   }
 
+  close(): void {
+    closePackage(this.book.zip);
+  }
+
   async forEachRow(name: string, onRow: (index: number, cells: readonly CellValue[]) => void): Promise<SheetRowsRead> {
     const sheet = this.sheet(name);
     const budget = this.budgetOf(sheet);
@@ -135,7 +141,7 @@ class OpenedSheets implements XlsxSheets {
 
 /**
  * Opens an .xlsx/.xlsm (a path or its bytes) once: the package checked (zipPackage.ts), the
- * workbook parts and the shared strings read. `label` names the file in messages.
+ * workbook parts and the shared strings read. `label` names the file in messages. Close it when done.
  */
 export async function openXlsxSheets(source: XlsxSource, options: { label?: string } = {}): Promise<XlsxSheets> {
   return new OpenedSheets(await openWorkbook(source, options.label));

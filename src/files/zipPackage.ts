@@ -85,10 +85,8 @@ export class ZipPackage {
   /**
    * Feeds the inflated bytes of a part to `onBytes`, chunk by chunk, checking the CRC-32 and the
    * declared size, and refusing past `limit` inflated bytes. Returns false when there is no such part.
-   * When `onBytes` returns false the rest is not inflated (a reader that wanted only the first rows),
-   * so the part's CRC-32 and size are not checked: only what was read counts.
    */
-  async forEachChunk(part: string, onBytes: (chunk: Buffer) => boolean | void, limit = PACKAGE_LIMITS.streamedPartBytes): Promise<boolean> {
+  async forEachChunk(part: string, onBytes: (chunk: Buffer) => void, limit = PACKAGE_LIMITS.streamedPartBytes): Promise<boolean> {
     const entry = this.entry(part);
     if (entry === null) return false;
     if ((entry.flags & 1) !== 0) {
@@ -98,17 +96,15 @@ export class ZipPackage {
     const raw = this.compressedBytes(entry);
     let crc = 0;
     let size = 0;
-    let stopped = false;
-    const take = (chunk: Buffer): boolean => {
+    const take = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > entry.uncompressedSize) this.fail(entry, `it inflates to more than its declared ${entry.uncompressedSize.toLocaleString("en-US")} bytes`);
       crc = zlib.crc32(chunk, crc);
-      stopped = onBytes(chunk) === false;
-      return !stopped;
+      onBytes(chunk);
     };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) this.fail(entry, "its stored size does not match");
-      for (let at = 0; at < raw.length; at += 1 << 20) if (!take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))))) break;
+      for (let at = 0; at < raw.length; at += 1 << 20) take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
     } else if (entry.method === 8) {
       // zlib inflates on libuv's thread pool; holding up to 4 MB of inflated chunks ahead (instead
       // of the stream's default 16 KB, i.e. none) lets it inflate the next chunks while this thread
@@ -116,20 +112,18 @@ export class ZipPackage {
       const options: zlib.ZlibOptions & { readableHighWaterMark: number } = { chunkSize: 1 << 20, readableHighWaterMark: 1 << 22 };
       const inflater = zlib.createInflateRaw(options);
       inflater.end(raw);
-      const chunks = (inflater as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
       try {
-        for (;;) {
-          // Only the inflater's own errors mean bad compressed data; what onBytes throws goes on as it is.
-          const next = await chunks.next().catch((e: unknown) => this.fail(entry, `its compressed data is invalid: ${(e as Error).message}`));
-          if (next.done === true || !take(next.value)) break;
+        for await (const chunk of inflater as AsyncIterable<Buffer>) take(chunk);
+      } catch (e) {
+        if (e instanceof UnreadableFileError) {
+          inflater.destroy();
+          throw e;
         }
-      } finally {
-        inflater.destroy(); // stopped early or an error: nothing more is inflated (after the end: nothing to do)
+        this.fail(entry, `its compressed data is invalid: ${(e as Error).message}`);
       }
     } else {
       throw new UnreadableFileError(`${this.label}: the part ${entry.name} uses compression method ${entry.method}, which Excel does not write; save the file again in Excel`);
     }
-    if (stopped) return true;
     if (size !== entry.uncompressedSize) this.fail(entry, `${size.toLocaleString("en-US")} bytes instead of the declared ${entry.uncompressedSize.toLocaleString("en-US")}`);
     if (crc >>> 0 !== entry.crc32 >>> 0) this.fail(entry, "CRC-32 check failed");
     return true;
@@ -144,7 +138,7 @@ export class ZipPackage {
   /** The whole inflated bytes of a (small) part, or null when there is none. */
   async readBytes(part: string, limit = PACKAGE_LIMITS.wholePartBytes): Promise<Buffer | null> {
     const chunks: Buffer[] = [];
-    return (await this.forEachChunk(part, (c) => void chunks.push(c), limit)) ? Buffer.concat(chunks) : null;
+    return (await this.forEachChunk(part, (c) => chunks.push(c), limit)) ? Buffer.concat(chunks) : null;
   }
 }
 

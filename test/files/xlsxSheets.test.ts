@@ -53,6 +53,15 @@ function expectRowsOfGrid(streamed: Streamed, grid: readonly CellValue[][], note
 async function expectSameAsGrids(source: XlsxSource): Promise<SheetGrid[]> {
   const grids = await readXlsxGrids(source);
   const book = await openXlsxSheets(source);
+  try {
+    await expectEveryWay(book, grids);
+  } finally {
+    book.close();
+  }
+  return grids;
+}
+
+async function expectEveryWay(book: XlsxSheets, grids: readonly SheetGrid[]): Promise<void> {
   expect(book.names).toEqual(grids.map((g) => g.name));
   for (const g of grids) {
     expect(book.date1904).toBe(g.date1904 === true);
@@ -66,7 +75,6 @@ async function expectSameAsGrids(source: XlsxSource): Promise<SheetGrid[]> {
     }
     expect(book.xmlBytes(g.name)).toBeGreaterThan(0);
   }
-  return grids;
 }
 
 function xlsxFilesUnder(dir: string): string[] {
@@ -124,6 +132,7 @@ describe("workbooks written here", () => {
     const book = await openXlsxSheets(file);
     expect(book.date1904).toBe(true);
     expect((await stream(book, "Claims")).calls).toEqual([{ index: 0, cells: [46326, 125.5] }]);
+    book.close();
   });
 
   it("text past Excel's 32,767 characters is cut with the same note; empty rows give []; a far cell stays sparse", async () => {
@@ -202,6 +211,22 @@ describe("random worksheets (fast-check)", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("errors of the host's row callback", () => {
+  it("come out as they were thrown (not as a damaged part), deflated or stored", async () => {
+    class HostError extends Error {}
+    for (const store of [false, true]) {
+      const book = await openXlsxSheets(makePackage(sheetAround('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'), { store }));
+      const err = await book
+        .forEachRow("Claims", (index) => {
+          if (index === 1) throw new HostError("the host refused row 2");
+        })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(HostError);
+      expect((err as Error).message).toBe("the host refused row 2");
+    }
   });
 });
 
