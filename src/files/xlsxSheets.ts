@@ -45,7 +45,7 @@ export interface XlsxSheets {
    * Every row of the sheet's XML in order: `index` 0-based (the grid's), `cells` the values the grid
    * holds at that index (a new array each row; an empty `<row/>` gives []). Rows absent from the XML
    * are blank and not called. No grid is built. Throws RowsOutOfOrderError when a row's number is
-   * not greater than the row's before (read the sheet with grid() then); UnreadableFileError as
+   * not greater than the row before's (read the sheet with grid() then); UnreadableFileError as
    * readXlsxGrids does. A sheet can be streamed again (each time it is inflated afresh).
    */
   forEachRow(name: string, onRow: (index: number, cells: readonly CellValue[]) => void): Promise<SheetRowsRead>;
