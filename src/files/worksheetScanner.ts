@@ -1,6 +1,8 @@
 /**
- * Reading a worksheet part of an .xlsx: its XML scanned as UTF-8 bytes, chunk by chunk, into a grid
- * of cell values (see xlsxReader.ts, which reads the package, the shared strings and the workbook).
+ * Reading a worksheet part of an .xlsx: its XML scanned as UTF-8 bytes, chunk by chunk, into rows
+ * of cell values, handed to a consumer: GridRows keeps them as the sheet's grid (readXlsxGrids),
+ * RowStream hands each one on and keeps none (xlsxSheets.ts forEachRow). See xlsxReader.ts, which
+ * reads the package, the shared strings and the workbook.
  *
  * Bytes, not decoded text: a sheet of a million lines is 600 MB of XML, and decoding it to strings
  * (then joining chunks) cost more than reading it. Every element and attribute the scanner looks
@@ -83,19 +85,53 @@ function isNameEndByte(c: number): boolean {
 }
 
 /**
- * Feeds a part's bytes to `onBytes` as UTF-8 (a UTF-16 part, marked by its byte-order mark, is
- * decoded and written again as UTF-8). Returns false when the part does not exist.
+ * Thrown through ZipPackage.forEachChunk to leave it: to stop the inflating (the rows wanted are
+ * read), or carrying an error of the reader. An UnreadableFileError, because forEachChunk lets
+ * that kind pass as it is and reports any other error as damaged compressed data (a
+ * RowsOutOfOrderError, or an error of the host's row callback, would come out as a damaged file).
  */
-export async function forEachUtf8Chunk(zip: ZipPackage, partPath: string, onBytes: (chunk: Buffer) => void): Promise<boolean> {
+class LeaveThePart extends UnreadableFileError {
+  constructor(
+    /** True: the reader stopped; false: it threw readerError. */
+    readonly stopped: boolean,
+    readonly readerError?: unknown,
+  ) {
+    super("reading of the part stopped");
+  }
+}
+
+/**
+ * Feeds a part's bytes to `onBytes` as UTF-8 (a UTF-16 part, marked by its byte-order mark, is
+ * decoded and written again as UTF-8) until it returns false (the rest is not inflated, nor its
+ * CRC-32 checked: only what was read counts). What `onBytes` throws is thrown as it is. Returns
+ * false when the part does not exist.
+ */
+export async function forEachUtf8Chunk(zip: ZipPackage, partPath: string, onBytes: (chunk: Buffer) => boolean): Promise<boolean> {
   let decoder: PartDecoder | null | undefined;
-  const found = await zip.forEachChunk(partPath, (chunk) => {
-    if (decoder === undefined) decoder = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) ? new PartDecoder() : null;
-    if (decoder === null) onBytes(chunk);
-    else {
-      const text = decoder.write(chunk);
-      if (text.length > 0) onBytes(Buffer.from(text, "utf8"));
+  const pass = (bytes: Buffer): void => {
+    let more: boolean;
+    try {
+      more = onBytes(bytes);
+    } catch (e) {
+      throw e instanceof UnreadableFileError ? e : new LeaveThePart(false, e);
     }
-  });
+    if (!more) throw new LeaveThePart(true);
+  };
+  let found: boolean;
+  try {
+    found = await zip.forEachChunk(partPath, (chunk) => {
+      if (decoder === undefined) decoder = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) ? new PartDecoder() : null;
+      if (decoder === null) pass(chunk);
+      else {
+        const text = decoder.write(chunk);
+        if (text.length > 0) pass(Buffer.from(text, "utf8"));
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof LeaveThePart)) throw e;
+    if (!e.stopped) throw e.readerError;
+    return true;
+  }
   if (!found) return false;
   const rest = decoder?.end() ?? "";
   if (rest.length > 0) onBytes(Buffer.from(rest, "utf8"));
@@ -164,6 +200,7 @@ abstract class ChunkedByteScanner {
       return;
     }
     this.scan(s, cut);
+    if (this.done) return; // stopped by the reader (the rows it wanted are read)
     const rest = Buffer.from(s.subarray(cut)); // a copy: the chunk it came from can go
     this.hold([rest], rest.length, rest);
   }
@@ -214,13 +251,127 @@ abstract class ChunkedByteScanner {
     this.done = true;
   }
 
+  /**
+   * True once reading was stopped before the end (the first rows were wanted): the rest of the part
+   * need not be inflated. (After </sheetData> the rest is still inflated, for its CRC-32 check.)
+   */
+  stopped = false;
+
+  /** Stops reading: what is fed from now on is ignored. */
+  protected stop(): void {
+    this.stopped = true;
+    this.done = true;
+    this.parts = [];
+  }
+
   protected abstract begin(): void;
   /** Scans the complete elements of s[0..end). */
   protected abstract scan(s: Buffer, end: number): void;
 }
 
-export class WorksheetScanner extends ChunkedByteScanner {
+/**
+ * Where the scanner's rows go: the grid keeps them (GridRows), a stream hands each one on and keeps
+ * none (RowStream). The scanner reads the XML; the consumer decides what a row number means.
+ */
+export interface SheetRows {
+  /**
+   * A `<row>` for grid index `index` (its row number - 1) starts, in the order of the XML. Returns
+   * the row its cells join (the same row number listed before, in a grid), or null: a new row.
+   */
+  begin(index: number): CellValue[] | null;
+  /**
+   * The row's cells are read: `cells[0..length)`. For a new row `cells` is the scanner's scratch
+   * array, written over by the next row (take a copy to keep them).
+   */
+  end(index: number, cells: CellValue[], length: number): void;
+}
+
+/** The rows kept as the sheet's grid (readXlsxGrids): rows absent from the XML are blank ([]). */
+export class GridRows implements SheetRows {
   readonly grid: CellValue[][] = [];
+
+  constructor(
+    private readonly budget: ReadBudget,
+    private readonly label: string,
+  ) {}
+
+  begin(index: number): CellValue[] | null {
+    const grid = this.grid;
+    let row = grid[index];
+    // index is at most Excel's 1,048,576 rows, and rows made in all sheets are counted
+    if (row === undefined) {
+      this.budget.spendRows(index + 1 - grid.length, this.label);
+      while (grid.length < index) grid.push([]);
+      row = [];
+      grid[index] = row;
+    }
+    return row.length > 0 ? row : null;
+  }
+
+  /** Makes the grid at least `length` rows long (blank rows), as a row further down would. */
+  padTo(length: number): void {
+    if (length > this.grid.length) this.begin(length - 1);
+  }
+
+  end(index: number, cells: CellValue[], length: number): void {
+    // A new row is kept as an exact-size copy of the scratch array: an array grown cell by cell
+    // holds about twice the slots (41 for 19 cells), a million times over.
+    if (length > 0 && cells !== this.grid[index]) this.grid[index] = cells.slice(0, length);
+  }
+}
+
+/**
+ * Thrown by a row stream when the XML lists a row whose number is not greater than the row before
+ * (a grid places such rows by their number; a stream has handed the earlier rows on already).
+ * Not a damaged file: the sheet can still be read whole.
+ */
+export class RowsOutOfOrderError extends Error {}
+
+/**
+ * The rows handed on one by one as the XML lists them, none kept (memory stays flat): each row's
+ * cells as the grid would hold them at its index. Rows are counted against the read budget as the
+ * grid counts them (the blank rows before each one too).
+ */
+export class RowStream implements SheetRows {
+  /** The grid's length so far: the last row's index + 1. */
+  length = 0;
+
+  constructor(
+    private readonly onRow: (index: number, cells: readonly CellValue[]) => void,
+    private readonly budget: ReadBudget,
+    private readonly label: string,
+    private readonly sheetName: string,
+  ) {}
+
+  begin(index: number): null {
+    if (index < this.length) {
+      throw new RowsOutOfOrderError(`${this.label}: sheet "${this.sheetName}" lists row ${index + 1} after row ${this.length}: its rows cannot be read one by one in order`);
+    }
+    this.budget.spendRows(index + 1 - this.length, this.label);
+    this.length = index + 1;
+    return null;
+  }
+
+  end(index: number, cells: CellValue[], length: number): void {
+    this.onRow(index, cells.slice(0, length));
+  }
+}
+
+/** What a worksheet scanner is told besides the shared strings and where its rows go. */
+export interface WorksheetContext {
+  /** The file's name for messages. */
+  label: string;
+  sheetName: string;
+  /** In a 1904-system workbook, the styles that show dates (their serials get 1,462 days added). */
+  dateStyles?: ReadonlySet<number> | null;
+  budget?: ReadBudget;
+  /** Called for every `<row>` read (progress). */
+  onRow?: () => void;
+  /** Stop before the first row numbered past this (the first rows of a sheet; default: read all). */
+  lastRow?: number;
+}
+
+export class WorksheetScanner extends ChunkedByteScanner {
   /** Things the manager should know about the sheet (text cut at Excel's limit). */
   readonly notes: string[] = [];
   rows = 0;
@@ -240,17 +391,25 @@ export class WorksheetScanner extends ChunkedByteScanner {
   private cells = 0;
   /** The cells of the row being read (see scan). */
   private scratch: CellValue[] = [];
+  private readonly label: string;
+  private readonly sheetName: string;
+  private readonly dateStyles: ReadonlySet<number> | null;
+  private readonly budget: ReadBudget;
+  private readonly onRow: () => void;
+  private readonly stopAfter: number;
 
   constructor(
     private readonly strings: readonly string[],
-    private readonly onRow: () => void,
-    private readonly label: string,
-    private readonly sheetName: string,
-    /** In a 1904-system workbook, the styles that show dates (their serials get 1,462 days added). */
-    private readonly dateStyles: ReadonlySet<number> | null = null,
-    private readonly budget: ReadBudget = new ReadBudget(),
+    private readonly target: SheetRows,
+    context: WorksheetContext,
   ) {
     super();
+    this.label = context.label;
+    this.sheetName = context.sheetName;
+    this.dateStyles = context.dateStyles ?? null;
+    this.budget = context.budget ?? new ReadBudget();
+    this.onRow = context.onRow ?? ((): void => undefined);
+    this.stopAfter = context.lastRow ?? Infinity;
   }
 
   protected tooLong(): string {
@@ -276,7 +435,7 @@ export class WorksheetScanner extends ChunkedByteScanner {
   }
 
   protected scan(s: Buffer, end: number): void {
-    const { rowOpen } = this;
+    const { rowOpen, target } = this;
     const openLen = rowOpen.length;
     let i = 0;
     for (;;) {
@@ -290,36 +449,30 @@ export class WorksheetScanner extends ChunkedByteScanner {
       let rowNumber = attrNumber(s, i + openLen, te, 114 /* r */);
       if (rowNumber <= 0) rowNumber = this.lastRow + 1;
       if (rowNumber > MAX_ROWS) this.beyondLimits(`a row numbered ${rowNumber}, past Excel's limit of ${MAX_ROWS.toLocaleString("en-US")} rows`);
+      if (rowNumber > this.stopAfter) {
+        this.stop();
+        return;
+      }
       this.lastRow = rowNumber;
       this.rows++;
       this.onRow();
-      const row = this.rowAt(rowNumber - 1);
-      if (byteAt(s, te - 1) === 47) i = te + 1;
-      else if (row.length > 0) i = this.scanRow(s, te + 1, end, row, row.length); // the same row number again: its cells join the row
-      else {
-        // A new row is read into a scratch array and kept as an exact-size copy: an array grown
-        // cell by cell holds about twice the slots (41 for 19 cells), a million times over. The
-        // scratch array is not emptied (that would give back its room, to grow again each row):
-        // scanRow writes over its first cells and counts them (this.cells).
+      const index = rowNumber - 1;
+      const row = target.begin(index);
+      if (byteAt(s, te - 1) === 47) {
+        i = te + 1; // <row r="7"/>: no cells
+        target.end(index, this.scratch, 0);
+      } else if (row !== null) {
+        i = this.scanRow(s, te + 1, end, row, row.length); // the same row number again: its cells join the row
+        target.end(index, row, this.cells);
+      } else {
+        // A new row is read into a scratch array. It is not emptied (that would give back its
+        // room, to grow again each row): scanRow writes over its first cells and counts them (this.cells).
         if (this.scratch.length > 1024) this.scratch = []; // after a wide or sparse row: start afresh
         const scratch = this.scratch;
         i = this.scanRow(s, te + 1, end, scratch, 0);
-        if (this.cells > 0) this.grid[rowNumber - 1] = scratch.slice(0, this.cells);
+        target.end(index, scratch, this.cells);
       }
     }
-  }
-
-  private rowAt(index: number): CellValue[] {
-    const grid = this.grid;
-    let row = grid[index];
-    // index is at most Excel's 1,048,576 rows, and rows made in all sheets are counted
-    if (row === undefined) {
-      this.budget.spendRows(index + 1 - grid.length, this.label);
-      while (grid.length < index) grid.push([]);
-      row = [];
-      grid[index] = row;
-    }
-    return row;
   }
 
   /**
@@ -669,10 +822,30 @@ function cellType(s: Buffer, p: number): CellType {
  * readXlsxGrids reads a sheet (for tests: a row, tag or character cut between pieces at any byte).
  */
 export function readWorksheetPieces(pieces: readonly Buffer[], strings: readonly string[], sheetName = "Sheet1"): { grid: CellValue[][]; notes: string[] } {
-  const scanner = new WorksheetScanner(strings, () => undefined, "the workbook", sheetName);
+  const rows = new GridRows(new ReadBudget(), "the workbook");
+  return { grid: rows.grid, notes: scanPieces(pieces, strings, rows, sheetName) };
+}
+
+/**
+ * The same XML and pieces read as a stream (forEachRow): `onRow` for each row in order; returns the
+ * grid's length and the notes, or throws RowsOutOfOrderError.
+ */
+export function streamWorksheetPieces(
+  pieces: readonly Buffer[],
+  strings: readonly string[],
+  onRow: (index: number, cells: readonly CellValue[]) => void,
+  sheetName = "Sheet1",
+): { rows: number; notes: string[] } {
+  const rows = new RowStream(onRow, new ReadBudget(), "the workbook", sheetName);
+  const notes = scanPieces(pieces, strings, rows, sheetName);
+  return { rows: rows.length, notes };
+}
+
+function scanPieces(pieces: readonly Buffer[], strings: readonly string[], rows: SheetRows, sheetName: string): string[] {
+  const scanner = new WorksheetScanner(strings, rows, { label: "the workbook", sheetName });
   for (const piece of pieces) if (piece.length > 0) scanner.feed(piece);
   scanner.finish();
-  return { grid: scanner.grid, notes: scanner.notes };
+  return scanner.notes;
 }
 
 /** Column number (1-based) → letters ("A", "XFD"). */

@@ -12,7 +12,7 @@ import { dateStyleIndexes } from "./dateStyles";
 import type { CellValue } from "../core/cells/cellValue";
 import { PartDecoder, findTags, isNameEnd, rootPrefix, runsText, tagEnd } from "./xmlText";
 import { MAX_PENDING_CHARACTERS, ReadBudget } from "./readLimits";
-import { WorksheetScanner, forEachUtf8Chunk } from "./worksheetScanner";
+import { GridRows, WorksheetScanner, forEachUtf8Chunk, type SheetRows, type WorksheetContext } from "./worksheetScanner";
 
 // The XML helpers, the bounds and the worksheet scanner live in their own files; what other files
 // and the tests take from here is passed on.
@@ -340,20 +340,48 @@ export async function readWorkbookParts(zip: ZipPackage): Promise<WorkbookParts>
   return { workbookPart, workbookXml, relsPart, relsXml, sheets, partsByType, date1904: pr === "1" || pr === "true" };
 }
 
+/** A worksheet of the workbook: its name (as stored) and its part in the package. */
+export interface WorksheetPart {
+  name: string;
+  part: string;
+}
+
 /**
- * Every worksheet of an .xlsx/.xlsm (a path or its bytes), in tab order, as grids of plain values.
- * Chart sheets, dialog sheets and macro sheets are skipped. `label` names the file in messages.
+ * A workbook opened to read its worksheets: the package (checked), its workbook parts, the shared
+ * strings and (1904 system) the date styles, each read once.
  */
-export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions = {}): Promise<SheetGrid[]> {
-  const zip = await openXlsxPackage(source, options.label);
+export interface OpenedWorkbook {
+  zip: ZipPackage;
+  /** The worksheets in tab order whose part is in the package (chart, dialog and macro sheets skipped). */
+  worksheets: WorksheetPart[];
+  strings: readonly string[];
+  dateStyles: ReadonlySet<number> | null;
+  date1904: boolean;
+}
+
+/**
+ * Lets go of the file a package is read from, when the package reader holds one open
+ * (a package held in memory has nothing to let go).
+ */
+export function closePackage(zip: ZipPackage): void {
+  zip.close();
+}
+
+/**
+ * Opens an .xlsx/.xlsm (a path or its bytes) to read its worksheets. `label` names the file in
+ * messages. Close it (closePackage(book.zip)) when done.
+ */
+export async function openWorkbook(source: XlsxSource, label?: string): Promise<OpenedWorkbook> {
+  const zip = await openXlsxPackage(source, label);
   try {
-    return await gridsOfPackage(zip, options);
-  } finally {
-    zip.close();
+    return await workbookOfPackage(zip);
+  } catch (e) {
+    closePackage(zip);
+    throw e;
   }
 }
 
-async function gridsOfPackage(zip: ZipPackage, options: ReadXlsxOptions): Promise<SheetGrid[]> {
+async function workbookOfPackage(zip: ZipPackage): Promise<OpenedWorkbook> {
   const wb = await readWorkbookParts(zip);
   const sst = new SharedStringsScanner(zip.label);
   const sstPart = wb.partsByType.get("sharedStrings") ?? zip.storedName("xl/sharedStrings.xml");
@@ -363,27 +391,67 @@ async function gridsOfPackage(zip: ZipPackage, options: ReadXlsxOptions): Promis
   const stylesPart = wb.partsByType.get("styles");
   if (wb.date1904 && stylesPart !== undefined) dateStyles = dateStyleIndexes((await readPartText(zip, stylesPart)) ?? "");
 
+  const worksheets: WorksheetPart[] = [];
+  for (const sheet of wb.sheets) {
+    if (sheet.kind === "worksheet" && sheet.part !== null && zip.entry(sheet.part) !== null) worksheets.push({ name: sheet.name, part: sheet.part });
+  }
+  return { zip, worksheets, strings: sst.strings, dateStyles, date1904: wb.date1904 };
+}
+
+/** How a worksheet is read: the budget all its sheets share, progress, and where to stop. */
+export type SheetReading = Pick<WorksheetContext, "onRow" | "lastRow"> & { budget: ReadBudget };
+
+/**
+ * Reads a worksheet's XML into `rows` (a grid, a stream). Returns the notes for the manager, and
+ * whether the reading stopped at a row past `reading.lastRow` (the rest of the part not inflated).
+ */
+export async function scanWorksheet(book: OpenedWorkbook, sheet: WorksheetPart, rows: SheetRows, reading: SheetReading): Promise<{ notes: string[]; stopped: boolean }> {
+  const scanner = new WorksheetScanner(book.strings, rows, { ...reading, label: book.zip.label, sheetName: sheet.name, dateStyles: book.dateStyles });
+  await forEachUtf8Chunk(book.zip, sheet.part, (bytes) => {
+    scanner.feed(bytes);
+    return !scanner.stopped;
+  });
+  scanner.finish();
+  return { notes: scanner.notes, stopped: scanner.stopped };
+}
+
+/**
+ * One worksheet as a grid, as readXlsxGrids gives it; with `reading.lastRow`, its first rows (the
+ * whole grid's first `lastRow` rows: blank ones up to there when a row further down was met).
+ */
+export async function readSheetGrid(book: OpenedWorkbook, sheet: WorksheetPart, reading: SheetReading): Promise<SheetGrid> {
+  const rows = new GridRows(reading.budget, book.zip.label);
+  const { notes, stopped } = await scanWorksheet(book, sheet, rows, reading);
+  if (stopped && reading.lastRow !== undefined) rows.padTo(reading.lastRow);
+  const grid: SheetGrid = { name: sheet.name, grid: rows.grid };
+  if (notes.length > 0) grid.notes = notes;
+  if (book.date1904) grid.date1904 = true;
+  return grid;
+}
+
+/**
+ * Every worksheet of an .xlsx/.xlsm (a path or its bytes), in tab order, as grids of plain values.
+ * Chart sheets, dialog sheets and macro sheets are skipped. `label` names the file in messages.
+ * (xlsxSheets.ts reads the same sheets one at a time, or row by row.)
+ */
+export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions = {}): Promise<SheetGrid[]> {
+  const book = await openWorkbook(source, options.label);
   const every = options.progressEvery ?? 20000;
   const onProgress = options.onProgress;
   let rowsSeen = 0;
   const onRow =
     onProgress === undefined
-      ? (): void => undefined
+      ? undefined
       : (): void => {
           rowsSeen++;
           if (rowsSeen % every === 0) onProgress(rowsSeen);
         };
-  const out: SheetGrid[] = [];
   const budget = new ReadBudget();
-  for (const sheet of wb.sheets) {
-    if (sheet.kind !== "worksheet" || sheet.part === null) continue;
-    const scanner = new WorksheetScanner(sst.strings, onRow, zip.label, sheet.name, dateStyles, budget);
-    if (!(await forEachUtf8Chunk(zip, sheet.part, (bytes) => scanner.feed(bytes)))) continue;
-    scanner.finish();
-    const grid: SheetGrid = { name: sheet.name, grid: scanner.grid };
-    if (scanner.notes.length > 0) grid.notes = scanner.notes;
-    if (wb.date1904) grid.date1904 = true;
-    out.push(grid);
+  const out: SheetGrid[] = [];
+  try {
+    for (const sheet of book.worksheets) out.push(await readSheetGrid(book, sheet, { budget, onRow }));
+  } finally {
+    closePackage(book.zip);
   }
   return out;
 }
