@@ -180,11 +180,18 @@ export class ZipPackage {
     if (entry.uncompressedSize > limit) this.tooLarge(entry, limit);
     let crc = 0;
     let size = 0;
+    // An error thrown by `onBytes` (the reader's own, or its caller's) comes out as it is, never as damaged data.
+    let fromReader: unknown = undefined;
     const take = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > entry.uncompressedSize) this.fail(entry, `it inflates to more than its declared ${entry.uncompressedSize.toLocaleString("en-US")} bytes`);
       crc = zlib.crc32(chunk, crc);
-      onBytes(chunk);
+      try {
+        onBytes(chunk);
+      } catch (e) {
+        fromReader = e;
+        throw e;
+      }
     };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) this.fail(entry, "its stored size does not match");
@@ -202,7 +209,7 @@ export class ZipPackage {
       try {
         for await (const chunk of inflater as AsyncIterable<Buffer>) take(chunk);
       } catch (e) {
-        if (e instanceof UnreadableFileError) {
+        if (e instanceof UnreadableFileError || (e === fromReader && e !== undefined)) {
           inflater.destroy();
           throw e;
         }
