@@ -125,6 +125,8 @@ export class ClaimLinesReader {
   readonly values: CellValue[] = new Array<CellValue>(FIELD_COUNT).fill(undefined);
   /** Lines used so far. */
   linesUsed = 0;
+  /** The claim number of the last row read when it made a line (used, or left out as a repeat); null when it made none. */
+  lineClaim: string | null = null;
   private readonly lines: ClaimLine[];
   private readonly issues: InputIssue[] = [];
   private readonly leftOutRows: number[] = [];
@@ -133,6 +135,7 @@ export class ClaimLinesReader {
   private readonly readers: RowReaders;
   private readonly columns: RegisterColumnsBuilder | null;
   private readonly keepIssues: boolean;
+  private readonly keepLines: boolean;
   private blankRows = 0;
   private rowsRead = 0;
 
@@ -145,8 +148,6 @@ export class ClaimLinesReader {
     this.columns = mode.keepLines && options.registerColumns === true ? new RegisterColumnsBuilder(mode.expectedRows ?? 0) : null;
     this.keepLines = mode.keepLines;
   }
-
-  private readonly keepLines: boolean;
 
   /** A wholly blank row (not read). */
   blankRow(): void {
@@ -161,6 +162,7 @@ export class ClaimLinesReader {
     this.rowsRead++;
     check.start(row, this.values);
     let line = lineOfRow(row, this.values, this.readers, issues.length);
+    this.lineClaim = line === null ? null : line.claimId;
     if (line !== null) {
       const first = this.duplicates.findRepeat(line);
       if (first !== null) {

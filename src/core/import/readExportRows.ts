@@ -94,6 +94,16 @@ function isBlankText(text: string): boolean {
   return text.trim() === "";
 }
 
+/** True when no cell of the row holds a value (blank texts aside): a row ExportRowSorter counts as blank. */
+export function isBlankSheetRow(cells: readonly CellValue[]): boolean {
+  for (let column = 0; column < cells.length; column++) {
+    const cell = cells[column];
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell !== "string" || !isBlankText(cell)) return false;
+  }
+  return true;
+}
+
 /** Words of one header row, to recognise the header repeated on a later page. */
 interface HeaderWords {
   columns: number[];
