@@ -87,7 +87,8 @@ export class ClaimsStreamReader {
   streamable: true | { reason: string } = true;
   private readonly parts: StreamParts | null = null;
   private readonly pass1: ClaimLinesReader | null = null;
-  private readonly runs = new ClaimRuns();
+  /** Pass 1 only (its hashes are let go at endCount). */
+  private runs = new ClaimRuns();
   private readonly credit = new CreditSignCounts();
   /** Adjustment-sign counts for each way the credit signs may be decided (bit i: CREDIT_FIELDS[i] turned). */
   private readonly adjustments: AdjustmentSignCounts[] = [];
@@ -177,6 +178,7 @@ export class ClaimsStreamReader {
       }
     }
     if (!this.runs.together) this.streamable = NOT_TOGETHER;
+    this.runs = new ClaimRuns();
     const creditTurn = this.credit.decide();
     let mask = 0;
     CREDIT_FIELDS.forEach((f, i) => {
