@@ -22,8 +22,9 @@ export class DuplicateLines {
   private currentClaim: string | null = null;
   private currentHead = -1;
 
-  /** Only the current claim's lines (when no list of every line is given). */
+  /** Only the current claim's lines (when no list of every line is given): the first `claimCount` entries. */
   private readonly claimLines: ClaimLine[] = [];
+  private claimCount = 0;
 
   /**
    * `lines`: the list every line kept is pushed on (`add` gives its index). null: nothing but the
@@ -43,9 +44,9 @@ export class DuplicateLines {
       const claimLines = this.claimLines;
       if (line.claimId !== this.currentClaim) {
         this.currentClaim = line.claimId;
-        claimLines.length = 0;
+        this.claimCount = 0;
       }
-      for (let i = 0; i < claimLines.length; i++) {
+      for (let i = 0; i < this.claimCount; i++) {
         if (this.sameLine(claimLines[i], line)) return claimLines[i].row;
       }
       return null;
@@ -86,7 +87,7 @@ export class DuplicateLines {
   /** Records `line` after `findRepeat` returned null for it (`index`: where it was pushed on `lines`, when they are kept). */
   add(line: ClaimLine, index: number): void {
     if (this.lines === null) {
-      this.claimLines.push(line);
+      this.claimLines[this.claimCount++] = line;
       return;
     }
     this.previous[index] = this.currentHead;

@@ -157,7 +157,7 @@ export class ClaimLinesReader {
   /** Reads the row whose cells are in `values`: the line used, or null when the row is left out (its errors in the issues). */
   read(row: number): ClaimLine | null {
     const issues = this.issues;
-    if (!this.keepIssues) issues.length = 0;
+    if (!this.keepIssues && issues.length > 0) issues.length = 0;
     const check = this.check;
     this.rowsRead++;
     check.start(row, this.values);
