@@ -74,11 +74,16 @@ interface Decided {
  *   head's rows again; a row absent from the file is blank: indexes may jump), then `endCount()`.
  *   Rows are sorted, payer spellings counted, each line read (not kept) to count what the credit
  *   signs and the balance reconciliation decide from, and ClaimRuns checks that each claim's lines
- *   come together. When they do not, `streamable` becomes `{ reason }` and the caller falls back.
+ *   come together. When they do not (or rows come out of order, or a payer cell holding an error
+ *   value such as "#N/A" is grouped with a name), `streamable` becomes `{ reason }`, from the row
+ *   that shows it on (the caller may stop pass 1 there), and the caller falls back.
  * - Pass 2: `read(index, cells)` for the same rows: each line used, corrected (payer renamed,
  *   self-pay, credit signs, adjustment signs), goes to `onLine`. `finish()` gives the result.
- *   Pass 2 counts again what pass 1 decided from; should a count differ, `streamable` turns to
- *   `{ reason }` at `finish()` and the caller must use readClaimsRegister instead (never seen).
+ *   Pass 2 counts again what pass 1 decided from (lines used, credit and adjustment signs); should a
+ *   count differ, `streamable` turns to `{ reason }` at `finish()` and the caller must discard
+ *   what `onLine` was given and use readClaimsRegister. It happens only when a payer written as a
+ *   number (1004) and one written as text of the same name key ("1004.") repeat a line in one claim.
+ * `finish()` throws when there is nothing to finish (no usable header, or endCount not called).
  *
  * Keeps only what the result lists (issues, rows left out, balance disagreements), the payer
  * spellings and ClaimRuns' hashes: nothing per row or per line.

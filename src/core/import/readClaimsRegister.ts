@@ -68,7 +68,8 @@ export interface ClaimsRegisterRead {
  * An export's data rows are read straight from the grid (GridClaimRows, issue 13): no RawClaimRow
  * object per row; `export.rows` is built only if asked for. A transaction ledger's rolled-up lines
  * are RawClaimRow objects and go through readClaimLines. Both give the same lines and issues as
- * the reader before (test/core/import/importSameAsBefore.test.ts).
+ * the reader before (test/core/import/importSameAsBefore.test.ts). ClaimsStreamReader gives the
+ * same from rows handed one at a time, with the same parts (claimsStreamReader.ts).
  */
 export function readClaimsRegister(
   grid: readonly (readonly CellValue[])[],

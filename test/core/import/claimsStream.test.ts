@@ -123,6 +123,17 @@ describe("ClaimsStreamReader gives what readClaimsRegister gives", () => {
     expect([s.result?.linesUsed, s.result?.linesPaidAfterAsOf]).toEqual([3, 1]);
   });
 
+  test("a count the second pass does not find again turns streamable false at finish (the host then reads whole)", () => {
+    // Pass 1 compares payers as they will read once spellings are grouped: 1004 (a number) and
+    // "1004." have the same key, so the second line reads as a repeat there; a number is never
+    // renamed, and in pass 2 "1004" and "1004." differ: two lines, not one.
+    const grid = [["Claim ID", "Date of Service", "Payer", "Charge"], ["C1", 46000, 1004, 100], ["C1", 46000, "1004.", 100]];
+    const whole = readClaimsRegister(grid, {});
+    expect(whole.lines.map((l) => l.payer)).toEqual(["1004", "1004."]);
+    const s = stream(grid, {});
+    expect(s.streamable).toEqual({ reason: "the second pass did not find the counts the first decided from" });
+  });
+
   test("claims not listed together are said, and nothing is read", () => {
     const grid = [["Claim ID", "Date of Service", "Payer", "Charge"], ["A", 46000, "Aetna", 100], ["B", 46000, "Aetna", 100], ["A", 46001, "Aetna", 50]];
     const s = stream(grid, {});
