@@ -22,16 +22,49 @@ export class DuplicateLines {
   private currentClaim: string | null = null;
   private currentHead = -1;
 
-  constructor(private readonly lines: readonly ClaimLine[]) {}
+  /** Only the current claim's lines (when no list of every line is given): the first `claimCount` entries. */
+  private readonly claimLines: ClaimLine[] = [];
+  private claimCount = 0;
+
+  /**
+   * `lines`: the list every line kept is pushed on (`add` gives its index). null: nothing but the
+   * current claim's lines is kept, which finds every repeat only when each claim's lines come
+   * together (ClaimRuns says whether they do). `samePayer`: how two payers are compared (by
+   * default equal, or equal case and surrounding spaces aside).
+   */
+  constructor(
+    private readonly lines: readonly ClaimLine[] | null,
+    private readonly samePayer: (a: string, b: string) => boolean = samePayerName,
+  ) {}
 
   /** The row of the earlier line `line` repeats, or null (then `add` it). */
   findRepeat(line: ClaimLine): number | null {
+    const lines = this.lines;
+    if (lines === null) {
+      const claimLines = this.claimLines;
+      if (line.claimId !== this.currentClaim) {
+        this.currentClaim = line.claimId;
+        this.claimCount = 0;
+      }
+      for (let i = 0; i < this.claimCount; i++) {
+        if (this.sameLine(claimLines[i], line)) return claimLines[i].row;
+      }
+      return null;
+    }
     if (line.claimId !== this.currentClaim) this.startClaim(line.claimId);
     for (let i = this.currentHead; i >= 0; i = this.previous[i]) {
-      const earlier = this.lines[i];
-      if (sameLine(earlier, line)) return earlier.row;
+      const earlier = lines[i];
+      if (this.sameLine(earlier, line)) return earlier.row;
     }
     return null;
+  }
+
+  /** Same claim (already known), date, payer, code, modifiers and charge. */
+  private sameLine(a: ClaimLine, b: ClaimLine): boolean {
+    if (a.dateOfService !== b.dateOfService || a.charge !== b.charge) return false;
+    if ((a.cpt ?? "") !== (b.cpt ?? "")) return false;
+    if (a.modifiers.join(" ") !== b.modifiers.join(" ")) return false;
+    return this.samePayer(a.payer, b.payer);
   }
 
   private startClaim(claimId: string): void {
@@ -51,17 +84,18 @@ export class DuplicateLines {
     this.currentHead = this.heads === null ? -1 : (this.heads.get(claimId) ?? -1);
   }
 
-  /** Records `line`, just pushed at index `index` of `lines`, after `findRepeat` returned null for it. */
-  add(index: number): void {
+  /** Records `line` after `findRepeat` returned null for it (`index`: where it was pushed on `lines`, when they are kept). */
+  add(line: ClaimLine, index: number): void {
+    if (this.lines === null) {
+      this.claimLines[this.claimCount++] = line;
+      return;
+    }
     this.previous[index] = this.currentHead;
     this.currentHead = index;
   }
 }
 
-/** Same claim (already known), date, payer, code, modifiers and charge. */
-function sameLine(a: ClaimLine, b: ClaimLine): boolean {
-  if (a.dateOfService !== b.dateOfService || a.charge !== b.charge) return false;
-  if ((a.cpt ?? "") !== (b.cpt ?? "")) return false;
-  if (a.modifiers.join(" ") !== b.modifiers.join(" ")) return false;
-  return a.payer === b.payer || a.payer.trim().toLowerCase() === b.payer.trim().toLowerCase();
+/** The same payer on two lines: equal, or equal case and surrounding spaces aside. */
+export function samePayerName(a: string, b: string): boolean {
+  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
 }

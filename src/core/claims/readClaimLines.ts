@@ -88,44 +88,105 @@ function rawRowSource(rows: readonly RawClaimRow[]): ClaimRowSource {
   };
 }
 
-/** readClaimLines over any source of rows (the same checks, the same lines and issues). */
+/** readClaimLines over any source of rows (the same checks, the same lines and issues): each row through one ClaimLinesReader. */
 export function readClaimLinesFrom(source: ClaimRowSource, options: ReadClaimOptions = {}): ClaimLinesRead {
-  const lines: ClaimLine[] = [];
-  const issues: InputIssue[] = [];
-  const leftOutRows: number[] = [];
-  const duplicates = new DuplicateLines(lines);
-  const check = new RowChecker(options, issues);
-  const readers: RowReaders = { check, statuses: new TextMemo(parseClaimStatus), payerClasses: new TextMemo(parsePayerClass) };
-  const values: CellValue[] = new Array<CellValue>(FIELD_COUNT).fill(undefined);
-  const columns = options.registerColumns === true ? new RegisterColumnsBuilder(source.count) : null;
-  let blankRows = 0;
-  let rowsRead = 0;
-
+  const reader = new ClaimLinesReader(options, { keepLines: true, expectedRows: source.count });
+  const values = reader.values;
   for (let k = 0; k < source.count; k++) {
-    if (!source.fill(k, values)) {
-      blankRows++;
-      continue;
-    }
-    rowsRead++;
-    const row = source.rowNumber(k);
-    check.start(row, values);
+    if (!source.fill(k, values)) reader.blankRow();
+    else reader.read(source.rowNumber(k));
+  }
+  return reader.result();
+}
 
-    const line = lineOfRow(row, values, readers, issues.length);
+/** What a ClaimLinesReader keeps. */
+export interface ClaimLinesReaderMode {
+  /**
+   * true: every line used is kept (`result().lines`), repeats looked for among all of them (DuplicateLines).
+   * false: no line is kept; repeats are looked for only among the current claim's lines, which is
+   * the same only when each claim's lines come together (ClaimRuns says whether they do).
+   */
+  keepLines: boolean;
+  /** false: the issues and rows left out are not kept (a pass that only counts): each row's issues are dropped at the next row. */
+  keepIssues?: boolean;
+  /** Whether two lines' payers are the same, for repeats (default: as DuplicateLines compares them). */
+  samePayer?: (a: string, b: string) => boolean;
+  /** Rows to come, for the register's columns (ReadClaimOptions.registerColumns). */
+  expectedRows?: number;
+}
+
+/**
+ * readClaimLines one row at a time (the state kept across rows: the issues, the rows left out,
+ * the repeats looked for, the word memos): the caller writes a row's cells into `values` (index i
+ * is CLAIM_FIELDS[i]) and calls `read` with its row number, or `blankRow` for a wholly blank row.
+ */
+export class ClaimLinesReader {
+  /** Where the caller writes the next row's cells (CLAIM_FIELDS order). */
+  readonly values: CellValue[] = new Array<CellValue>(FIELD_COUNT).fill(undefined);
+  /** Lines used so far. */
+  linesUsed = 0;
+  /** The claim number of the last row read when it made a line (used, or left out as a repeat); null when it made none. */
+  lineClaim: string | null = null;
+  private readonly lines: ClaimLine[];
+  private readonly issues: InputIssue[] = [];
+  private readonly leftOutRows: number[] = [];
+  private readonly duplicates: DuplicateLines;
+  private readonly check: RowChecker;
+  private readonly readers: RowReaders;
+  private readonly columns: RegisterColumnsBuilder | null;
+  private readonly keepIssues: boolean;
+  private readonly keepLines: boolean;
+  private blankRows = 0;
+  private rowsRead = 0;
+
+  constructor(options: ReadClaimOptions, mode: ClaimLinesReaderMode) {
+    this.lines = [];
+    this.keepIssues = mode.keepIssues ?? true;
+    this.duplicates = new DuplicateLines(mode.keepLines ? this.lines : null, mode.samePayer);
+    this.check = new RowChecker(options, this.issues);
+    this.readers = { check: this.check, statuses: new TextMemo(parseClaimStatus), payerClasses: new TextMemo(parsePayerClass) };
+    this.columns = mode.keepLines && options.registerColumns === true ? new RegisterColumnsBuilder(mode.expectedRows ?? 0) : null;
+    this.keepLines = mode.keepLines;
+  }
+
+  /** A wholly blank row (not read). */
+  blankRow(): void {
+    this.blankRows++;
+  }
+
+  /** Reads the row whose cells are in `values`: the line used, or null when the row is left out (its errors in the issues). */
+  read(row: number): ClaimLine | null {
+    const issues = this.issues;
+    if (!this.keepIssues && issues.length > 0) issues.length = 0;
+    const check = this.check;
+    this.rowsRead++;
+    check.start(row, this.values);
+    let line = lineOfRow(row, this.values, this.readers, issues.length);
+    this.lineClaim = line === null ? null : line.claimId;
     if (line !== null) {
-      const first = duplicates.findRepeat(line);
+      const first = this.duplicates.findRepeat(line);
       if (first !== null) {
         check.report(F.claimId, "error", `repeats row ${first} exactly (same claim, date, payer, code, modifiers and charge); left out`);
+        line = null;
       } else {
-        duplicates.add(lines.length);
-        lines.push(line);
-        columns?.add(line);
+        this.duplicates.add(line, this.lines.length);
+        this.linesUsed++;
+        if (this.keepLines) {
+          this.lines.push(line);
+          this.columns?.add(line);
+        }
       }
     }
-    if (check.failed) leftOutRows.push(row);
+    if (check.failed && this.keepIssues) this.leftOutRows.push(row);
+    return line;
   }
-  const read: ClaimLinesRead = { lines, issues, rowsRead, leftOutRows, blankRows };
-  if (columns !== null) read.registerColumns = columns.finish(lines);
-  return read;
+
+  /** The lines (none unless kept), issues and rows left out read so far. */
+  result(): ClaimLinesRead {
+    const read: ClaimLinesRead = { lines: this.lines, issues: this.issues, rowsRead: this.rowsRead, leftOutRows: this.leftOutRows, blankRows: this.blankRows };
+    if (this.columns !== null) read.registerColumns = this.columns.finish(this.lines);
+    return read;
+  }
 }
 
 /** What reading a row needs besides its cells: the checker (started on the row) and the text memos. */

@@ -19,15 +19,14 @@ function isBlankValue(value: CellValue): boolean {
 }
 
 /**
- * The data rows of a claims export read straight from its grid, as readClaimLines takes them
- * (ClaimRowSource): each field's cell from its column (a field over several columns, Mod 1 … Mod 4,
- * joined as readExportRows joins it), so no RawClaimRow object is built per row (issue 13).
- * With `blankPayerIsSelfPay` (OpenEMR's convention, selfPayConvention.ts) a blank payer reads as
- * "Self-pay" and a missing payer class as Self-pay; `renamePayers` then gives each payer spelling
- * its display name (normalizePayerNames). The cells are those readClaimsExport's rows hold.
+ * A claims export's row cells read as the register's fields (CLAIM_FIELDS order): each field's
+ * cell from its column (a field over several columns, Mod 1 … Mod 4, joined as readExportRows
+ * joins it), so no RawClaimRow object is built per row (issue 13). With `blankPayerIsSelfPay`
+ * (OpenEMR's convention, selfPayConvention.ts) a blank payer reads as "Self-pay" and a missing
+ * payer class as Self-pay; `renamePayers` then gives each payer spelling its display name
+ * (normalizePayerNames). The cells are those readClaimsExport's rows hold.
  */
-export class GridClaimRows implements ClaimRowSource {
-  readonly count: number;
+export class ClaimRowCells {
   /** 0-based column of each field (CLAIM_FIELDS order), -1 when the export has none. */
   private readonly column: number[];
   /** All columns of a field that joins several, else null. */
@@ -35,13 +34,9 @@ export class GridClaimRows implements ClaimRowSource {
   private renames: ReadonlyMap<string, string> | null = null;
 
   constructor(
-    private readonly grid: readonly (readonly CellValue[])[],
-    /** 0-based grid index of each data row. */
-    private readonly dataRows: readonly number[],
     columns: Pick<ColumnMapping<ClaimField>, "mapping" | "extraColumns">,
     readonly blankPayerIsSelfPay: boolean,
   ) {
-    this.count = dataRows.length;
     this.column = CLAIM_FIELDS.map((f) => (Object.prototype.hasOwnProperty.call(columns.mapping, f) ? (columns.mapping[f] as number) : -1));
     this.joined = CLAIM_FIELDS.map((f) => {
       const extras = columns.extraColumns[f] ?? [];
@@ -49,13 +44,9 @@ export class GridClaimRows implements ClaimRowSource {
     });
   }
 
-  rowNumber(k: number): number {
-    return this.dataRows[k] + 1;
-  }
-
-  /** The k-th row's own payer cell (before the self-pay convention and any renaming). */
-  ownPayer(k: number): CellValue {
-    return this.cellOf(cellsOf(this.grid[this.dataRows[k]]), PAYER);
+  /** The row's own payer cell (before the self-pay convention and any renaming). */
+  ownPayer(cells: readonly CellValue[]): CellValue {
+    return this.cellOf(cells, PAYER);
   }
 
   /** From now on, a payer spelling found in `renames` reads as the name it maps to. */
@@ -63,8 +54,8 @@ export class GridClaimRows implements ClaimRowSource {
     this.renames = renames.size === 0 ? null : renames;
   }
 
-  fill(k: number, values: CellValue[]): boolean {
-    const cells = cellsOf(this.grid[this.dataRows[k]]);
+  /** ClaimRowSource.fill for a row's cells. */
+  fill(cells: readonly CellValue[], values: CellValue[]): boolean {
     let blank = true;
     for (let f = 0; f < values.length; f++) {
       const value = this.cellOf(cells, f);
@@ -89,5 +80,35 @@ export class GridClaimRows implements ClaimRowSource {
     if (column === -1) return undefined;
     const all = this.joined[f];
     return all === null ? (cells[column] ?? null) : joinedCell(cells, all);
+  }
+}
+
+/** The data rows of a claims export read straight from its grid (ClaimRowCells over each data row), as readClaimLines takes them. */
+export class GridClaimRows implements ClaimRowSource {
+  readonly count: number;
+  readonly cells: ClaimRowCells;
+
+  constructor(
+    private readonly grid: readonly (readonly CellValue[])[],
+    /** 0-based grid index of each data row. */
+    private readonly dataRows: readonly number[],
+    columns: Pick<ColumnMapping<ClaimField>, "mapping" | "extraColumns">,
+    blankPayerIsSelfPay: boolean,
+  ) {
+    this.count = dataRows.length;
+    this.cells = new ClaimRowCells(columns, blankPayerIsSelfPay);
+  }
+
+  rowNumber(k: number): number {
+    return this.dataRows[k] + 1;
+  }
+
+  /** The k-th row's own payer cell (before the self-pay convention and any renaming). */
+  ownPayer(k: number): CellValue {
+    return this.cells.ownPayer(cellsOf(this.grid[this.dataRows[k]]));
+  }
+
+  fill(k: number, values: CellValue[]): boolean {
+    return this.cells.fill(cellsOf(this.grid[this.dataRows[k]]), values);
   }
 }

@@ -20,3 +20,5 @@ export * from "./selfPayConvention";
 export * from "./creditSigns";
 export * from "./ledgerOverrides";
 export * from "./gridClaimRows";
+export * from "./payerSpellings";
+export * from "./claimsStreamReader";

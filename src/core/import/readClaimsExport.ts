@@ -123,6 +123,40 @@ function readExportOfRows<F extends string, R>(
   kind: ExportKind<F, R>,
   lazyRows: boolean,
 ): { read: ExportRead<F, R>; dataRows: readonly number[] } {
+  const safeGrid: readonly (readonly CellValue[])[] = Array.isArray(grid) ? grid : [];
+  const { read: result, rows: sorting } = readExportHeader(safeGrid, options, kind);
+  if (sorting === null) return { read: result, dataRows: [] };
+  const sorted = sortExportRows(safeGrid, sorting.headerRow, result.columns, sorting.totalsReason, { sheet: options.sheet, headerRows: sorting.headerRows });
+  const columns = result.columns;
+  const buildRows = (): R[] => {
+    const fieldColumns = fieldColumnsOf(columns);
+    return sorted.dataRows.map((i) => kind.toRow({ row: i + 1, cells: exportRowCells(cellsOf(safeGrid[i]), fieldColumns) }));
+  };
+  if (lazyRows) rowsWhenAskedFor(result, buildRows);
+  else result.rows = buildRows();
+  exportRowsSorted(result, sorted.leftOut, sorted.blankRows, sorted.dataRows.length, safeGrid.length);
+  return { read: result, dataRows: sorted.dataRows };
+}
+
+/** How the rows below an export's header are sorted (ExportRowSorter): the header's rows and the totals test. */
+export interface ExportRowSorting {
+  /** 1-based last header row: the rows below it are the export's. */
+  headerRow: number;
+  /** 1-based rows the header spans. */
+  headerRows: number[];
+  totalsReason: (cells: readonly CellValue[]) => string | null;
+}
+
+/**
+ * The first part of readExport: the header found among the first rows (`grid` may be only those:
+ * nothing below the header is read) and its columns matched to fields. `rows` is null when no
+ * usable header was found (the read's issues say why; nothing below it is to be read).
+ */
+export function readExportHeader<F extends string, R>(
+  grid: readonly (readonly CellValue[])[],
+  options: ReadExportOptions<F>,
+  kind: ExportKind<F, R>,
+): { read: ExportRead<F, R>; rows: ExportRowSorting | null } {
   const sheet = options.sheet;
   const safeGrid: readonly (readonly CellValue[])[] = Array.isArray(grid) ? grid : [];
   const result: ExportRead<F, R> = {
@@ -143,7 +177,7 @@ function readExportOfRows<F extends string, R>(
   });
   if (!header.found) {
     result.issues.push(header.issue);
-    return { read: result, dataRows: [] };
+    return { read: result, rows: null };
   }
   const mapOptions = { required: kind.required, multiColumn: kind.multiColumn, canonical: kind.canonical };
   const spanned = headerRows(safeGrid, header.row, kind.synonyms, overrides, mapOptions);
@@ -168,22 +202,25 @@ function readExportOfRows<F extends string, R>(
   if (oneOf.length > 0 && !oneOf.some((f) => mapped.mapping[f] !== undefined)) missing.push(oneOf.join(" or "));
   if (missing.length > 0) {
     result.issues.push(issue(header.row, "error", `header row ${header.row} has no column for ${missing.join(", ")}; nothing was read (name the columns with the overrides option)`));
-    return { read: result, dataRows: [] };
+    return { read: result, rows: null };
   }
+  return { read: result, rows: { headerRow: lastHeaderRow, headerRows: spanned.rows, totalsReason: kind.totalsReason(mapped.mapping) } };
+}
 
-  const sorted = sortExportRows(safeGrid, lastHeaderRow, result.columns, kind.totalsReason(mapped.mapping), { sheet, headerRows: spanned.rows });
-  const columns = result.columns;
-  const buildRows = (): R[] => {
-    const fieldColumns = fieldColumnsOf(columns);
-    return sorted.dataRows.map((i) => kind.toRow({ row: i + 1, cells: exportRowCells(cellsOf(safeGrid[i]), fieldColumns) }));
-  };
-  if (lazyRows) rowsWhenAskedFor(result, buildRows);
-  else result.rows = buildRows();
-  result.leftOut = sorted.leftOut;
-  result.blankRows = sorted.blankRows;
-  result.dataRows = sorted.dataRows.length;
-  result.rowsBelowHeader = Math.max(0, safeGrid.length - lastHeaderRow);
-  return { read: result, dataRows: sorted.dataRows };
+/** Writes the sorted rows' counts into the read; `rowCount`: rows in the sheet (the grid's length). */
+export function exportRowsSorted<F extends string, R>(read: ExportRead<F, R>, leftOut: LeftOutRow[], blankRows: number, dataRows: number, rowCount: number): void {
+  read.leftOut = leftOut;
+  read.blankRows = blankRows;
+  read.dataRows = dataRows;
+  read.rowsBelowHeader = Math.max(0, rowCount - (read.headerRow ?? 0));
+}
+
+/** readClaimsExport's header part (readExportHeader) for a claims export. */
+export function readClaimsExportHeader(
+  grid: readonly (readonly CellValue[])[],
+  options: ReadExportOptions<ClaimField> = {},
+): { read: ExportRead<ClaimField, RawClaimRow>; rows: ExportRowSorting | null } {
+  return readExportHeader(grid, options, claimsExportKind(options));
 }
 
 /**

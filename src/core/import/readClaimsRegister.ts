@@ -3,7 +3,8 @@ import { isBlankCell, type CellValue } from "../cells/cellValue";
 import type { InputIssue } from "../cells/issue";
 import type { ClaimField, ClaimLine } from "../claims/claimLine";
 import { readClaimLines, readClaimLinesFrom, type ClaimLinesRead, type RawClaimRow, type ReadClaimOptions } from "../claims/readClaimLines";
-import { groupPayerNameCounts, groupPayerNames, type PayerNameMerge } from "./normalizePayerNames";
+import { groupPayerNames, type PayerNameMerge } from "./normalizePayerNames";
+import { PayerSpellings } from "./payerSpellings";
 import { readClaimsExportRows, type ExportRead, type ReadExportOptions } from "./readClaimsExport";
 import type { LeftOutRow } from "./readExportRows";
 import { reconcileBalances, type BalanceCheck } from "./reconcileBalances";
@@ -12,7 +13,7 @@ import {
 } from "./sourceColumns";
 import { columnLetter } from "../cells/issue";
 import { ledgerRead } from "./ledgerAsExport";
-import { blankPayerIsSelfPay, selfPayAssumption } from "./selfPayConvention";
+import { blankPayerIsSelfPay } from "./selfPayConvention";
 import { GridClaimRows } from "./gridClaimRows";
 import { creditSigns } from "./creditSigns";
 import { columnsAfterRewrites, type RegisterColumns } from "../claimColumns/registerColumns";
@@ -67,7 +68,8 @@ export interface ClaimsRegisterRead {
  * An export's data rows are read straight from the grid (GridClaimRows, issue 13): no RawClaimRow
  * object per row; `export.rows` is built only if asked for. A transaction ledger's rolled-up lines
  * are RawClaimRow objects and go through readClaimLines. Both give the same lines and issues as
- * the reader before (test/core/import/importSameAsBefore.test.ts).
+ * the reader before (test/core/import/importSameAsBefore.test.ts). ClaimsStreamReader gives the
+ * same from rows handed one at a time, with the same parts (claimsStreamReader.ts).
  */
 export function readClaimsRegister(
   grid: readonly (readonly CellValue[])[],
@@ -102,36 +104,55 @@ export interface RegisterLines {
 }
 
 /**
- * The rest of readClaimsRegister once the lines are checked: every row left out listed once with
- * its reason, credit signs turned (not for a ledger), the export's own balances reconciled, and
- * where each field came from. `turnCreditSigns` is creditSigns (the test reference passes the one before issue 13).
+ * The rest of readClaimsRegister once the lines are checked: credit signs turned (not for a
+ * ledger), the export's own balances reconciled, then the result (registerRead).
+ * `turnCreditSigns` is creditSigns (the test reference passes the one before issue 13).
  */
 export function registerOfLines(
   grid: readonly (readonly CellValue[])[], options: ReadClaimsRegisterOptions, parts: RegisterLines, turnCreditSigns: typeof creditSigns = creditSigns,
 ): ClaimsRegisterRead {
-  const { read, fromLedger, layout, notes, lined } = parts;
-  const sheet = options.sheet;
-  const checked = lined.checked;
-  const issues: InputIssue[] = [...read.issues, ...(checked.failure ?? []), ...checked.issues];
-  const leftOut = [...read.leftOut, ...rowsLeftOut(checked, sheet)].sort((a, b) => a.row - b.row);
-  const blankRows = read.blankRows + checked.blankRows;
-
-  const notUsed = read.unmapped.map((u) => ({ ...u, looksLikeMoney: looksLikeMoneyHeader(u.header) }));
-  const balanceColumn = balanceColumnOf(read.unmapped, read.headerCells);
-  let lines = checked.lines;
+  const { read, fromLedger, notes, lined } = parts;
+  let lines = lined.checked.lines;
   if (!fromLedger) {
     const signs = turnCreditSigns(lines, read.mapping);
     lines = signs.lines;
     notes.push(...signs.notes);
   }
-  let balanceCheck: BalanceCheck | null = null;
+  const balanceColumn = balanceColumnOf(read.unmapped, read.headerCells);
+  let balance: CheckedBalances | null = null;
   if (balanceColumn !== null) {
-    const reconciled = reconcileBalances(lines, grid, balanceColumn, columnLetter(balanceColumn + 1), sheet);
+    const reconciled = reconcileBalances(lines, grid, balanceColumn, columnLetter(balanceColumn + 1), options.sheet);
     lines = reconciled.lines;
-    balanceCheck = reconciled.check;
+    balance = reconciled;
     notes.push(...reconciled.notes);
-    issues.push(...reconciled.issues);
   }
+  const result = registerRead(options, parts, lines, balance);
+  // The columns were filled as the lines were read; lines corrected since are read again.
+  if (lined.checked.registerColumns !== undefined) result.registerColumns = columnsAfterRewrites(lined.checked.registerColumns, lines);
+  return result;
+}
+
+/** The balance check's result and its warnings. */
+export interface CheckedBalances {
+  check: BalanceCheck;
+  issues: InputIssue[];
+}
+
+/**
+ * The register's result from its parts, the lines corrected (credit signs, balances) and their
+ * notes already in `parts.notes`: every row left out listed once with its reason, the issues in
+ * order (the header's, each row's, the balance check's), where each field came from.
+ */
+export function registerRead(options: ReadClaimsRegisterOptions, parts: RegisterLines, lines: ClaimLine[], balance: CheckedBalances | null): ClaimsRegisterRead {
+  const { read, fromLedger, layout, notes, lined } = parts;
+  const sheet = options.sheet;
+  const checked = lined.checked;
+  const issues: InputIssue[] = [...read.issues, ...(checked.failure ?? []), ...checked.issues, ...(balance?.issues ?? [])];
+  const leftOut = [...read.leftOut, ...rowsLeftOut(checked, sheet)].sort((a, b) => a.row - b.row);
+  const blankRows = read.blankRows + checked.blankRows;
+
+  const notUsed = read.unmapped.map((u) => ({ ...u, looksLikeMoney: looksLikeMoneyHeader(u.header) }));
+  const balanceColumn = balanceColumnOf(read.unmapped, read.headerCells);
   const missingMoney = read.headerRow === null || fromLedger ? [] : missingMoneyFields(read.mapping);
   notes.unshift(...missingMoneyNotes(missingMoney));
   const balanceLetter = balanceColumn === null ? null : columnLetter(balanceColumn + 1);
@@ -153,12 +174,10 @@ export function registerOfLines(
     payerNameMerges: lined.merges,
     export: read,
     source,
-    balanceCheck,
+    balanceCheck: balance?.check ?? null,
     balancesAsOf: fromLedger && options.asOf !== undefined ? "asOfDate" : "export",
   };
   if (sheet !== undefined) result.sheet = sheet;
-  // The columns were filled as the lines were read; lines corrected since are read again.
-  if (checked.registerColumns !== undefined) result.registerColumns = columnsAfterRewrites(checked.registerColumns, lines);
   return result;
 }
 
@@ -193,24 +212,12 @@ export interface LinesRead {
  * names counted in one pass, grouped, then every row checked by readClaimLinesFrom.
  */
 function linesOfGrid(rows: GridClaimRows, normalizePayers: boolean, options: ReadClaimOptions): LinesRead {
-  const counts = new Map<string, number>();
-  let selfPayLines = 0;
-  for (let k = 0; k < rows.count; k++) {
-    let payer = rows.ownPayer(k);
-    if (rows.blankPayerIsSelfPay && isBlankCell(payer)) {
-      selfPayLines++;
-      payer = "Self-pay";
-    }
-    if (normalizePayers && typeof payer === "string" && !isBlankCell(payer)) counts.set(payer, (counts.get(payer) ?? 0) + 1);
-  }
-  let merges: PayerNameMerge[] = [];
-  if (normalizePayers) {
-    const grouped = groupPayerNameCounts(counts);
-    merges = grouped.merges;
-    rows.renamePayers(renamesOf(grouped.map));
-  }
+  const spellings = new PayerSpellings(normalizePayers, rows.cells.blankPayerIsSelfPay);
+  for (let k = 0; k < rows.count; k++) spellings.add(rows.ownPayer(k));
+  const grouped = spellings.grouped();
+  rows.cells.renamePayers(grouped.renames);
   const checked = checkedLines(() => readClaimLinesFrom(rows, options), rows.count, (k) => rows.rowNumber(k), options);
-  return { checked, merges, selfPayAssumption: selfPayAssumption(selfPayLines) };
+  return { checked, merges: grouped.merges, selfPayAssumption: grouped.selfPayAssumption };
 }
 
 /** The same from RawClaimRow objects (a transaction ledger's rolled-up lines). */
@@ -237,13 +244,6 @@ function linesOfRows(read: readonly RawClaimRow[], selfPay: boolean, normalizePa
   }
   const checked = checkedLines(() => readClaimLines(toRead, options), toRead.length, (k) => toRead[k].row, options);
   return { checked, merges, selfPayAssumption: assumption };
-}
-
-/** Each spelling that reads as another name (the rest keep theirs). */
-function renamesOf(map: ReadonlyMap<string, string>): Map<string, string> {
-  const renames = new Map<string, string>();
-  for (const [name, canonical] of map) if (canonical !== name) renames.set(name, canonical);
-  return renames;
 }
 
 /**

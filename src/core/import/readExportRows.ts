@@ -94,6 +94,16 @@ function isBlankText(text: string): boolean {
   return text.trim() === "";
 }
 
+/** True when no cell of the row holds a value (blank texts aside): a row ExportRowSorter counts as blank. */
+export function isBlankSheetRow(cells: readonly CellValue[]): boolean {
+  for (let column = 0; column < cells.length; column++) {
+    const cell = cells[column];
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell !== "string" || !isBlankText(cell)) return false;
+  }
+  return true;
+}
+
 /** Words of one header row, to recognise the header repeated on a later page. */
 interface HeaderWords {
   columns: number[];
@@ -180,12 +190,8 @@ export function readExportRows<F extends string>(
 
 /**
  * readExportRows without building the data rows' cells: which rows are data (their grid indexes),
- * which are left out and why, and how many are blank.
- *
- * Written for a million rows (issue 13): one pass over a row's cells counts what the tests below
- * need (filled cells, texts, cells past the header, cells in mapped columns, aging words), and
- * each test runs only when those counts say the row could be one (a repeated header needs as many
- * texts as half the header's columns; a footer two cells at most).
+ * which are left out and why, and how many are blank. The rows go one at a time through an
+ * ExportRowSorter (the same sorting as a reader that is handed the rows one by one).
  */
 export function sortExportRows<F extends string>(
   grid: readonly (readonly CellValue[])[],
@@ -194,43 +200,87 @@ export function sortExportRows<F extends string>(
   totalsReason: (cells: readonly CellValue[]) => string | null,
   options: { sheet?: string; headerRows?: readonly number[] } = {},
 ): SortedExportRows {
-  const dataRows: number[] = [];
-  const leftOut: LeftOutRow[] = [];
-  let blankRows = 0;
-  // The columns some field takes (a column is a whole number from 0; anything else names no cell).
-  const mappedList: number[] = [];
-  for (const f of Object.keys(columns.mapping) as F[]) {
-    mappedList.push(columns.mapping[f] as number, ...(columns.extraColumns[f] ?? []));
-  }
-  const cellColumns = mappedList.filter((c) => Number.isSafeInteger(c) && c >= 0);
-  const mappedWidth = cellColumns.reduce((width, c) => Math.max(width, c + 1), 0);
-  const isMapped = new Uint8Array(mappedWidth);
-  for (const c of cellColumns) isMapped[c] = 1;
   const headerRowList = options.headerRows ?? [headerRow];
-  const headerWordsList = headerRowList.map((r) => headerWordsOf(cellsOf(grid[r - 1])));
-  let fewestNeeded = Infinity;
-  for (const h of headerWordsList) fewestNeeded = Math.min(fewestNeeded, h.needed);
-  let agingSummaryFrom: number | null = null;
-  let headerWidth = 0;
-  for (const r of headerRowList) {
-    const header = cellsOf(grid[r - 1]);
-    for (let c = header.length - 1; c >= headerWidth; c--) {
-      if (!isBlankCell(header[c])) {
-        headerWidth = c + 1;
-        break;
+  const sorter = new ExportRowSorter(headerRowList.map((r) => cellsOf(grid[r - 1])), columns, totalsReason, options.sheet);
+  const dataRows: number[] = [];
+  for (let i = headerRow; i < grid.length; i++) {
+    if (sorter.add(i, cellsOf(grid[i]))) dataRows.push(i);
+  }
+  return { dataRows, leftOut: sorter.leftOut, blankRows: sorter.blankRows };
+}
+
+/**
+ * Sorts the rows below a header, handed one at a time in order, into data rows and rows left out:
+ * blank rows (counted), repeated header rows (multi-page exports), totals rows (`totalsReason`),
+ * end-of-report footers and page headers, lines of text alone (group headings, notes), and rows
+ * with values only in columns no field took. Every row below the header lands in exactly one
+ * place: rows below header = data rows + leftOut.length + blankRows. Never throws.
+ *
+ * What it keeps across rows: the rows left out, the blank count, whether an aging-summary block
+ * has begun (from which row), and a memo of header words of repeated texts (at most 10,000).
+ *
+ * Written for a million rows (issue 13): one pass over a row's cells counts what the tests below
+ * need (filled cells, texts, cells past the header, cells in mapped columns, aging words), and
+ * each test runs only when those counts say the row could be one (a repeated header needs as many
+ * texts as half the header's columns; a footer two cells at most).
+ */
+export class ExportRowSorter<F extends string> {
+  /** Every row left out so far, in row order. */
+  readonly leftOut: LeftOutRow[] = [];
+  /** Blank rows so far (rows not given, absent from a file, count when said: `skipBlank`). */
+  blankRows = 0;
+  private readonly isMapped: Uint8Array;
+  private readonly mappedWidth: number;
+  private readonly headerWordsList: HeaderWords[];
+  private readonly fewestNeeded: number;
+  private readonly headerWidth: number;
+  private agingSummaryFrom: number | null = null;
+  private readonly repeats = new RepeatedHeader();
+
+  /** `headers`: the cells of the header's rows (one, or two for a header over two rows). */
+  constructor(
+    headers: readonly (readonly CellValue[])[],
+    columns: Pick<ColumnMapping<F>, "mapping" | "extraColumns">,
+    private readonly totalsReason: (cells: readonly CellValue[]) => string | null,
+    private readonly sheet?: string,
+  ) {
+    // The columns some field takes (a column is a whole number from 0; anything else names no cell).
+    const mappedList: number[] = [];
+    for (const f of Object.keys(columns.mapping) as F[]) {
+      mappedList.push(columns.mapping[f] as number, ...(columns.extraColumns[f] ?? []));
+    }
+    const cellColumns = mappedList.filter((c) => Number.isSafeInteger(c) && c >= 0);
+    this.mappedWidth = cellColumns.reduce((width, c) => Math.max(width, c + 1), 0);
+    this.isMapped = new Uint8Array(this.mappedWidth);
+    for (const c of cellColumns) this.isMapped[c] = 1;
+    this.headerWordsList = headers.map((h) => headerWordsOf(h));
+    let fewestNeeded = Infinity;
+    for (const h of this.headerWordsList) fewestNeeded = Math.min(fewestNeeded, h.needed);
+    this.fewestNeeded = fewestNeeded;
+    let headerWidth = 0;
+    for (const header of headers) {
+      for (let c = header.length - 1; c >= headerWidth; c--) {
+        if (!isBlankCell(header[c])) {
+          headerWidth = c + 1;
+          break;
+        }
       }
     }
+    this.headerWidth = headerWidth;
   }
-  const repeats = new RepeatedHeader();
-  const place = (row: number, reason: string): LeftOutRow => {
-    const entry: LeftOutRow = { row, reason };
-    if (options.sheet !== undefined) entry.sheet = options.sheet;
-    return entry;
-  };
 
-  for (let i = headerRow; i < grid.length; i++) {
-    const rowNumber = i + 1;
-    const cells = cellsOf(grid[i]);
+  /** Counts `count` rows that are not given (absent from the file) as blank. */
+  skipBlank(count: number): void {
+    if (count > 0) this.blankRows += count;
+  }
+
+  /** Sorts the row at 0-based grid index `index`: true when it is a data row (else it was counted blank or left out). */
+  add(index: number, cells: readonly CellValue[]): boolean {
+    const rowNumber = index + 1;
+    const agingSummaryFrom = this.agingSummaryFrom;
+    const headerWidth = this.headerWidth;
+    const mappedWidth = this.mappedWidth;
+    const isMapped = this.isMapped;
     // One pass: what the tests below need to know of the row.
     let filled = 0;
     let texts = 0;
@@ -259,50 +309,43 @@ export function sortExportRows<F extends string>(
       if (column < mappedWidth && isMapped[column] === 1) inMapped++;
     }
     if (filled === 0) {
-      blankRows++;
-      continue;
+      this.blankRows++;
+      return false;
     }
     // A repeated header (page break): at least two columns, and half of the header's, repeat their header.
-    if (texts >= fewestNeeded && repeats.any(cells, headerWordsList)) {
-      agingSummaryFrom = null; // a new page of data
-      leftOut.push(place(rowNumber, "repeated header row (page break)"));
-      continue;
+    if (texts >= this.fewestNeeded && this.repeats.any(cells, this.headerWordsList)) {
+      this.agingSummaryFrom = null; // a new page of data
+      return this.leave(rowNumber, "repeated header row (page break)");
     }
     // The aging-summary block some exports print after the lines ("Aging Summary", then
     // "Current | 31-60 | 61-90 | ..." and their amounts): every row of it is a summary, not data.
-    if (agingSummaryFrom === null && ((filled <= 2 && agingHeading !== 0) || agingLabels >= 2)) agingSummaryFrom = rowNumber;
-    if (agingSummaryFrom !== null) {
-      leftOut.push(place(rowNumber, agingSummaryFrom === rowNumber ? "aging summary block (a summary of the export, not data)" : `aging summary block (from row ${agingSummaryFrom})`));
-      continue;
+    if (agingSummaryFrom === null && ((filled <= 2 && agingHeading !== 0) || agingLabels >= 2)) this.agingSummaryFrom = rowNumber;
+    if (this.agingSummaryFrom !== null) {
+      return this.leave(rowNumber, this.agingSummaryFrom === rowNumber ? "aging summary block (a summary of the export, not data)" : `aging summary block (from row ${this.agingSummaryFrom})`);
     }
-    const totals = totalsReason(cells);
-    if (totals !== null) {
-      leftOut.push(place(rowNumber, totals));
-      continue;
-    }
+    const totals = this.totalsReason(cells);
+    if (totals !== null) return this.leave(rowNumber, totals);
     const footer = filled > 2 ? null : footerOfCells(cells[firstFilled], secondFilled === -1 ? null : cells[secondFilled]);
-    if (footer !== null) {
-      leftOut.push(place(rowNumber, footer));
-      continue;
-    }
+    if (footer !== null) return this.leave(rowNumber, footer);
     const only = cells[firstFilled];
     if (filled === 1 && typeof only === "string" && /\S\s+\S/.test(only)) {
-      leftOut.push(place(rowNumber, `a line of text alone ("${only.trim().slice(0, 60)}"), not a data row`));
-      continue;
+      return this.leave(rowNumber, `a line of text alone ("${only.trim().slice(0, 60)}"), not a data row`);
     }
     // A text row (CSV) with values past the header's last column: an unquoted "1,234.50" split in
     // two, or a stray delimiter. Its cells would sit under the wrong headers, so it is not read.
     if (past > 0 && texts === filled) {
-      leftOut.push(place(rowNumber, `${past} more value${past === 1 ? "" : "s"} than the header has columns (an amount such as 1,234.50 written without quotes splits in two); not read, so that no value lands under the wrong column`));
-      continue;
+      return this.leave(rowNumber, `${past} more value${past === 1 ? "" : "s"} than the header has columns (an amount such as 1,234.50 written without quotes splits in two); not read, so that no value lands under the wrong column`);
     }
-    if (inMapped === 0) {
-      leftOut.push(place(rowNumber, "values only in columns that no field uses"));
-      continue;
-    }
-    dataRows.push(i);
+    if (inMapped === 0) return this.leave(rowNumber, "values only in columns that no field uses");
+    return true;
   }
-  return { dataRows, leftOut, blankRows };
+
+  private leave(row: number, reason: string): false {
+    const entry: LeftOutRow = { row, reason };
+    if (this.sheet !== undefined) entry.sheet = this.sheet;
+    this.leftOut.push(entry);
+    return false;
+  }
 }
 
 /** The first footer reason of a row's one or two filled cells (texts only), or null. */

@@ -5,7 +5,8 @@ import { groupPayerNames } from "../../../src/core/import/normalizePayerNames";
 import { mapColumns } from "../../../src/core/import/mapColumns";
 import { CLAIM_HEADER_SYNONYMS } from "../../../src/core/import/headerSynonyms";
 import { totalsRowReason } from "../../../src/core/import/isTotalsRow";
-import { CLAIM_FIELD_HEADERS, REQUIRED_CLAIM_FIELDS } from "../../../src/core/claims/claimLine";
+import { REQUIRED_CLAIM_FIELDS } from "../../../src/core/claims/claimLine";
+import { HEADER, registerGrid, rowsUnder } from "./exportArb";
 import { agingWordKind as referenceAgingWordKind, readExportRows as referenceReadExportRows, referenceTotalsRowReason } from "./readExportRowsReference";
 import { referenceCreditSigns, referenceGroupPayerNames, referenceReadClaimsRegister } from "./readClaimsRegisterReference";
 import { creditSigns } from "../../../src/core/import/creditSigns";
@@ -51,47 +52,6 @@ describe("groupPayerNames from counts gives what it gave from the list", () => {
     }), { numRuns: 500 });
   });
 });
-
-const HEADER = ["Claim ID", "Date of Service", "Payer", "Charge", "Insurance Paid", "Patient Paid", "Contractual Adj", "Other Adj", "CPT", "Mod 1", "Mod 2", "Status", "Payer Class"];
-const OPENEMR = ["Insurance", "Name", "Invoice", "DOS", "Provider", "Charge", "Adjust", "Paid", "Balance"];
-
-/** A cell of a data row under a header, often ordinary, sometimes odd. */
-function dataCell(header: string): fc.Arbitrary<unknown> {
-  const odd = fc.constantFrom<unknown>(null, "", "  ", "#N/A", { error: "#REF!" }, true, "Total", "n/a");
-  const usual: Record<string, fc.Arbitrary<unknown>> = {
-    "Claim ID": fc.constantFrom("C1", "C2", "C2", "C3", 1004, " C5 "), Invoice: fc.constantFrom("C1", "C2", 1004),
-    "Date of Service": fc.constantFrom(46000, 46001.5, "10/31/2026", "2026-11-02"), DOS: fc.constantFrom(46000, "10/31/2026"),
-    Payer: fc.constantFrom("Aetna", "AETNA ", "Aetna, Inc.", "Cigna", "Medicare"), Insurance: fc.constantFrom("Aetna", "aetna", "", null, "Medicare"),
-    Charge: fc.constantFrom(100, 250.5, "$1,234.50", "(20.00)", -5),
-    "Insurance Paid": fc.constantFrom(0, 50, -40, -60, "-25.00"), "Patient Paid": fc.constantFrom(0, 10, -10),
-    "Contractual Adj": fc.constantFrom(0, 20, -20), "Other Adj": fc.constantFrom(0, 5), Adjust: fc.constantFrom(0, 20, -20), Paid: fc.constantFrom(0, 50, -50),
-    CPT: fc.constantFrom("99213", "99213-25", "G0439:33", null), "Mod 1": fc.constantFrom("25", "", null, 59), "Mod 2": fc.constantFrom("59", "", null, "LT"),
-    Status: fc.constantFrom("Paid", "Denied", "weird", null), "Payer Class": fc.constantFrom("Commercial", "Medicare", "Alien", null),
-    Name: fc.constantFrom("Doe, Jane", "Roe"), Provider: fc.constantFrom("Dr. Lee", "Patel"), Balance: fc.constantFrom(30, 0, 12.5),
-  };
-  return fc.oneof({ weight: 6, arbitrary: usual[header] ?? fc.constant(null) }, { weight: 1, arbitrary: odd });
-}
-
-/** Rows below a header: data rows and the rows an export prints among them. */
-function rowsUnder(header: readonly string[]): fc.Arbitrary<unknown[][]> {
-  const width = header.length;
-  const data = fc.tuple(...header.map(dataCell));
-  const lone = (text: string): unknown[] => [text];
-  const special = fc.constantFrom<unknown[]>(
-    [], [null, "", "  "], [...header], header.map((h, i) => (i % 2 === 0 ? h.toUpperCase() : null)), ["Total", null, null, 500],
-    ["Grand Total:", "", "", 1200.5], [null, null, null, 300, 20], lone("Aging Summary"), ["Current", "31-60", "61-90", "Over 90"],
-    [1000, 200, 50, 10], lone("End of Report"), lone("Page 2 of 3"), lone("Printed by admin 11/01/2026"), lone("Aetna PPO group"),
-    lone("x"), [...Array(width).fill(null), "spill", "over"], [...Array(width).fill("a"), "1", "234.50"], [...Array(width + 2).fill(null), 7],
-    ["Total Health Care", 46000, "Total Health Care", 100], [null, "Current", null, "0-30"],
-  );
-  return fc.array(fc.oneof({ weight: 5, arbitrary: data }, { weight: 2, arbitrary: special }), { maxLength: 30 });
-}
-
-const registerGrid = fc.oneof(
-  rowsUnder(HEADER).map((rows) => [["Claims export", null], ["Run date: 11/01/2026"], HEADER, ...rows]),
-  rowsUnder(OPENEMR).map((rows) => [OPENEMR, ...rows]),
-  rowsUnder(Object.values(CLAIM_FIELD_HEADERS)).map((rows) => [Object.values(CLAIM_FIELD_HEADERS), ...rows]),
-);
 
 describe("readExportRows gives what it gave before", () => {
   test("on random exports", () => {
