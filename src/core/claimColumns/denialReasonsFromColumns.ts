@@ -1,5 +1,7 @@
 import { denialReasonKey, NO_DENIAL_REASON, sortReasonRows, type DenialReasonRow } from "../kpis/denialsByReason";
 import type { ClaimColumns } from "./claimColumns";
+import { ClaimPairs } from "./claimPairs";
+import { grownArray } from "./grownArray";
 
 /**
  * denialsByReason (definitions.md, "Denials") over columns: the period's Denied lines grouped by
@@ -9,15 +11,48 @@ import type { ClaimColumns } from "./claimColumns";
  * pairs in a set.
  */
 export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] {
+  const tally = new DenialReasonsTally();
+  tally.add(cols, 0);
+  return tally.finish();
+}
+
+/** The reasons so far: each reason's lines, charges and claims, by reason number. */
+interface ReasonTally {
+  /** Reason number of each spelling, found when the spelling is first met (−1: not yet). */
+  reasonOf: Int32Array;
+  reasons: string[];
+  byKey: Map<string, number>;
+  lineCounts: number[];
+  charges: number[];
+  claims: number[];
+}
+
+/**
+ * denialReasonsFromColumns over chunks of the register. State: per reason and spelling, and each
+ * claim's first reason over a window of claims (ClaimPairs, as PayersAndProvidersTally).
+ */
+export class DenialReasonsTally {
+  private readonly t: ReasonTally = { reasonOf: new Int32Array(0), reasons: [], byKey: new Map(), lineCounts: [], charges: [], claims: [] };
+  private readonly pairs = new ClaimPairs();
+
+  /** `firstClaim`: the first claim group the chunk can have (its first line's when claims are listed together, else 0). */
+  add(cols: ClaimColumns, firstClaim: number): void {
+    this.t.reasonOf = grownArray(this.t.reasonOf, cols.denialReasonSpellings.length, -1);
+    this.pairs.window(firstClaim, cols.claimCount - 1);
+    tallyReasons(cols, this.t, this.pairs);
+  }
+
+  finish(): DenialReasonRow[] {
+    const { reasons, claims, lineCounts, charges } = this.t;
+    return sortReasonRows(reasons.map((reason, n) => ({ reason, claims: claims[n], lines: lineCounts[n], charges: charges[n] })));
+  }
+}
+
+/** The pass over the period's Denied lines (the loop alone in its function). */
+function tallyReasons(cols: ClaimColumns, t: ReasonTally, pairs: ClaimPairs): void {
   const { periodDenied, charge, claim, denialReasonSpelling, denialReasonSpellings } = cols;
-  // Reason number of each spelling, found when the spelling is first met (-1: not yet).
-  const reasonOf = new Int32Array(denialReasonSpellings.length).fill(-1);
-  const reasons: string[] = [];
-  const byKey = new Map<string, number>();
-  const lineCounts: number[] = [], charges: number[] = [], claims: number[] = [];
-  const firstReason = new Int32Array(cols.claimCount).fill(-1);
-  const otherPairs = new Set<number>();
-  const pairs = periodDenied.length + 1;
+  const { reasonOf, reasons, byKey, lineCounts, charges, claims } = t;
+  const firstReason = pairs.first, base = pairs.base;
   for (let k = 0; k < periodDenied.length; k++) {
     const i = periodDenied[k];
     const spelling = denialReasonSpelling[i];
@@ -33,16 +68,12 @@ export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] 
     lineCounts[r]++;
     charges[r] += charge[i];
     const c = claim[i];
-    const first = firstReason[c];
+    const first = firstReason[c - base];
     if (first === -1) {
-      firstReason[c] = r;
+      firstReason[c - base] = r;
       claims[r]++;
-    } else if (first !== r && !otherPairs.has(c * pairs + r)) {
-      otherPairs.add(c * pairs + r);
-      claims[r]++;
-    }
+    } else if (first !== r) claims[r] += pairs.otherPair(c, r);
   }
-  return sortReasonRows(reasons.map((reason, n) => ({ reason, claims: claims[n], lines: lineCounts[n], charges: charges[n] })));
 }
 
 /** The number of a reason newly written: trimmed and case-insensitive, a new reason the next number. */

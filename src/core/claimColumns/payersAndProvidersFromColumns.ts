@@ -2,6 +2,8 @@ import type { ProviderProductivityRow } from "../kpis/providerProductivity";
 import { ratio } from "../money/ratio";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { ClaimColumns } from "./claimColumns";
+import { ClaimPairs } from "./claimPairs";
+import { grownArray } from "./grownArray";
 import { periodRunStart } from "./periodRun";
 
 /** payerMix and providerProductivity of the period lines: both sum charges and payments, so one pass. */
@@ -26,19 +28,48 @@ interface GroupTally {
  * rare claim with lines of several providers keeps its other (claim, provider) pairs in a set.
  */
 export function payersAndProvidersFromColumns(cols: ClaimColumns): PayersAndProviders {
-  const t = tallyGroups(cols);
-  return { payerMix: payerMixRows(cols, t), providers: providerRows(cols, t) };
+  const tally = new PayersAndProvidersTally();
+  tally.add(cols, 0);
+  return tally.finish(cols);
+}
+
+/**
+ * payersAndProvidersFromColumns over chunks of the register. State: per payer and provider group,
+ * and each claim's first provider over a window of claims (ClaimPairs): the chunk's claims when
+ * they are listed together, else every claim (one chunk, the whole register).
+ */
+export class PayersAndProvidersTally {
+  private readonly t: GroupTally = {
+    payerCharges: new Float64Array(0), payerPayments: new Float64Array(0), providerCharges: new Float64Array(0),
+    providerPayments: new Float64Array(0), lines: new Float64Array(0), visits: new Float64Array(0),
+  };
+  private readonly claims = new ClaimPairs();
+
+  /** `firstClaim`: the first claim group the chunk can have (its first line's when claims are listed together, else 0). */
+  add(cols: ClaimColumns, firstClaim: number): void {
+    const t = this.t;
+    const payers = cols.payers.size, providers = cols.providers.size;
+    t.payerCharges = grownArray(t.payerCharges, payers);
+    t.payerPayments = grownArray(t.payerPayments, payers);
+    t.providerCharges = grownArray(t.providerCharges, providers);
+    t.providerPayments = grownArray(t.providerPayments, providers);
+    t.lines = grownArray(t.lines, providers);
+    t.visits = grownArray(t.visits, providers);
+    this.claims.window(firstClaim, cols.claimCount - 1);
+    tallyGroups(cols, t, this.claims);
+  }
+
+  /** The rows; `cols`: the last chunk (its group tables and names are the register's). */
+  finish(cols: ClaimColumns): PayersAndProviders {
+    return { payerMix: payerMixRows(cols, this.t), providers: providerRows(cols, this.t) };
+  }
 }
 
 /** The one pass (a function of its own: the hot loop is optimised apart from the rows around it). */
-function tallyGroups(cols: ClaimColumns): GroupTally {
+function tallyGroups(cols: ClaimColumns, t: GroupTally, claims: ClaimPairs): void {
   const { periodIndexes, payer, provider, claim, charge, payments: paid } = cols;
-  const providers = cols.providerNamePeriod.length;
-  const payerCharges = new Float64Array(cols.payers.size), payerPayments = new Float64Array(cols.payers.size);
-  const providerCharges = new Float64Array(providers), providerPayments = new Float64Array(providers);
-  const lines = new Float64Array(providers), visits = new Float64Array(providers);
-  const firstProvider = new Int32Array(cols.claimCount).fill(-1);
-  const otherPairs = new Set<number>();
+  const { payerCharges, payerPayments, providerCharges, providerPayments, lines, visits } = t;
+  const firstProvider = claims.first, base = claims.base;
   const run = periodRunStart(cols);
   for (let k = 0; k < periodIndexes.length; k++) {
     const i = run >= 0 ? run + k : periodIndexes[k];
@@ -49,20 +80,12 @@ function tallyGroups(cols: ClaimColumns): GroupTally {
     providerCharges[v] += amount;
     providerPayments[v] += payment;
     lines[v]++;
-    const first = firstProvider[c];
+    const first = firstProvider[c - base];
     if (first === -1) {
-      firstProvider[c] = v;
+      firstProvider[c - base] = v;
       visits[v]++;
-    } else if (first !== v) visits[v] += otherVisit(otherPairs, c * providers + v);
+    } else if (first !== v) visits[v] += claims.otherPair(c, v);
   }
-  return { payerCharges, payerPayments, providerCharges, providerPayments, lines, visits };
-}
-
-/** 1 the first time a claim is met with a provider other than its first, else 0. */
-function otherVisit(otherPairs: Set<number>, pair: number): number {
-  if (otherPairs.has(pair)) return 0;
-  otherPairs.add(pair);
-  return 1;
 }
 
 /** The payer mix rows: payers with a period line, largest charges first (ties by payer key). */
