@@ -91,13 +91,11 @@ export class ClaimFiguresTally {
     this.last = cols;
     this.linesUsed += chunk.dateOfService.length;
     this.periodLines += cols.periodIndexes.length;
-    // The claims a chunk can have: from its first line's when claims are listed together (none before comes back), else all.
-    const firstClaim = !together ? 0 : chunk.claim.length > 0 ? chunk.claim[0] : chunk.claimCount;
     this.aged.add(cols);
     this.periods.add(cols, together);
-    this.payersAndProviders.add(cols, firstClaim);
+    this.payersAndProviders.add(cols, together);
     this.daysToPay.add(cols);
-    this.denialReasons.add(cols, firstClaim);
+    this.denialReasons.add(cols, together);
     this.feeCheck?.add(cols);
     this.workRvus?.add(chunk.lines, cols.periodIndexes);
   }

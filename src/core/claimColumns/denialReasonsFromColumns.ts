@@ -1,6 +1,6 @@
 import { denialReasonKey, NO_DENIAL_REASON, sortReasonRows, type DenialReasonRow } from "../kpis/denialsByReason";
 import type { ClaimColumns } from "./claimColumns";
-import { ClaimPairs } from "./claimPairs";
+import { claimPairs, countPair, everyClaim, type ClaimPairs } from "./claimPairs";
 import { grownArray } from "./grownArray";
 
 /**
@@ -12,7 +12,7 @@ import { grownArray } from "./grownArray";
  */
 export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] {
   const tally = new DenialReasonsTally();
-  tally.add(cols, 0);
+  tally.add(cols, false);
   return tally.finish();
 }
 
@@ -28,17 +28,17 @@ interface ReasonTally {
 }
 
 /**
- * denialReasonsFromColumns over chunks of the register. State: per reason and spelling, and each
- * claim's first reason over a window of claims (ClaimPairs, as PayersAndProvidersTally).
+ * denialReasonsFromColumns over chunks of the register. State: per reason and spelling, and the
+ * claim being read (ClaimPairs, as PayersAndProvidersTally).
  */
 export class DenialReasonsTally {
   private readonly t: ReasonTally = { reasonOf: new Int32Array(0), reasons: [], byKey: new Map(), lineCounts: [], charges: [], claims: [] };
-  private readonly pairs = new ClaimPairs();
+  private readonly pairs = claimPairs();
 
-  /** `firstClaim`: the first claim group the chunk can have (its first line's when claims are listed together, else 0). */
-  add(cols: ClaimColumns, firstClaim: number): void {
+  /** `claimsTogether`: each claim's lines so far come together (then any number of chunks), else one chunk only. */
+  add(cols: ClaimColumns, claimsTogether: boolean): void {
     this.t.reasonOf = grownArray(this.t.reasonOf, cols.denialReasonSpellings.length, -1);
-    this.pairs.window(firstClaim, cols.claimCount - 1);
+    if (!claimsTogether) everyClaim(this.pairs, cols.claimCount);
     tallyReasons(cols, this.t, this.pairs);
   }
 
@@ -52,7 +52,6 @@ export class DenialReasonsTally {
 function tallyReasons(cols: ClaimColumns, t: ReasonTally, pairs: ClaimPairs): void {
   const { periodDenied, charge, claim, denialReasonSpelling, denialReasonSpellings } = cols;
   const { reasonOf, reasons, byKey, lineCounts, charges, claims } = t;
-  const firstReason = pairs.first, base = pairs.base;
   for (let k = 0; k < periodDenied.length; k++) {
     const i = periodDenied[k];
     const spelling = denialReasonSpelling[i];
@@ -67,12 +66,7 @@ function tallyReasons(cols: ClaimColumns, t: ReasonTally, pairs: ClaimPairs): vo
     }
     lineCounts[r]++;
     charges[r] += charge[i];
-    const c = claim[i];
-    const first = firstReason[c - base];
-    if (first === -1) {
-      firstReason[c - base] = r;
-      claims[r]++;
-    } else if (first !== r) claims[r] += pairs.otherPair(c, r);
+    claims[r] += countPair(pairs, claim[i], r);
   }
 }
 

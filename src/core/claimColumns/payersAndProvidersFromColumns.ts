@@ -2,7 +2,7 @@ import type { ProviderProductivityRow } from "../kpis/providerProductivity";
 import { ratio } from "../money/ratio";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { ClaimColumns } from "./claimColumns";
-import { ClaimPairs } from "./claimPairs";
+import { claimPairs, countPair, everyClaim, type ClaimPairs } from "./claimPairs";
 import { grownArray } from "./grownArray";
 import { periodRunStart } from "./periodRun";
 
@@ -24,29 +24,28 @@ interface GroupTally {
 
 /**
  * payerMix (definitions.md, "Payer mix") and providerProductivity of the period lines, over columns,
- * in one pass. Visits = distinct claims per provider: each claim remembers its first provider; the
- * rare claim with lines of several providers keeps its other (claim, provider) pairs in a set.
+ * in one pass. Visits = distinct (claim, provider) pairs (ClaimPairs).
  */
 export function payersAndProvidersFromColumns(cols: ClaimColumns): PayersAndProviders {
   const tally = new PayersAndProvidersTally();
-  tally.add(cols, 0);
+  tally.add(cols, false);
   return tally.finish(cols);
 }
 
 /**
  * payersAndProvidersFromColumns over chunks of the register. State: per payer and provider group,
- * and each claim's first provider over a window of claims (ClaimPairs): the chunk's claims when
- * they are listed together, else every claim (one chunk, the whole register).
+ * and the claim being read (ClaimPairs) when claims are listed together, else each claim's first
+ * provider (one chunk, the whole register).
  */
 export class PayersAndProvidersTally {
   private readonly t: GroupTally = {
     payerCharges: new Float64Array(0), payerPayments: new Float64Array(0), providerCharges: new Float64Array(0),
     providerPayments: new Float64Array(0), lines: new Float64Array(0), visits: new Float64Array(0),
   };
-  private readonly claims = new ClaimPairs();
+  private readonly claims = claimPairs();
 
-  /** `firstClaim`: the first claim group the chunk can have (its first line's when claims are listed together, else 0). */
-  add(cols: ClaimColumns, firstClaim: number): void {
+  /** `claimsTogether`: each claim's lines so far come together (then any number of chunks), else one chunk only. */
+  add(cols: ClaimColumns, claimsTogether: boolean): void {
     const t = this.t;
     const payers = cols.payers.size, providers = cols.providers.size;
     t.payerCharges = grownArray(t.payerCharges, payers);
@@ -55,7 +54,7 @@ export class PayersAndProvidersTally {
     t.providerPayments = grownArray(t.providerPayments, providers);
     t.lines = grownArray(t.lines, providers);
     t.visits = grownArray(t.visits, providers);
-    this.claims.window(firstClaim, cols.claimCount - 1);
+    if (!claimsTogether) everyClaim(this.claims, cols.claimCount);
     tallyGroups(cols, t, this.claims);
   }
 
@@ -69,7 +68,6 @@ export class PayersAndProvidersTally {
 function tallyGroups(cols: ClaimColumns, t: GroupTally, claims: ClaimPairs): void {
   const { periodIndexes, payer, provider, claim, charge, payments: paid } = cols;
   const { payerCharges, payerPayments, providerCharges, providerPayments, lines, visits } = t;
-  const firstProvider = claims.first, base = claims.base;
   const run = periodRunStart(cols);
   for (let k = 0; k < periodIndexes.length; k++) {
     const i = run >= 0 ? run + k : periodIndexes[k];
@@ -80,11 +78,7 @@ function tallyGroups(cols: ClaimColumns, t: GroupTally, claims: ClaimPairs): voi
     providerCharges[v] += amount;
     providerPayments[v] += payment;
     lines[v]++;
-    const first = firstProvider[c - base];
-    if (first === -1) {
-      firstProvider[c - base] = v;
-      visits[v]++;
-    } else if (first !== v) visits[v] += claims.otherPair(c, v);
+    visits[v] += countPair(claims, c, v);
   }
 }
 
