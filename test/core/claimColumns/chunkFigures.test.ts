@@ -10,7 +10,6 @@
 import fc from "fast-check";
 import Decimal from "decimal.js";
 import type { ClaimLine } from "../../../src/core/claims/claimLine";
-import type { FeeScheduleRow } from "../../../src/core/feeSchedule/feeScheduleRow";
 import { denialRates, denialsByReason, linesInPeriod, reportingPeriod } from "../../../src/core/kpis";
 import { providerProductivity } from "../../../src/core/kpis/providerProductivity";
 import {
@@ -18,21 +17,10 @@ import {
 } from "../../../src/core/claimColumns";
 import { reportFigures } from "../../../src/core/report/reportFigures";
 import type { RvuTableRead } from "../../../src/core/rvu/workRvuRow";
+import { plain, SCHEDULE } from "./figureTestData";
 import { AS_OF, registerArb } from "./registerArb";
 
 const PERIOD = reportingPeriod(AS_OF);
-
-/** Decimals as their exact text, so two equal values compare equal however they were reached. */
-const plain = (x: unknown): unknown =>
-  JSON.parse(JSON.stringify(x, (_k, v: unknown) => (Decimal.isDecimal(v) ? `D:${(v as Decimal).toString()}` : v)));
-
-const SCHEDULE: FeeScheduleRow[] = [
-  { row: 2, payer: "Medicare", cpt: "99213", modifier: null, kind: "fixed", amount: 9_137, percent: null },
-  { row: 3, payer: "Medicare", cpt: "99214", modifier: null, kind: "fixed", amount: 12_989, percent: null },
-  { row: 4, payer: "Aetna", cpt: "99213", modifier: null, kind: "percentOfMedicare", percent: new Decimal("1.25"), amount: null },
-  { row: 5, payer: "Aetna", cpt: "99214", modifier: "25", kind: "fixed", amount: 15_000, percent: null },
-  { row: 6, payer: "Blue Cross", cpt: "00100", modifier: null, kind: "fixed", amount: 20_000, percent: null },
-];
 
 const RVU_TABLE: RvuTableRead = {
   sheet: "RVUs", headerRow: 1, rowsRead: 3, issues: [],

@@ -7,11 +7,9 @@
  * and dates, credit balances, lines before the period and after the as-of date.
  */
 import fc from "fast-check";
-import Decimal from "decimal.js";
 import { arAging, arAgingByPayer, daysInAR } from "../../../src/core/aging";
 import type { ClaimLine } from "../../../src/core/claims/claimLine";
 import { checkFees } from "../../../src/core/feeSchedule/checkFees";
-import type { FeeScheduleRow } from "../../../src/core/feeSchedule/feeScheduleRow";
 import { collectionRates, daysToPay, denialRates, denialsByReason, linesInPeriod, reportingPeriod } from "../../../src/core/kpis";
 import { providerProductivity } from "../../../src/core/kpis/providerProductivity";
 import { payerMix } from "../../../src/core/payerMix";
@@ -25,22 +23,10 @@ import { monthSpan } from "../../../src/core/claimColumns/monthSpan";
 import { tallyMonths } from "../../../src/core/claimColumns/monthTally";
 import { tallyMonthsClaimsTogether } from "../../../src/core/claimColumns/monthTallyClaimsTogether";
 
+import { plain, SCHEDULE } from "./figureTestData";
 import { AS_OF, registerArb } from "./registerArb";
 
 const PERIOD = reportingPeriod(AS_OF);
-
-/** Decimals as their exact text, so two equal values compare equal however they were reached. */
-const plain = (x: unknown): unknown =>
-  JSON.parse(JSON.stringify(x, (_k, v: unknown) => (Decimal.isDecimal(v) ? `D:${(v as Decimal).toString()}` : v)));
-
-const SCHEDULE: FeeScheduleRow[] = [
-  { row: 2, payer: "Medicare", cpt: "99213", modifier: null, kind: "fixed", amount: 9_137, percent: null },
-  { row: 3, payer: "Medicare", cpt: "99214", modifier: null, kind: "fixed", amount: 12_989, percent: null },
-  { row: 4, payer: "Aetna", cpt: "99213", modifier: null, kind: "percentOfMedicare", percent: new Decimal("1.25"), amount: null },
-  { row: 5, payer: "Aetna", cpt: "99214", modifier: "25", kind: "fixed", amount: 15_000, percent: null },
-  { row: 6, payer: "Blue Cross", cpt: "00100", modifier: null, kind: "fixed", amount: 20_000, percent: null },
-  { row: 7, payer: "Aetna", cpt: "36415", modifier: null, kind: "percentOfMedicare", percent: new Decimal("1.1"), amount: null },
-];
 
 const RUNS = { numRuns: 300 };
 
