@@ -18,6 +18,7 @@ import {
   periodsFromColumns,
 } from "../../../src/core/claimColumns";
 import { monthlyTrend, previousPeriodFigures } from "../../../src/core/report/monthlyTrend";
+import { reportFigures } from "../../../src/core/report/reportFigures";
 import { claimsListedTogether } from "../../../src/core/claimColumns/claimsListedTogether";
 import { monthSpan } from "../../../src/core/claimColumns/monthSpan";
 import { tallyMonths } from "../../../src/core/claimColumns/monthTally";
@@ -147,6 +148,24 @@ describe("report figures from columns equal the reference implementations", () =
       const lines = waits.map(line);
       const cols = claimColumns(lines, AS_OF, PERIOD);
       expect(plain(daysToPayFromColumns(cols))).toEqual(plain(daysToPay(linesInPeriod(lines, PERIOD))));
+    }), RUNS);
+  });
+
+  test("reportFigures (ClaimFiguresTally, one chunk): claims listed together (the claim being read kept) or not (arrays per claim)", () => {
+    // Grouped by claim, every register takes the claims-together passes; as written, most are scattered.
+    const grouped = (lines: ClaimLine[]): ClaimLine[] => [...lines].sort((a, b) => lines.findIndex((l) => l.claimId === a.claimId) - lines.findIndex((l) => l.claimId === b.claimId));
+    fc.assert(fc.property(registerArb, fc.boolean(), fc.constantFrom(0, 150), (raw, group, tolerance) => {
+      const lines = group ? grouped(raw) : raw;
+      const f = reportFigures({ practiceName: "P", asOf: AS_OF, lines, rowsRead: lines.length, leftOut: [], feeSchedule: SCHEDULE, feeTolerance: tolerance });
+      const period = linesInPeriod(lines, PERIOD);
+      expect(f.linesUsed).toBe(lines.length);
+      expect(f.periodLines).toBe(period.length);
+      expect(plain([f.aging, f.agingByPayer, f.daysInAR])).toEqual(plain([arAging(lines, AS_OF), arAgingByPayer(lines, AS_OF), daysInAR(lines, AS_OF)]));
+      expect(plain([f.collections, f.denials, f.payerMix, f.daysToPay, f.providers, f.denialReasons])).toEqual(
+        plain([collectionRates(period), denialRates(period), payerMix(period), daysToPay(period), providerProductivity(period), denialsByReason(period)]),
+      );
+      expect(plain([f.monthly, f.previous])).toEqual(plain([monthlyTrend(lines, PERIOD), previousPeriodFigures(lines, AS_OF)]));
+      expect(plain(f.feeCheck)).toEqual(plain(checkFees(period, SCHEDULE, { tolerance })));
     }), RUNS);
   });
 });
