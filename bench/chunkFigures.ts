@@ -95,5 +95,7 @@ console.log(JSON.stringify({
   chunkedEqualsWhole: same,
   tallyStateMB: mb(bytesHeld(tally, shared)),
   builderArraysMB: mb(bytesHeld((builder as unknown as { cols: unknown }).cols, new Set())),
+  // ClaimRuns (src/core/claims/claimRuns.ts): the 52-bit hash of each claim number, in the builder.
+  claimRunsMB: mb(bytesHeld((builder as unknown as { runs: unknown }).runs, new Set())),
   wholeRegisterColumnsMB: mb(bytesHeld(register, new Set([register.lines]))),
 }, null, 1));
