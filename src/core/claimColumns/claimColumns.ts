@@ -35,18 +35,51 @@ export function claimColumns(lines: readonly ClaimLine[], asOf: Day, period: Rep
  * status, payer and provider groups), each group's name from the spellings as written.
  */
 export function periodColumns(register: RegisterColumns, asOf: Day, period: ReportingPeriod): ClaimColumns {
+  return new PeriodPicker(asOf, period).add(register);
+}
+
+/** The names found so far, one array per kind, and how many. */
+interface GroupNames {
+  payerNameAged: (string | undefined)[];
+  payerNamePeriod: (string | undefined)[];
+  providerNamePeriod: (string | undefined)[];
+  named: number;
+}
+
+/**
+ * periodColumns over a register read in chunks (RegisterColumnsBuilder.takeChunk): each chunk's
+ * period lines, and each group's name as first written over all the chunks so far (the names
+ * arrays are shared by every chunk's ClaimColumns and grow with the groups). The chunk's period
+ * indexes are views of an array reused by the next chunk.
+ */
+export class PeriodPicker {
+  private readonly names: GroupNames = { payerNameAged: [], payerNamePeriod: [], providerNamePeriod: [], named: 0 };
+  private indexes = new Int32Array(0);
+
+  constructor(readonly asOf: Day, readonly period: ReportingPeriod) {}
+
+  add(register: RegisterColumns): ClaimColumns {
+    const n = register.dateOfService.length;
+    if (this.indexes.length < n) this.indexes = new Int32Array(n);
+    const periodDenied: number[] = [];
+    const periodCount = pickPeriod(register, this.asOf, this.period, this.names, this.indexes, periodDenied);
+    const { payerNameAged, payerNamePeriod, providerNamePeriod } = this.names;
+    return {
+      ...register, asOf: this.asOf, period: this.period, payerNameAged, payerNamePeriod, providerNamePeriod,
+      periodIndexes: this.indexes.subarray(0, periodCount), periodDenied: Int32Array.from(periodDenied),
+    };
+  }
+}
+
+/** The pass (the loop alone in its function, as in the *FromColumns files): returns the period lines' count. */
+function pickPeriod(register: RegisterColumns, asOf: Day, period: ReportingPeriod, names: GroupNames, periodIndexes: Int32Array, periodDenied: number[]): number {
   const { dateOfService, status, payer, provider, providers, payerSpelling, payerSpellings, providerSpelling, providerSpellings } = register;
-  const n = dateOfService.length;
-  const payerNameAged: (string | undefined)[] = [];
-  const payerNamePeriod: (string | undefined)[] = [];
-  const providerNamePeriod: (string | undefined)[] = [];
+  const { payerNameAged, payerNamePeriod, providerNamePeriod } = names;
   // Names still to find: once every group is named, the loop no longer looks.
-  let unnamed = register.payers.size * 2 + providers.size;
-  const periodIndexes = new Int32Array(n);
+  let unnamed = register.payers.size * 2 + providers.size - names.named;
   let periodCount = 0;
-  const periodDenied: number[] = [];
   const { from, to } = period;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < dateOfService.length; i++) {
     const dos = dateOfService[i];
     if (dos > asOf) continue;
     if (dos >= from && dos <= to) {
@@ -58,22 +91,22 @@ export function periodColumns(register: RegisterColumns, asOf: Day, period: Repo
     if (payerNameAged[p] === undefined) {
       payerNameAged[p] = payerSpellings[payerSpelling[i]].trim();
       unnamed--;
+      names.named++;
     }
     if (dos < from || dos > to) continue;
     if (payerNamePeriod[p] === undefined) {
       payerNamePeriod[p] = payerSpellings[payerSpelling[i]].trim();
       unnamed--;
+      names.named++;
     }
     const v = provider[i];
     if (providerNamePeriod[v] === undefined) {
       providerNamePeriod[v] = providers.nameOf(providerSpellings[providerSpelling[i]]);
       unnamed--;
+      names.named++;
     }
   }
-  return {
-    ...register, asOf, period, payerNameAged, payerNamePeriod, providerNamePeriod,
-    periodIndexes: periodIndexes.subarray(0, periodCount), periodDenied: Int32Array.from(periodDenied),
-  };
+  return periodCount;
 }
 
 export { NO_PROVIDER };

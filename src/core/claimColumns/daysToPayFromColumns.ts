@@ -11,22 +11,37 @@ import { WaitCounts } from "./waitCounts";
  * payers' counts are the payers' counts added up.
  */
 export function daysToPayFromColumns(cols: ClaimColumns): DaysToPay {
-  const groups = cols.payers.size;
-  const perPayer: (WaitCounts | undefined)[] = new Array<WaitCounts | undefined>(groups);
+  const tally = new DaysToPayTally();
+  tally.add(cols);
+  return tally.finish(cols);
+}
+
+/** daysToPayFromColumns over chunks of the register. State: counts per day per payer group. */
+export class DaysToPayTally {
+  private readonly perPayer: (WaitCounts | undefined)[] = [];
   // Each payer as first written among the lines counted (as daysToPay names it).
-  const names: string[] = new Array<string>(groups);
-  const paymentBeforeStart = countWaits(cols, perPayer, names);
-  const keys = cols.payers.keys;
-  const order: number[] = [];
-  for (let g = 0; g < groups; g++) if (perPayer[g] !== undefined) order.push(g);
-  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  const all = new WaitCounts();
-  for (const g of order) all.addAll(perPayer[g] as WaitCounts);
-  return {
-    payers: order.map((g) => summarize(names[g], perPayer[g] as WaitCounts)),
-    overall: summarize("All payers", all),
-    paymentBeforeStart,
-  };
+  private readonly names: string[] = [];
+  private paymentBeforeStart = 0;
+
+  add(cols: ClaimColumns): void {
+    this.paymentBeforeStart += countWaits(cols, this.perPayer, this.names);
+  }
+
+  /** The figures; `cols`: the last chunk (its payer groups are the register's). */
+  finish(cols: ClaimColumns): DaysToPay {
+    const { perPayer, names } = this;
+    const keys = cols.payers.keys;
+    const order: number[] = [];
+    for (let g = 0; g < cols.payers.size; g++) if (perPayer[g] !== undefined) order.push(g);
+    order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+    const all = new WaitCounts();
+    for (const g of order) all.addAll(perPayer[g] as WaitCounts);
+    return {
+      payers: order.map((g) => summarize(names[g], perPayer[g] as WaitCounts)),
+      overall: summarize("All payers", all),
+      paymentBeforeStart: this.paymentBeforeStart,
+    };
+  }
 }
 
 /**

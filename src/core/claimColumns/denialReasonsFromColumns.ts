@@ -1,5 +1,7 @@
 import { denialReasonKey, NO_DENIAL_REASON, sortReasonRows, type DenialReasonRow } from "../kpis/denialsByReason";
 import type { ClaimColumns } from "./claimColumns";
+import { claimPairs, countPair, everyClaim, type ClaimPairs } from "./claimPairs";
+import { grownArray } from "./grownArray";
 
 /**
  * denialsByReason (definitions.md, "Denials") over columns: the period's Denied lines grouped by
@@ -9,15 +11,47 @@ import type { ClaimColumns } from "./claimColumns";
  * pairs in a set.
  */
 export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] {
+  const tally = new DenialReasonsTally();
+  tally.add(cols, false);
+  return tally.finish();
+}
+
+/** The reasons so far: each reason's lines, charges and claims, by reason number. */
+interface ReasonTally {
+  /** Reason number of each spelling, found when the spelling is first met (−1: not yet). */
+  reasonOf: Int32Array;
+  reasons: string[];
+  byKey: Map<string, number>;
+  lineCounts: number[];
+  charges: number[];
+  claims: number[];
+}
+
+/**
+ * denialReasonsFromColumns over chunks of the register. State: per reason and spelling, and the
+ * claim being read (ClaimPairs, as PayersAndProvidersTally).
+ */
+export class DenialReasonsTally {
+  private readonly t: ReasonTally = { reasonOf: new Int32Array(0), reasons: [], byKey: new Map(), lineCounts: [], charges: [], claims: [] };
+  private readonly pairs = claimPairs();
+
+  /** `claimsTogether`: each claim's lines so far come together (then any number of chunks), else one chunk only. */
+  add(cols: ClaimColumns, claimsTogether: boolean): void {
+    this.t.reasonOf = grownArray(this.t.reasonOf, cols.denialReasonSpellings.length, -1);
+    if (!claimsTogether) everyClaim(this.pairs, cols.claimCount);
+    tallyReasons(cols, this.t, this.pairs);
+  }
+
+  finish(): DenialReasonRow[] {
+    const { reasons, claims, lineCounts, charges } = this.t;
+    return sortReasonRows(reasons.map((reason, n) => ({ reason, claims: claims[n], lines: lineCounts[n], charges: charges[n] })));
+  }
+}
+
+/** The pass over the period's Denied lines (the loop alone in its function). */
+function tallyReasons(cols: ClaimColumns, t: ReasonTally, pairs: ClaimPairs): void {
   const { periodDenied, charge, claim, denialReasonSpelling, denialReasonSpellings } = cols;
-  // Reason number of each spelling, found when the spelling is first met (-1: not yet).
-  const reasonOf = new Int32Array(denialReasonSpellings.length).fill(-1);
-  const reasons: string[] = [];
-  const byKey = new Map<string, number>();
-  const lineCounts: number[] = [], charges: number[] = [], claims: number[] = [];
-  const firstReason = new Int32Array(cols.claimCount).fill(-1);
-  const otherPairs = new Set<number>();
-  const pairs = periodDenied.length + 1;
+  const { reasonOf, reasons, byKey, lineCounts, charges, claims } = t;
   for (let k = 0; k < periodDenied.length; k++) {
     const i = periodDenied[k];
     const spelling = denialReasonSpelling[i];
@@ -32,17 +66,8 @@ export function denialReasonsFromColumns(cols: ClaimColumns): DenialReasonRow[] 
     }
     lineCounts[r]++;
     charges[r] += charge[i];
-    const c = claim[i];
-    const first = firstReason[c];
-    if (first === -1) {
-      firstReason[c] = r;
-      claims[r]++;
-    } else if (first !== r && !otherPairs.has(c * pairs + r)) {
-      otherPairs.add(c * pairs + r);
-      claims[r]++;
-    }
+    claims[r] += countPair(pairs, claim[i], r);
   }
-  return sortReasonRows(reasons.map((reason, n) => ({ reason, claims: claims[n], lines: lineCounts[n], charges: charges[n] })));
 }
 
 /** The number of a reason newly written: trimmed and case-insensitive, a new reason the next number. */

@@ -16,26 +16,40 @@ export interface PricedLine {
  * combinations a million times, so the exact decimal pricing runs once per combination.
  */
 export class ExpectedAllowedMemo {
-  private readonly priced: (PricedLine | undefined)[] = [];
-  private readonly pricingCount: number;
+  /** By payer group × stride + pricing group; the stride grows with the pricing groups (chunks). */
+  private priced: (PricedLine | undefined)[] = [];
+  private stride = 0;
+  private cols: RegisterColumns | null = null;
 
   constructor(
-    private readonly cols: RegisterColumns,
     private readonly index: FeeScheduleIndex,
     private readonly medicareRates: MedicareRates,
-  ) {
-    this.pricingCount = cols.pricings.size;
+  ) {}
+
+  /** The columns the next lines are of (a chunk: its groups are those of the chunks before, and more). */
+  use(cols: RegisterColumns): void {
+    this.cols = cols;
+    const size = cols.pricings.size;
+    if (size <= this.stride) return;
+    const old = this.priced, oldStride = this.stride;
+    const stride = Math.max(size, oldStride * 2);
+    this.priced = [];
+    old.forEach((entry, key) => {
+      this.priced[Math.floor(key / oldStride) * stride + (key % oldStride)] = entry;
+    });
+    this.stride = stride;
   }
 
-  /** The expected allowed amount of line `i` of the columns. */
+  /** The expected allowed amount of line `i` of the columns in use. */
   of(i: number): PricedLine {
-    const key = this.cols.payer[i] * this.pricingCount + this.cols.pricing[i];
-    return this.priced[key] ?? this.price(key, i);
+    const cols = this.cols as RegisterColumns;
+    const key = cols.payer[i] * this.stride + cols.pricing[i];
+    return this.priced[key] ?? this.price(cols, key, i);
   }
 
-  private price(key: number, i: number): PricedLine {
-    const pricing = this.cols.pricings.pricings[this.cols.pricing[i]];
-    const line = { ...pricing, payer: this.cols.payerSpellings[this.cols.payerSpelling[i]] };
+  private price(cols: RegisterColumns, key: number, i: number): PricedLine {
+    const pricing = cols.pricings.pricings[cols.pricing[i]];
+    const line = { ...pricing, payer: cols.payerSpellings[cols.payerSpelling[i]] };
     const result = expectedAllowed(line, this.index, this.medicareRates);
     // checkFees counts these apart (definitions.md: unpriced lines counted with that reason).
     const noMedicareAmount = result === null && findFeeRate(this.index, line)?.kind === "percentOfMedicare";

@@ -12,9 +12,34 @@ import { ExpectedAllowedMemo } from "./expectedAllowedMemo";
  * for a line listed. Same groups, order and sums.
  */
 export function feeCheckFromColumns(cols: ClaimColumns, schedule: readonly FeeScheduleRow[], options: FeeCheckOptions = {}): FeeCheck {
-  const index = indexFeeSchedule(schedule);
-  const memo = new ExpectedAllowedMemo(cols, index, options.medicareRates ?? medicareRatesFromSchedule(index.rows));
-  const tally = new FeeCheckTally(options.tolerance ?? 0);
+  const tally = new FeeCheckColumnsTally(schedule, options);
+  tally.add(cols);
+  return tally.finish();
+}
+
+/** feeCheckFromColumns over chunks of the register. State: the pricing memo and the fee check's groups and sums. */
+export class FeeCheckColumnsTally {
+  private readonly memo: ExpectedAllowedMemo;
+  private readonly tally: FeeCheckTally;
+
+  constructor(schedule: readonly FeeScheduleRow[], options: FeeCheckOptions = {}) {
+    const index = indexFeeSchedule(schedule);
+    this.memo = new ExpectedAllowedMemo(index, options.medicareRates ?? medicareRatesFromSchedule(index.rows));
+    this.tally = new FeeCheckTally(options.tolerance ?? 0);
+  }
+
+  add(cols: ClaimColumns): void {
+    this.memo.use(cols);
+    checkLines(cols, this.memo, this.tally);
+  }
+
+  finish(): FeeCheck {
+    return this.tally.result();
+  }
+}
+
+/** The pass over the period lines (the loop alone in its function). */
+function checkLines(cols: ClaimColumns, memo: ExpectedAllowedMemo, tally: FeeCheckTally): void {
   const { periodIndexes, status, insurancePaid, contractualAdjustment, charge, allowed, payer, row } = cols;
   const shown = lineShown(cols);
   for (let k = 0; k < periodIndexes.length; k++) {
@@ -34,16 +59,15 @@ export function feeCheckFromColumns(cols: ClaimColumns, schedule: readonly FeeSc
       tally.checked(a === a ? a : charge[i] - contractualAdjustment[i], priced.result, payer[i], shown, i);
     }
   }
-  return tally.result();
 }
 
 /** What a listed line shows, from the columns: no line object is read (a million lines lie far apart in memory). */
 function lineShown(cols: ClaimColumns): (i: number) => FeeLineShown {
   const { row, claim, pricing, payerSpelling, providerSpelling, dateOfService, payerSpellings, providerSpellings } = cols;
-  const claimIds = cols.claimIds;
+  const { claimIds, claimIdsFrom } = cols;
   const pricings = cols.pricings.pricings;
   return (i) => ({
-    row: row[i], claimId: claimIds[claim[i]], cpt: pricings[pricing[i]].cpt, payer: payerSpellings[payerSpelling[i]],
+    row: row[i], claimId: claimIds[claim[i] - claimIdsFrom], cpt: pricings[pricing[i]].cpt, payer: payerSpellings[payerSpelling[i]],
     provider: providerSpellings[providerSpelling[i]], dateOfService: dateOfService[i],
   });
 }

@@ -8,3 +8,5 @@ export * from "./daysToPayFromColumns";
 export * from "./payersAndProvidersFromColumns";
 export * from "./feeCheckFromColumns";
 export * from "./denialReasonsFromColumns";
+export * from "./claimFigures";
+export * from "./claimFiguresTally";

@@ -4,8 +4,9 @@ import { addBits, MONTHS_PER_PASS, rangeBits } from "./monthBits";
 import type { MonthSpan } from "./monthSpan";
 import { monthColumns, type MonthColumns, type MonthTally } from "./monthTallyTypes";
 
-/** A claim being read: its months as bits (any line, a submitted line, a Denied line) and its charges per period. */
+/** A claim being read (its claim group, −1 before the first): its months as bits (any line, a submitted line, a Denied line) and its charges per period. */
 interface OpenClaim {
+  group: number;
   seen: number;
   sent: number;
   refused: number;
@@ -22,18 +23,39 @@ type DenialTotals = Float64Array;
  * the next claim starts, so no arrays per claim (690,000 claims in a million lines).
  */
 export function tallyMonthsClaimsTogether(cols: ClaimColumns, span: MonthSpan): MonthTally {
-  if (span.starts.length > MONTHS_PER_PASS) throw new RangeError(`at most ${MONTHS_PER_PASS} months in one pass`);
-  const byMonth = monthColumns(span.starts.length);
-  const totals: DenialTotals = new Float64Array(8);
-  const open: OpenClaim = { seen: 0, sent: 0, refused: 0, currentCharges: 0, previousCharges: 0 };
-  const currentBits = rangeBits(span.current, 0), previousBits = rangeBits(span.previous, 0);
-  addLines(cols, span, byMonth, totals, open);
-  closeClaim(open, byMonth, totals, currentBits, previousBits);
-  return {
-    byMonth,
-    currentDenials: denialRatesOfTotals(totals[0], totals[1], totals[2], totals[3]),
-    previousDenials: denialRatesOfTotals(totals[4], totals[5], totals[6], totals[7]),
-  };
+  const tally = new MonthTallyClaimsTogether(span);
+  tally.add(cols);
+  return tally.finish();
+}
+
+/**
+ * tallyMonthsClaimsTogether over chunks of the register, in order: the claim being read when a
+ * chunk ends stays open into the next. State: the months, 8 totals and the open claim.
+ */
+export class MonthTallyClaimsTogether {
+  private readonly byMonth: MonthColumns;
+  private readonly totals: DenialTotals = new Float64Array(8);
+  private readonly open: OpenClaim = { group: -1, seen: 0, sent: 0, refused: 0, currentCharges: 0, previousCharges: 0 };
+
+  constructor(private readonly span: MonthSpan) {
+    if (span.starts.length > MONTHS_PER_PASS) throw new RangeError(`at most ${MONTHS_PER_PASS} months in one pass`);
+    this.byMonth = monthColumns(span.starts.length);
+  }
+
+  add(cols: ClaimColumns): void {
+    addLines(cols, this.span, this.byMonth, this.totals, this.open);
+  }
+
+  finish(): MonthTally {
+    const { span, byMonth, totals, open } = this;
+    closeClaim(open, byMonth, totals, rangeBits(span.current, 0), rangeBits(span.previous, 0));
+    open.group = -1;
+    return {
+      byMonth,
+      currentDenials: denialRatesOfTotals(totals[0], totals[1], totals[2], totals[3]),
+      previousDenials: denialRatesOfTotals(totals[4], totals[5], totals[6], totals[7]),
+    };
+  }
 }
 
 /**
@@ -46,7 +68,7 @@ function addLines(cols: ClaimColumns, span: MonthSpan, byMonth: MonthColumns, to
   const { firstDay, lastDay, monthOfDay } = span;
   const { charges, payments, contractual, balances } = byMonth;
   const currentBits = rangeBits(span.current, 0), previousBits = rangeBits(span.previous, 0);
-  let openGroup = -1;
+  let openGroup = open.group;
   for (let i = 0; i < dateOfService.length; i++) {
     const dos = dateOfService[i];
     if (!(dos >= firstDay && dos <= lastDay)) continue;
@@ -58,7 +80,7 @@ function addLines(cols: ClaimColumns, span: MonthSpan, byMonth: MonthColumns, to
     balances[m] += balance[i];
     if (claim[i] !== openGroup) {
       closeClaim(open, byMonth, totals, currentBits, previousBits);
-      openGroup = claim[i];
+      open.group = openGroup = claim[i];
     }
     const bit = 1 << m;
     open.seen |= bit;
@@ -81,7 +103,6 @@ function closeClaim(open: OpenClaim, byMonth: MonthColumns, totals: DenialTotals
   open.seen = open.sent = open.refused = 0;
   open.currentCharges = open.previousCharges = 0;
 }
-
 /** A claim in a period's denial totals: submitted with a submitted line there, denied with a Denied line there. */
 function addClaim(totals: DenialTotals, at: number, sentBits: number, refusedBits: number, claimCharges: number): void {
   if (sentBits === 0) return;

@@ -2,6 +2,8 @@ import type { ProviderProductivityRow } from "../kpis/providerProductivity";
 import { ratio } from "../money/ratio";
 import type { PayerMixRow } from "../payerMix/payerMix";
 import type { ClaimColumns } from "./claimColumns";
+import { claimPairs, countPair, everyClaim, type ClaimPairs } from "./claimPairs";
+import { grownArray } from "./grownArray";
 import { periodRunStart } from "./periodRun";
 
 /** payerMix and providerProductivity of the period lines: both sum charges and payments, so one pass. */
@@ -22,23 +24,50 @@ interface GroupTally {
 
 /**
  * payerMix (definitions.md, "Payer mix") and providerProductivity of the period lines, over columns,
- * in one pass. Visits = distinct claims per provider: each claim remembers its first provider; the
- * rare claim with lines of several providers keeps its other (claim, provider) pairs in a set.
+ * in one pass. Visits = distinct (claim, provider) pairs (ClaimPairs).
  */
 export function payersAndProvidersFromColumns(cols: ClaimColumns): PayersAndProviders {
-  const t = tallyGroups(cols);
-  return { payerMix: payerMixRows(cols, t), providers: providerRows(cols, t) };
+  const tally = new PayersAndProvidersTally();
+  tally.add(cols, false);
+  return tally.finish(cols);
+}
+
+/**
+ * payersAndProvidersFromColumns over chunks of the register. State: per payer and provider group,
+ * and the claim being read (ClaimPairs) when claims are listed together, else each claim's first
+ * provider (one chunk, the whole register).
+ */
+export class PayersAndProvidersTally {
+  private readonly t: GroupTally = {
+    payerCharges: new Float64Array(0), payerPayments: new Float64Array(0), providerCharges: new Float64Array(0),
+    providerPayments: new Float64Array(0), lines: new Float64Array(0), visits: new Float64Array(0),
+  };
+  private readonly claims = claimPairs();
+
+  /** `claimsTogether`: each claim's lines so far come together (then any number of chunks), else one chunk only. */
+  add(cols: ClaimColumns, claimsTogether: boolean): void {
+    const t = this.t;
+    const payers = cols.payers.size, providers = cols.providers.size;
+    t.payerCharges = grownArray(t.payerCharges, payers);
+    t.payerPayments = grownArray(t.payerPayments, payers);
+    t.providerCharges = grownArray(t.providerCharges, providers);
+    t.providerPayments = grownArray(t.providerPayments, providers);
+    t.lines = grownArray(t.lines, providers);
+    t.visits = grownArray(t.visits, providers);
+    if (!claimsTogether) everyClaim(this.claims, cols.claimCount);
+    tallyGroups(cols, t, this.claims);
+  }
+
+  /** The rows; `cols`: the last chunk (its group tables and names are the register's). */
+  finish(cols: ClaimColumns): PayersAndProviders {
+    return { payerMix: payerMixRows(cols, this.t), providers: providerRows(cols, this.t) };
+  }
 }
 
 /** The one pass (a function of its own: the hot loop is optimised apart from the rows around it). */
-function tallyGroups(cols: ClaimColumns): GroupTally {
+function tallyGroups(cols: ClaimColumns, t: GroupTally, claims: ClaimPairs): void {
   const { periodIndexes, payer, provider, claim, charge, payments: paid } = cols;
-  const providers = cols.providerNamePeriod.length;
-  const payerCharges = new Float64Array(cols.payers.size), payerPayments = new Float64Array(cols.payers.size);
-  const providerCharges = new Float64Array(providers), providerPayments = new Float64Array(providers);
-  const lines = new Float64Array(providers), visits = new Float64Array(providers);
-  const firstProvider = new Int32Array(cols.claimCount).fill(-1);
-  const otherPairs = new Set<number>();
+  const { payerCharges, payerPayments, providerCharges, providerPayments, lines, visits } = t;
   const run = periodRunStart(cols);
   for (let k = 0; k < periodIndexes.length; k++) {
     const i = run >= 0 ? run + k : periodIndexes[k];
@@ -49,20 +78,8 @@ function tallyGroups(cols: ClaimColumns): GroupTally {
     providerCharges[v] += amount;
     providerPayments[v] += payment;
     lines[v]++;
-    const first = firstProvider[c];
-    if (first === -1) {
-      firstProvider[c] = v;
-      visits[v]++;
-    } else if (first !== v) visits[v] += otherVisit(otherPairs, c * providers + v);
+    visits[v] += countPair(claims, c, v);
   }
-  return { payerCharges, payerPayments, providerCharges, providerPayments, lines, visits };
-}
-
-/** 1 the first time a claim is met with a provider other than its first, else 0. */
-function otherVisit(otherPairs: Set<number>, pair: number): number {
-  if (otherPairs.has(pair)) return 0;
-  otherPairs.add(pair);
-  return 1;
 }
 
 /** The payer mix rows: payers with a period line, largest charges first (ties by payer key). */

@@ -1,15 +1,16 @@
 import type { Day } from "../dates/day";
 import type { CollectionRates } from "../kpis/collectionRates";
 import type { DenialRates } from "../kpis/denialRates";
+import type { ReportingPeriod } from "../kpis/reportingPeriod";
 import { ratio } from "../money/ratio";
 import type { MonthFigures } from "../report/monthlyTrend";
 import type { ClaimColumns } from "./claimColumns";
 import { claimsListedTogether } from "./claimsListedTogether";
 import { MONTHS_PER_PASS } from "./monthBits";
-import { monthSpan, type MonthRange } from "./monthSpan";
+import { monthSpan, type MonthRange, type MonthSpan } from "./monthSpan";
 import { tallyMonths } from "./monthTally";
-import { tallyMonthsClaimsTogether } from "./monthTallyClaimsTogether";
-import type { MonthColumns } from "./monthTallyTypes";
+import { MonthTallyClaimsTogether } from "./monthTallyClaimsTogether";
+import type { MonthColumns, MonthTally } from "./monthTallyTypes";
 
 /** The report's figures by date of service over the period, month by month, and over the previous period. */
 export interface PeriodFigures {
@@ -30,26 +31,60 @@ export interface PeriodFigures {
  * integer cents), its claims are counted from each claim's months.
  */
 export function periodsFromColumns(cols: ClaimColumns): PeriodFigures {
-  const span = monthSpan(cols.period, cols.asOf);
-  const together = span.starts.length <= MONTHS_PER_PASS && claimsListedTogether(cols.claim);
-  const { byMonth, currentDenials, previousDenials } = together ? tallyMonthsClaimsTogether(cols, span) : tallyMonths(cols, span);
-  const monthly: MonthFigures[] = [];
-  for (let m = span.current.first; m <= span.current.last; m++) {
-    monthly.push({
-      month: span.starts[m],
-      charges: byMonth.charges[m],
-      payments: byMonth.payments[m],
-      visits: byMonth.visits[m],
-      netCollectionRate: ratio(byMonth.payments[m], byMonth.charges[m] - byMonth.contractual[m]),
-      denialRate: ratio(byMonth.denied[m], byMonth.submitted[m]),
-    });
+  const tally = new PeriodsTally(cols.asOf, cols.period);
+  tally.add(cols, (cols.claimsTogether ?? true) && claimsListedTogether(cols.claim));
+  return tally.finish();
+}
+
+/**
+ * periodsFromColumns over chunks of the register. Several chunks need each claim's lines listed
+ * together and a span of at most MONTHS_PER_PASS months (`inChunks`): the claim being read at the
+ * end of a chunk is carried into the next. Otherwise only one chunk, the whole register
+ * (tallyMonths, arrays per claim), as the caller (ClaimFiguresTally) sees to.
+ */
+export class PeriodsTally {
+  readonly span: MonthSpan;
+  private together: MonthTallyClaimsTogether | null = null;
+  private whole: MonthTally | null = null;
+
+  constructor(asOf: Day, period: ReportingPeriod) {
+    this.span = monthSpan(period, asOf);
   }
-  return {
-    collections: collectionOfMonths(byMonth, span.current),
-    denials: currentDenials,
-    monthly,
-    previous: { asOf: span.previousAsOf, collections: collectionOfMonths(byMonth, span.previous), denials: previousDenials },
-  };
+
+  /** Whether the tally can take several chunks when claims are listed together. */
+  get inChunks(): boolean {
+    return this.span.starts.length <= MONTHS_PER_PASS;
+  }
+
+  /** `claimsTogether`: every claim's lines so far come together (each claim group one run of lines). */
+  add(cols: ClaimColumns, claimsTogether: boolean): void {
+    if (this.whole !== null) throw new RangeError("the month tally of a register with claims not listed together takes one chunk");
+    if (claimsTogether && this.inChunks) (this.together ??= new MonthTallyClaimsTogether(this.span)).add(cols);
+    else if (this.together === null) this.whole = tallyMonths(cols, this.span);
+    else throw new RangeError("claims not listed together after the first chunk");
+  }
+
+  finish(): PeriodFigures {
+    const { span } = this;
+    const { byMonth, currentDenials, previousDenials } = this.whole ?? (this.together ??= new MonthTallyClaimsTogether(span)).finish();
+    const monthly: MonthFigures[] = [];
+    for (let m = span.current.first; m <= span.current.last; m++) {
+      monthly.push({
+        month: span.starts[m],
+        charges: byMonth.charges[m],
+        payments: byMonth.payments[m],
+        visits: byMonth.visits[m],
+        netCollectionRate: ratio(byMonth.payments[m], byMonth.charges[m] - byMonth.contractual[m]),
+        denialRate: ratio(byMonth.denied[m], byMonth.submitted[m]),
+      });
+    }
+    return {
+      collections: collectionOfMonths(byMonth, span.current),
+      denials: currentDenials,
+      monthly,
+      previous: { asOf: span.previousAsOf, collections: collectionOfMonths(byMonth, span.previous), denials: previousDenials },
+    };
+  }
 }
 
 /** collectionRates of the lines of months first … last: the sums of their months. */

@@ -1,4 +1,5 @@
 import type { ClaimLine } from "../claims/claimLine";
+import { ClaimRuns } from "../claims/claimRuns";
 import { PayerGroups } from "../payerMix/payerGroups";
 import { ClaimGroups } from "./claimGroups";
 import { NameGroups } from "./nameGroups";
@@ -61,9 +62,17 @@ export interface RegisterColumns {
   denialReasonSpellings: (string | null)[];
   /** Claim group of each line. */
   claim: Int32Array;
+  /** Claim groups so far (in a chunk: of this chunk and the ones before it). */
   claimCount: number;
-  /** The claim number of each claim group. */
+  /** The claim number of claim groups claimIdsFrom, claimIdsFrom + 1 … (the whole register: every group, from 0). */
   claimIds: readonly string[];
+  claimIdsFrom: number;
+  /**
+   * null: claims grouped by claim number (the whole register in one). In a chunk (takeChunk), claims are
+   * numbered by runs of lines, and this says whether every claim so far came in one run (ClaimRuns):
+   * only then is a run a claim.
+   */
+  claimsTogether: boolean | null;
   /** Pricing group of each line (code, modifiers, units, place of service, payer class). */
   pricing: Int32Array;
   pricings: PricingGroups;
@@ -111,19 +120,31 @@ type LineArray = Float64Array | Int32Array | Uint8Array;
  * Fills RegisterColumns one line at a time. The import adds each line as it makes it, while the
  * line's fields are still in the processor's cache; reading a million lines back afterwards costs a
  * trip to memory per line (about 300 ms at 1,048,575 lines: `npm run bench`, issue 13).
+ *
+ * Two uses. The whole register: add every line, then `finish(lines)`. Chunks (`"chunks"`, for a
+ * reading that keeps no lines, ClaimFiguresTally): add some lines, `takeChunk(lines)`, add more …
+ * Payer, provider and pricing groups and the spellings carry on from chunk to chunk, so a group
+ * number means the same in every chunk; claims are numbered by runs of lines (a new group whenever
+ * the claim number differs from the line before), which needs no table of every claim number and
+ * is right while ClaimRuns finds each claim's lines together (the chunk's claimsTogether).
  */
 export class RegisterColumnsBuilder {
   private cols: RegisterColumns;
   private readonly claims = new ClaimGroups();
+  /** Chunks only: the runs of claim numbers, and the claim numbers of this chunk's runs. */
+  private readonly runs: ClaimRuns | null;
+  private chunkIds: string[] = [];
+  private chunkIdsFrom = 0;
   private count = 0;
   // Lines of one claim share payer and provider: the previous line's spelling is reused when the text is the same.
   private readonly payerSpellings = new Spellings<string>();
   private readonly providerSpellings = new Spellings<string | null>();
   private readonly reasonSpellings = new Spellings<string | null>();
 
-  /** `capacity`: the most lines expected (more are taken, the columns then grow). */
-  constructor(capacity: number) {
+  /** `capacity`: the most lines expected (in chunks: a chunk's lines); more are taken, the columns then grow. */
+  constructor(capacity: number, use: "whole" | "chunks" = "whole") {
     this.cols = emptyRegisterColumns(Math.max(16, capacity));
+    this.runs = use === "chunks" ? new ClaimRuns() : null;
   }
 
   add(line: ClaimLine): void {
@@ -139,9 +160,37 @@ export class RegisterColumnsBuilder {
     const fitted = {} as Record<LineColumn, LineArray>;
     for (const k of LINE_COLUMNS) fitted[k] = c[k].length === n ? c[k] : c[k].slice(0, n);
     return {
-      ...c, ...(fitted as Pick<RegisterColumns, LineColumn>), lines, claimCount: this.claims.size, claimIds: this.claims.ids,
+      ...c, ...(fitted as Pick<RegisterColumns, LineColumn>), lines, claimCount: this.claims.size, claimIds: this.claims.ids, claimIdsFrom: 0, claimsTogether: null,
       payerSpellings: this.payerSpellings.written, providerSpellings: this.providerSpellings.written, denialReasonSpellings: this.reasonSpellings.written,
     };
+  }
+
+  /**
+   * The columns of the lines added since the last chunk, which must be `lines`, in order, and a new
+   * chunk begun (a builder made for "chunks"). The chunk's columns are views of the builder's
+   * arrays, which the next chunk writes over: the caller must be done with a chunk (tally it)
+   * before it adds more lines. The group tables (payers, providers, pricings, spellings) are shared
+   * by every chunk and only grow.
+   */
+  takeChunk(lines: readonly ClaimLine[]): RegisterColumns {
+    const runs = this.runs;
+    if (runs === null) throw new Error("takeChunk: this builder was made for the whole register (use \"chunks\")");
+    if (lines.length !== this.count) throw new RangeError(`${this.count} lines added, ${lines.length} given`);
+    const c = this.cols;
+    const n = this.count;
+    const views = {} as Record<LineColumn, LineArray>;
+    for (const k of LINE_COLUMNS) views[k] = c[k].subarray(0, n);
+    const chunk: RegisterColumns = {
+      ...c, ...(views as Pick<RegisterColumns, LineColumn>), lines, claimCount: runs.runs, claimIds: this.chunkIds, claimIdsFrom: this.chunkIdsFrom,
+      claimsTogether: runs.together,
+      payerSpellings: this.payerSpellings.written, providerSpellings: this.providerSpellings.written, denialReasonSpellings: this.reasonSpellings.written,
+    };
+    // The next chunk may go on with the claim this one ends with.
+    this.count = 0;
+    const ids = this.chunkIds;
+    this.chunkIdsFrom = Math.max(0, runs.runs - 1);
+    this.chunkIds = ids.length === 0 ? [] : [ids[ids.length - 1]];
+    return chunk;
   }
 
   private put(i: number, line: ClaimLine): void {
@@ -159,8 +208,15 @@ export class RegisterColumnsBuilder {
     c.providerSpelling[i] = provider;
     c.provider[i] = this.providerSpellings.groups[provider];
     c.denialReasonSpelling[i] = this.reasonSpellings.of(line.denialReason, NO_GROUPS);
-    c.claim[i] = this.claims.groupOf(line.claimId);
+    c.claim[i] = this.runs === null ? this.claims.groupOf(line.claimId) : this.runOf(line.claimId);
     c.pricing[i] = c.pricings.groupOf(line);
+  }
+
+  /** Chunks: the claim group of a line, by runs of claim numbers. */
+  private runOf(claimId: string): number {
+    const runs = this.runs as ClaimRuns;
+    if (runs.add(claimId)) this.chunkIds.push(claimId);
+    return runs.runs - 1;
   }
 
   private grow(): void {
@@ -235,6 +291,6 @@ function emptyRegisterColumns(n: number): RegisterColumns {
     row: new Int32Array(n), payer: new Int32Array(n), payers: new PayerGroups(), payerSpelling: new Int32Array(n), payerSpellings: [],
     provider: new Int32Array(n), providers: new NameGroups(), providerSpelling: new Int32Array(n), providerSpellings: [],
     denialReasonSpelling: new Int32Array(n), denialReasonSpellings: [],
-    claim: new Int32Array(n), claimCount: 0, claimIds: [], pricing: new Int32Array(n), pricings: new PricingGroups(),
+    claim: new Int32Array(n), claimCount: 0, claimIds: [], claimIdsFrom: 0, claimsTogether: null, pricing: new Int32Array(n), pricings: new PricingGroups(),
   };
 }

@@ -1,29 +1,14 @@
 import type { Day } from "../dates/day";
 import type { ClaimLine } from "../claims/claimLine";
-import type { ArAging } from "../aging/arAging";
-import type { ArAgingByPayer } from "../aging/arAgingByPayer";
-import type { DaysInAR } from "../aging/daysInAR";
-import type { CollectionRates } from "../kpis/collectionRates";
-import type { DenialRates } from "../kpis/denialRates";
-import type { DenialReasonRow } from "../kpis/denialsByReason";
-import type { DaysToPay } from "../kpis/daysToPay";
 import { reportingPeriod, type ReportingPeriod } from "../kpis/reportingPeriod";
-import type { PayerMixRow } from "../payerMix/payerMix";
-import type { FeeCheck } from "../feeSchedule/checkFees";
-import {
-  agedFromColumns, denialReasonsFromColumns, claimColumns, daysToPayFromColumns, feeCheckFromColumns, payersAndProvidersFromColumns, periodColumns,
-  periodsFromColumns, type RegisterColumns,
-} from "../claimColumns";
+import { ClaimFiguresTally, registerColumns, type ClaimFigures, type RegisterColumns } from "../claimColumns";
 import type { FeeScheduleRow } from "../feeSchedule/feeScheduleRow";
 import type { Cents } from "../money/cents";
 import { budgetReportFigures, type BudgetInput, type BudgetReportFigures } from "./budgetFigures";
-import type { MonthFigures } from "./monthlyTrend";
-import type { DenialRates as PreviousDenials } from "../kpis/denialRates";
 import { payrollReportFigures, type PayrollInput, type PayrollReportFigures } from "./payrollFigures";
 import type { ClaimsSourceReport } from "./sourceSummary";
 import type { FeeScheduleLeftOut } from "./feeScheduleLeftOut";
 import type { RvuTableRead } from "../rvu/workRvuRow";
-import { workRvuFigures, type ProviderRow, type WorkRvuFigures } from "./workRvuFigures";
 
 /** A source row that was not used, and why: listed in the report's notes and the JSON summary. */
 export interface LeftOutRow {
@@ -86,34 +71,23 @@ export interface ReportInput {
   feeScheduleLeftOut?: FeeScheduleLeftOut | null;
   /** The RVU table (an RVUs sheet, or the fee schedule's work RVU column); absent or null: none. */
   rvuTable?: RvuTableRead | null;
+  /**
+   * Figures already tallied from a streamed register (ClaimFiguresTally over chunks, with this
+   * as-of date, fee schedule, tolerance and RVU table): then `lines` may be empty and
+   * `registerColumns` absent, and the claim figures are these.
+   */
+  claimFigures?: ClaimFigures;
 }
 
-/** Every figure the physician report shows, computed once from the register (definitions.md). */
-export interface ReportFigures {
+/** Every figure the physician report shows, computed once from the register (definitions.md); the claim figures from ClaimFiguresTally. */
+export interface ReportFigures extends ClaimFigures {
   practiceName: string;
   asOf: Day;
   period: ReportingPeriod;
   source: string | null;
   rowsRead: number;
-  linesUsed: number;
-  periodLines: number;
   leftOut: readonly LeftOutRow[];
-  aging: ArAging;
-  agingByPayer: ArAgingByPayer;
-  daysInAR: DaysInAR;
-  collections: CollectionRates;
-  denials: DenialRates;
-  denialReasons: DenialReasonRow[];
-  payerMix: PayerMixRow[];
-  daysToPay: DaysToPay;
-  /** Per provider; `workRVUs` when an RVU table was found (workRvuFigures.ts). */
-  providers: ProviderRow[];
-  feeCheck: FeeCheck | null;
   trend: readonly TrendPoint[];
-  /** Month by month over the period, from the register by date of service (monthlyTrend.ts). */
-  monthly: MonthFigures[];
-  /** The period figures one month earlier, from the same register (tiles' change vs last month). */
-  previous: { asOf: Day; collections: CollectionRates; denials: PreviousDenials };
   /** Budget status at the as-of month; null when no budget sheet was found (or it is for a later year). */
   budget: BudgetReportFigures | null;
   /** Payroll over the reporting period (by pay date); null when no payroll sheet was found. */
@@ -124,8 +98,6 @@ export interface ReportFigures {
   sourceReport: ClaimsSourceReport | null;
   /** Fee-schedule rows left out; absent or null when no fee schedule was read. */
   feeScheduleLeftOut?: FeeScheduleLeftOut | null;
-  /** Work RVUs of the period (Σ units × work RVU); absent or null when no RVU table was found. */
-  workRvus?: WorkRvuFigures | null;
 }
 
 /**
@@ -135,45 +107,33 @@ export interface ReportFigures {
  */
 export function reportFigures(input: ReportInput): ReportFigures {
   const period = reportingPeriod(input.asOf);
-  // Every figure from the lines as columns (src/core/claimColumns), as the import filled them or
-  // read here: the same figures as arAging, payerMix, checkFees … over the lines, which the tests hold them to.
-  const given = input.registerColumns;
-  const cols = given !== undefined && given !== null && given.lines === input.lines ? periodColumns(given, input.asOf, period) : claimColumns(input.lines, input.asOf, period);
-  const periods = periodsFromColumns(cols);
-  const collections = periods.collections;
-  const { payerMix, providers } = payersAndProvidersFromColumns(cols);
-  const aged = agedFromColumns(cols);
-  const rvus = input.rvuTable === undefined || input.rvuTable === null ? null : workRvuFigures(input.lines, cols.periodIndexes, input.rvuTable, providers);
+  const claims = input.claimFigures ?? claimFiguresOfRegister(input);
   return {
     practiceName: input.practiceName,
     asOf: input.asOf,
     period,
     source: input.source ?? null,
     rowsRead: input.rowsRead,
-    linesUsed: input.lines.length,
-    periodLines: cols.periodIndexes.length,
     leftOut: input.leftOut,
-    aging: aged.aging,
-    agingByPayer: aged.agingByPayer,
-    daysInAR: aged.daysInAR,
-    collections,
-    denials: periods.denials,
-    denialReasons: denialReasonsFromColumns(cols),
-    payerMix,
-    daysToPay: daysToPayFromColumns(cols),
-    providers: rvus?.providers ?? providers,
-    feeCheck:
-      input.feeSchedule === undefined || input.feeSchedule === null || input.feeSchedule.length === 0
-        ? null
-        : feeCheckFromColumns(cols, input.feeSchedule, { tolerance: input.feeTolerance ?? 0 }),
+    ...claims,
     trend: input.trend ?? [],
-    monthly: periods.monthly,
-    previous: periods.previous,
     budget: input.budget === undefined || input.budget === null ? null : budgetReportFigures(input.budget, input.asOf),
-    payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, collections.payments),
+    payroll: input.payroll === undefined || input.payroll === null ? null : payrollReportFigures(input.payroll, period, claims.collections.payments),
     sheetIssues: input.sheetIssues ?? [],
     sourceReport: input.sourceReport ?? null,
     feeScheduleLeftOut: input.feeScheduleLeftOut ?? null,
-    workRvus: rvus?.figures ?? null,
   };
+}
+
+/**
+ * The claim figures of the whole register in one chunk: from the lines as columns (src/core/claimColumns),
+ * as the import filled them or read here. The same figures as arAging, payerMix, checkFees … over
+ * the lines, which the tests hold them to.
+ */
+function claimFiguresOfRegister(input: ReportInput): ClaimFigures {
+  const given = input.registerColumns;
+  const register = given !== undefined && given !== null && given.lines === input.lines ? given : registerColumns(input.lines);
+  const tally = new ClaimFiguresTally({ asOf: input.asOf, feeSchedule: input.feeSchedule, feeTolerance: input.feeTolerance, rvuTable: input.rvuTable });
+  tally.add(register);
+  return tally.finish();
 }

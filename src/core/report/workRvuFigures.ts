@@ -3,7 +3,7 @@ import type { ClaimLine } from "../claims/claimLine";
 import type { ProviderProductivityRow } from "../kpis/providerProductivity";
 import type { RvuTableRead } from "../rvu/workRvuRow";
 import { workRvuLookup } from "../rvu/workRvuLookup";
-import { providerKey, workRvusByProvider } from "../rvu/workRvusByProvider";
+import { providerKey, WorkRvuTally } from "../rvu/workRvusByProvider";
 
 /** A provider's productivity with its work RVUs (absent or null: no RVU table was found). */
 export type ProviderRow = ProviderProductivityRow & { workRVUs?: Decimal | null };
@@ -32,17 +32,35 @@ export function workRvuFigures(
   table: RvuTableRead,
   providers: readonly ProviderProductivityRow[],
 ): { figures: WorkRvuFigures; providers: ProviderRow[] } {
-  const periodLines: ClaimLine[] = [];
-  for (let k = 0; k < periodIndexes.length; k++) periodLines.push(lines[periodIndexes[k]]);
-  const w = workRvusByProvider(periodLines, workRvuLookup(table.rows));
-  const leftOut = table.issues
-    .filter((i) => i.severity === "error")
-    .map((i) => ({ sheet: i.sheet ?? table.sheet, row: i.row, ...(i.column === undefined ? {} : { column: i.column }), reason: i.message }));
-  return {
-    figures: {
-      sheet: table.sheet, tableRows: table.rows.length, leftOut, total: w.total,
-      linesWithRvu: w.linesWithRvu, linesWithoutRvu: w.linesWithoutRvu, codesWithoutRvu: w.codesWithoutRvu,
-    },
-    providers: providers.map((p) => ({ ...p, workRVUs: w.byProvider.get(providerKey(p.provider)) ?? new Decimal(0) })),
-  };
+  const tally = new WorkRvuFiguresTally(table);
+  tally.add(lines, periodIndexes);
+  return tally.finish(providers);
+}
+
+/** workRvuFigures over chunks of the register: `add` each chunk's lines and period indexes, then `finish`. */
+export class WorkRvuFiguresTally {
+  private readonly tally: WorkRvuTally;
+
+  constructor(private readonly table: RvuTableRead) {
+    this.tally = new WorkRvuTally(workRvuLookup(table.rows));
+  }
+
+  add(lines: readonly ClaimLine[], periodIndexes: ArrayLike<number>): void {
+    for (let k = 0; k < periodIndexes.length; k++) this.tally.add(lines[periodIndexes[k]]);
+  }
+
+  finish(providers: readonly ProviderProductivityRow[]): { figures: WorkRvuFigures; providers: ProviderRow[] } {
+    const { table } = this;
+    const w = this.tally.finish();
+    const leftOut = table.issues
+      .filter((i) => i.severity === "error")
+      .map((i) => ({ sheet: i.sheet ?? table.sheet, row: i.row, ...(i.column === undefined ? {} : { column: i.column }), reason: i.message }));
+    return {
+      figures: {
+        sheet: table.sheet, tableRows: table.rows.length, leftOut, total: w.total,
+        linesWithRvu: w.linesWithRvu, linesWithoutRvu: w.linesWithoutRvu, codesWithoutRvu: w.codesWithoutRvu,
+      },
+      providers: providers.map((p) => ({ ...p, workRVUs: w.byProvider.get(providerKey(p.provider)) ?? new Decimal(0) })),
+    };
+  }
 }

@@ -37,28 +37,41 @@ export const NO_CODE = "(no code)";
  * Only the table's own modifier rows (26, TC, 53) choose the RVU (workRvuLookup). Exact (decimal.js).
  */
 export function workRvusByProvider(lines: readonly WorkRvuLine[], lookup: WorkRvuLookup): WorkRvusByProvider {
-  const byProvider = new Map<string, Decimal>();
-  const missing = new Map<string, number>();
-  let total = new Decimal(0);
-  let linesWithRvu = 0;
-  let linesWithoutRvu = 0;
-  for (const line of lines) {
+  const tally = new WorkRvuTally(lookup);
+  for (const line of lines) tally.add(line);
+  return tally.finish();
+}
+
+/** workRvusByProvider line by line (a register read in chunks). State: per provider and per code without a work RVU. */
+export class WorkRvuTally {
+  private readonly byProvider = new Map<string, Decimal>();
+  private readonly missing = new Map<string, number>();
+  private total = new Decimal(0);
+  private linesWithRvu = 0;
+  private linesWithoutRvu = 0;
+
+  constructor(private readonly lookup: WorkRvuLookup) {}
+
+  add(line: WorkRvuLine): void {
     const code = line.cpt === null || line.cpt.trim() === "" ? null : line.cpt;
-    const work = code === null ? null : lookup(code, line.modifiers);
+    const work = code === null ? null : this.lookup(code, line.modifiers);
     if (work === null || !Number.isFinite(line.units)) {
-      linesWithoutRvu++;
+      this.linesWithoutRvu++;
       const shown = code === null ? NO_CODE : code.trim().toUpperCase();
-      missing.set(shown, (missing.get(shown) ?? 0) + 1);
-      continue;
+      this.missing.set(shown, (this.missing.get(shown) ?? 0) + 1);
+      return;
     }
-    linesWithRvu++;
+    this.linesWithRvu++;
     const amount = work.times(line.units);
     const key = providerKey(line.provider);
-    byProvider.set(key, (byProvider.get(key) ?? new Decimal(0)).plus(amount));
-    total = total.plus(amount);
+    this.byProvider.set(key, (this.byProvider.get(key) ?? new Decimal(0)).plus(amount));
+    this.total = this.total.plus(amount);
   }
-  const codesWithoutRvu = [...missing.entries()]
-    .map(([cpt, n]) => ({ cpt, lines: n }))
-    .sort((a, b) => b.lines - a.lines || a.cpt.localeCompare(b.cpt));
-  return { byProvider, total, linesWithRvu, linesWithoutRvu, codesWithoutRvu };
+
+  finish(): WorkRvusByProvider {
+    const codesWithoutRvu = [...this.missing.entries()]
+      .map(([cpt, n]) => ({ cpt, lines: n }))
+      .sort((a, b) => b.lines - a.lines || a.cpt.localeCompare(b.cpt));
+    return { byProvider: this.byProvider, total: this.total, linesWithRvu: this.linesWithRvu, linesWithoutRvu: this.linesWithoutRvu, codesWithoutRvu };
+  }
 }
