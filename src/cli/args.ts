@@ -8,6 +8,7 @@
 
 import { HANDOUT_OPTIONS } from "./handout";
 import { POST_ERA_OPTIONS } from "./postEraOptions";
+import { STREAM_OPTIONS } from "./streamedRead";
 
 export interface OptionSpec {
   /** Without the dashes: "as-of". */
@@ -41,6 +42,7 @@ export const REPORT_OPTIONS: readonly OptionSpec[] = [
   { name: "force", value: false, help: "replace output files that already exist (never an input file)" },
   { name: "detail", value: false, help: "put line-level detail in --json (claim ids, rows, cell text of reasons)" },
   ...HANDOUT_OPTIONS,
+  ...STREAM_OPTIONS,
 ];
 
 export const DEMO_OPTIONS: readonly OptionSpec[] = [

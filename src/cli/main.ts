@@ -4,8 +4,9 @@ import * as path from "node:path";
 import { parseDate } from "../core/cells/parseDate";
 import { describeIssue } from "../core/cells/issue";
 import type { Day } from "../core/dates/day";
-import { workbookReport, UnusableInputError } from "../core/report/workbookReport";
-import { readWorkbookGrids } from "../files/readWorkbook";
+import { workbookReport, UnusableInputError, type WorkbookReport } from "../core/report/workbookReport";
+import { streamedReport, streamModeOf, type StreamedRead } from "./streamedRead";
+import { readWorkbookGrids, type SheetGrid } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
 import { readerNotes } from "../files/readerNotes";
 import { summaryForFile } from "../core/report/summaryPrivacy";
@@ -24,6 +25,7 @@ Usage:
   practice-ledger report <book.xlsx|claims.csv> --as-of YYYY-MM-DD
                   [--fee-schedule <file.xlsx|file.csv>] [--out report.xlsx] [--json summary.json]
                   [--claims-sheet NAME] [--fee-schedule-sheet NAME] [--practice NAME] [--quiet] [--force] [--detail]
+                  [--stream auto|always|never]
 ${HANDOUT_USAGE}
   practice-ledger demo [--out DIR]
 ${POST_ERA_USAGE}
@@ -138,23 +140,43 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const progress = (rows: number): void => {
     if (!quiet) process.stderr.write(`  read ${rows.toLocaleString("en-US")} rows\n`);
   };
+  const streamMode = streamModeOf(stringOption(args, "stream"));
+  if (streamMode === null) throw new UsageError(`--stream: "${stringOption(args, "stream") ?? ""}" is not auto, always or never`);
   const started = Date.now();
-  const sheets = await readWorkbookGrids(input, progress);
   const feeScheduleSheets = feeFile === undefined ? undefined : await readWorkbookGrids(feeFile);
-
-  let report;
-  try {
-    report = workbookReport(sheets, {
-      asOf,
-      // --practice, else the Settings sheet's Practice name, else the export's title ("Practice: …").
-      practiceName: stringOption(args, "practice") ?? practiceNameIn(sheets) ?? undefined,
-      claimsSheet: stringOption(args, "claims-sheet"),
-      feeScheduleSheet: stringOption(args, "fee-schedule-sheet"),
-      feeScheduleSheets,
-    });
-  } catch (e) {
-    if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}${sheetListFor(e, sheets, stringOption(args, "claims-sheet"))}`);
+  const reportOptions = {
+    asOf,
+    practiceName: stringOption(args, "practice"),
+    claimsSheet: stringOption(args, "claims-sheet"),
+    feeScheduleSheet: stringOption(args, "fee-schedule-sheet"),
+    feeScheduleSheets,
+  };
+  const unusable = (e: unknown, sheetNames: readonly { name: string }[]): never => {
+    if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}${sheetListFor(e, sheetNames, reportOptions.claimsSheet)}`);
     throw e;
+  };
+  // A large claims sheet is read row by row (memory flat as the file grows: streamedRead.ts); the
+  // rest, or a sheet the stream cannot take, is read whole.
+  let streamed: StreamedRead;
+  try {
+    // --practice, else the Settings sheet's Practice name, else the export's title ("Practice: …").
+    streamed = await streamedReport(input, streamMode, reportOptions, (s) => practiceNameIn(s) ?? undefined, progress);
+  } catch (e) {
+    return unusable(e, []);
+  }
+  let report: WorkbookReport;
+  let sheets: SheetGrid[];
+  if (streamed.report !== null) {
+    report = streamed.report;
+    sheets = streamed.sheets;
+  } else {
+    if (streamed.reason !== null && !quiet) process.stderr.write(`  the claims sheet was read whole: ${streamed.reason}\n`);
+    sheets = await readWorkbookGrids(input, progress);
+    try {
+      report = workbookReport(sheets, { ...reportOptions, practiceName: reportOptions.practiceName ?? practiceNameIn(sheets) ?? undefined });
+    } catch (e) {
+      return unusable(e, sheets);
+    }
   }
   // The report is built: the grids (a million rows of cells at Excel's limit) are not needed for writing.
   releaseGrids([...sheets, ...(feeScheduleSheets ?? [])]);

@@ -30,6 +30,7 @@ import { chooseClaimsSheet, claimsSourceReport, noRegisterReason, unusableReason
 import type { ClaimLine } from "../claims/claimLine";
 import type { RegisterColumns } from "../claimColumns/registerColumns";
 import type { RvuTableRead } from "../rvu/workRvuRow";
+import type { ClaimFigures } from "../claimColumns/claimFigures";
 
 export interface WorkbookSheet {
   name: string;
@@ -177,8 +178,12 @@ export function claimLineCounts(lines: readonly ClaimLine[], asOf: Day): ClaimLi
   return { linesUsed: lines.length, paidAfterAsOf };
 }
 
-/** The claims as the figures take them: the lines and their columns. */
-export type ClaimsForFigures = ClaimLineCounts & { lines: readonly ClaimLine[]; registerColumns: RegisterColumns | null };
+/**
+ * The claims as the figures take them: the lines and their columns, or, when the claims were
+ * streamed (no line kept: streamedReport.ts), the figures already tallied from them.
+ */
+export type ClaimsForFigures = ClaimLineCounts &
+  ({ lines: readonly ClaimLine[]; registerColumns: RegisterColumns | null; claimFigures?: undefined } | { lines: readonly []; registerColumns?: undefined; claimFigures: ClaimFigures });
 
 /** The report from the claims read and the rest of the workbook: figures, JSON summary, report sheet. */
 export function reportOfClaims(context: ReportContext, claims: ClaimsRegisterRead, forFigures: ClaimsForFigures, options: WorkbookReportOptions): WorkbookReport {
@@ -189,6 +194,7 @@ export function reportOfClaims(context: ReportContext, claims: ClaimsRegisterRea
     asOf: options.asOf,
     lines: forFigures.lines,
     registerColumns: forFigures.registerColumns ?? null,
+    ...(forFigures.claimFigures !== undefined ? { claimFigures: forFigures.claimFigures } : {}),
     rowsRead: claims.rowsRead,
     leftOut,
     feeSchedule: feeSchedule?.rows ?? null,

@@ -1,0 +1,70 @@
+/**
+ * The command line with the claims sheet streamed (--stream always) writes what it writes with the
+ * sheet read whole (--stream never): the same JSON summary, line-level detail included, and the
+ * same report sheet. Where the stream cannot give the same report, it says why and reads whole.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { writeAdvancedMdXlsx } from "./fixtures/advancedMdBook";
+import { runCli } from "./helpers";
+import { readXlsxGrids } from "../../src/files/xlsxReader";
+
+jest.setTimeout(120_000);
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "pl-cli-stream-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The report of `book` with --stream `mode`: exit code, stderr, the JSON summary (--detail) and the report sheet's cells. */
+async function reportWith(book: string, mode: string): Promise<{ code: number; stderr: string; json: unknown; sheet: unknown }> {
+  const out = path.join(dir, `out-${mode}-${path.basename(book)}`);
+  const json = path.join(dir, `summary-${mode}-${path.basename(book)}.json`);
+  const run = await runCli(["report", book, "--as-of", "2026-10-31", "--out", out, "--json", json, "--detail", "--force", "--stream", mode]);
+  const grids = run.code === 0 ? await readXlsxGrids(out) : [];
+  return {
+    code: run.code,
+    stderr: run.stderr,
+    json: run.code === 0 ? JSON.parse(fs.readFileSync(json, "utf8")) : null,
+    sheet: grids.find((g) => g.name.startsWith("Physician Report"))?.grid ?? null,
+  };
+}
+
+describe("--stream", () => {
+  test("an AdvancedMD-style export with a fee schedule: the same summary and report sheet streamed as read whole", async () => {
+    const book = path.join(dir, "advancedmd.xlsx");
+    await writeAdvancedMdXlsx(book);
+    const whole = await reportWith(book, "never");
+    const streamed = await reportWith(book, "always");
+    expect(whole.code).toBe(0);
+    expect(streamed.code).toBe(0);
+    expect(streamed.stderr).not.toMatch(/read whole/);
+    expect(streamed.json).toEqual(whole.json);
+    expect(streamed.sheet).toEqual(whole.sheet);
+  });
+
+  test("claims not listed together: the stream says why and the sheet is read whole, with the same report", async () => {
+    const book = path.join(dir, "scattered.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Claims");
+    ws.addRow(["Claim ID", "Date of Service", "Payer", "Charge", "Insurance Paid", "Status"]);
+    ws.addRow(["C1", new Date(Date.UTC(2026, 8, 1)), "Aetna", 100, 60, "Paid"]);
+    ws.addRow(["C2", new Date(Date.UTC(2026, 8, 2)), "Cigna", 200, 0, "Denied"]);
+    ws.addRow(["C1", new Date(Date.UTC(2026, 8, 1)), "Aetna", 50, 0, "Paid"]);
+    await wb.xlsx.writeFile(book);
+    const whole = await reportWith(book, "never");
+    const streamed = await reportWith(book, "always");
+    expect(streamed.code).toBe(0);
+    expect(streamed.stderr).toMatch(/the claims sheet was read whole: .*together/);
+    expect(streamed.json).toEqual(whole.json);
+  });
+
+  test("a value other than auto, always or never is a usage error", async () => {
+    const run = await runCli(["report", path.join(dir, "advancedmd.xlsx"), "--as-of", "2026-10-31", "--out", path.join(dir, "x.xlsx"), "--stream", "sometimes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--stream: "sometimes" is not auto, always or never/);
+  });
+});
