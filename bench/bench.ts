@@ -76,6 +76,8 @@ const GOAL_RATIO = 20;
 const GOAL_READ_MS = 1500;
 /** PRACTICE.ARAGING + PRACTICE.PAYERMIX over 1,048,575 rows, cells as Excel passes them (issue 13). */
 const GOAL_CUSTOM_FUNCTIONS_MS = 600;
+/** The command line with its claims sheet streamed: peak memory grows by less than this per added line (issue 13, "memory flat"). */
+const GOAL_STREAM_BYTES_PER_LINE = 100;
 /** The peer runs above 100,000 lines only when extrapolated under this time … */
 const PEER_BUDGET_MS = 180_000;
 /** … and its extrapolated heap under this share of what V8 and the machine still allow. */
@@ -136,7 +138,7 @@ export const MEASUREMENTS: Measurement[] = [
   { id: "readClaimLines", run: measureReadClaimLines },
   { id: "peer", run: measurePeer },
   { id: "libreOffice", run: measureLibreOffice },
-  { id: "cliEndToEnd", sizes: [SMALL, EXCEL_ROWS], run: measureCliEndToEnd },
+  { id: "cliEndToEnd", sizes: GROWTH_SIZES, run: measureCliEndToEnd },
   { id: "officeHostReport", run: measureOfficeHostReport },
 ];
 
@@ -227,13 +229,28 @@ async function measureCliEndToEnd(ctx: SizeContext): Promise<void> {
   const book = path.join(os.tmpdir(), `pl-bench-${ctx.size}.xlsx`);
   await writeClaimsWorkbook(ctx.lines(), book);
   const runs = QUICK || large ? [runCliReport(book, ctx.asOf)] : [runCliReport(book, ctx.asOf), runCliReport(book, ctx.asOf), runCliReport(book, ctx.asOf)];
+  // The two ways of reading the claims sheet, one run each: whole (a grid, every line and the
+  // register's columns held) and streamed (row by row, twice; nothing per line kept).
+  const whole = runCliReport(book, ctx.asOf, ["--stream", "never"]);
+  const streamed = runCliReport(book, ctx.asOf, ["--stream", "always"]);
   fs.rmSync(book, { force: true });
-  if (runs.some((r) => r.exitCode !== 0)) throw new Error("practice-ledger report failed in the benchmark");
+  if ([...runs, whole, streamed].some((r) => r.exitCode !== 0)) throw new Error("practice-ledger report failed in the benchmark");
   const wall = runs.map((r) => r.wallMs).sort((a, b) => a - b)[runs.length >> 1];
   const rss = Math.max(...runs.map((r) => r.maxRssMB));
-  ctx.core.cliEndToEnd = { medianWallMs: round(wall, 1), maxRssMB: round(rss, 1), fileMB: round(runs[0].fileMB, 2), runs: runs.length };
+  const sameSummary = whole.summary === streamed.summary && whole.summary === runs[0].summary && whole.summary !== "";
+  ctx.core.cliEndToEnd = {
+    medianWallMs: round(wall, 1), maxRssMB: round(rss, 1), fileMB: round(runs[0].fileMB, 2), runs: runs.length,
+    whole: { wallMs: round(whole.wallMs, 1), maxRssMB: round(whole.maxRssMB, 1) },
+    streamed: { wallMs: round(streamed.wallMs, 1), maxRssMB: round(streamed.maxRssMB, 1) },
+    sameSummary,
+  };
   ctx.rows.push({ figure: `CLI report end to end (${runs[0].fileMB.toFixed(1)} MB .xlsx, wall)`, lines: ctx.size, coreMs: wall, goal: `< ${GOAL_CLI_MS} ms`, met: wall < GOAL_CLI_MS ? "yes" : "NO" });
   ctx.rows.push({ figure: `CLI report peak memory (MB, not ms)`, lines: ctx.size, coreMs: rss, goal: `< ${GOAL_CLI_MB} MB`, met: rss < GOAL_CLI_MB ? "yes" : "NO" });
+  ctx.rows.push({ figure: `CLI claims read whole (--stream never), wall`, lines: ctx.size, coreMs: whole.wallMs, goal: "(peer of the stream)", met: "" });
+  ctx.rows.push({ figure: `CLI claims read whole (--stream never), peak MB`, lines: ctx.size, coreMs: whole.maxRssMB, goal: "(peer of the stream)", met: "" });
+  ctx.rows.push({ figure: `CLI claims streamed (--stream always), wall`, lines: ctx.size, coreMs: streamed.wallMs, goal: `< ${GOAL_CLI_MS} ms`, met: streamed.wallMs < GOAL_CLI_MS ? "yes" : "NO" });
+  ctx.rows.push({ figure: `CLI claims streamed (--stream always), peak MB`, lines: ctx.size, coreMs: streamed.maxRssMB, goal: "flat (see goal line)", met: "" });
+  ctx.rows.push({ figure: `CLI streamed, whole and auto: same JSON summary`, lines: ctx.size, goal: "byte for byte", met: sameSummary ? "yes" : "NO" });
 }
 
 const GOAL_BUNDLE_GZIP = 300 * 1024;
@@ -760,6 +777,34 @@ function readingGoals(core: Record<string, Record<string, unknown>>): Record<str
     readClaimLinesUnder1500msAt1048575: read === undefined ? { measured: false } : { targetMs: GOAL_READ_MS, medianMs: read.medianMs, met: read.medianMs < GOAL_READ_MS },
     cliEndToEndAt100000: cli(SMALL),
     cliEndToEndAt1048575: cli(EXCEL_ROWS),
+    streamingMemoryFlat: streamingGoal(core),
+  };
+}
+
+/**
+ * Issue 13: "a streaming path keeps memory flat as the file grows". Peak memory of the command line
+ * with the claims sheet streamed, against the whole read, between 100,000 and 1,048,575 lines:
+ * growth in bytes per added line. Met when the streamed peak grows by less than
+ * GOAL_STREAM_BYTES_PER_LINE a line (the whole read: about 700) and every run wrote the same summary.
+ * What still grows with the file is named in README.md ("Memory").
+ */
+function streamingGoal(core: Record<string, Record<string, unknown>>): Record<string, unknown> {
+  type Run = { whole: { maxRssMB: number }; streamed: { maxRssMB: number }; sameSummary: boolean };
+  const at = (size: number): Run | undefined => core[size]?.cliEndToEnd as Run | undefined;
+  const small = at(SMALL), large = at(EXCEL_ROWS);
+  if (small === undefined || large === undefined) return { measured: false, targetBytesPerLine: GOAL_STREAM_BYTES_PER_LINE };
+  const perLine = (a: number, b: number): number => round(((b - a) * 1024 * 1024) / (EXCEL_ROWS - SMALL), 1);
+  const streamed = perLine(small.streamed.maxRssMB, large.streamed.maxRssMB);
+  const whole = perLine(small.whole.maxRssMB, large.whole.maxRssMB);
+  const sizes = GROWTH_SIZES.filter((s) => at(s) !== undefined);
+  return {
+    targetBytesPerLine: GOAL_STREAM_BYTES_PER_LINE,
+    streamedPeakMB: Object.fromEntries(sizes.map((s) => [s, (at(s) as Run).streamed.maxRssMB])),
+    wholePeakMB: Object.fromEntries(sizes.map((s) => [s, (at(s) as Run).whole.maxRssMB])),
+    streamedBytesPerLine: streamed,
+    wholeBytesPerLine: whole,
+    sameSummary: sizes.every((s) => (at(s) as Run).sameSummary),
+    met: streamed < GOAL_STREAM_BYTES_PER_LINE && sizes.every((s) => (at(s) as Run).sameSummary),
   };
 }
 
@@ -771,7 +816,13 @@ function readingGoalLines(goals: Record<string, unknown>): string[] {
       (g.wallMs === undefined ? "not measured" : `${formatMs(g.wallMs)} ms, ${g.maxRssMB} MB peak: ${g.met === true ? "met" : "NOT met"}`);
   };
   const functions = goals.customFunctionsUnder600msAt1048575 as { sumMs?: number; met?: boolean };
+  const flat = goals.streamingMemoryFlat as { measured?: boolean; targetBytesPerLine: number; streamedPeakMB?: Record<string, number>; wholePeakMB?: Record<string, number>; streamedBytesPerLine?: number; wholeBytesPerLine?: number; sameSummary?: boolean; met?: boolean };
+  const peaks = (p: Record<string, number> | undefined): string => Object.entries(p ?? {}).map(([size, mb]) => `${Number(size).toLocaleString("en-US")}: ${mb} MB`).join(", ");
   return [
+    flat.measured === false
+      ? `Goal streaming keeps memory flat (peak grows < ${flat.targetBytesPerLine} bytes a line): not measured`
+      : `Goal streaming keeps memory flat (peak grows < ${flat.targetBytesPerLine} bytes a line from 100,000 to 1,048,575 lines): streamed ${flat.streamedBytesPerLine} bytes a line (${peaks(flat.streamedPeakMB)}), ` +
+        `read whole ${flat.wholeBytesPerLine} (${peaks(flat.wholePeakMB)}); same summary: ${flat.sameSummary === true ? "yes" : "NO"}: ${flat.met === true ? "met" : "NOT met"}`,
     `Goal custom functions ARAGING + PAYERMIX at 1,048,575 rows under ${formatMs(GOAL_CUSTOM_FUNCTIONS_MS)} ms: ${functions.sumMs === undefined ? "not measured" : `${formatMs(functions.sumMs)} ms: ${functions.met === true ? "met" : "NOT met"}`}`,
     `Goal readClaimLines 1,048,575 rows under ${formatMs(GOAL_READ_MS)} ms: ${read.medianMs === undefined ? "not measured" : `${formatMs(read.medianMs)} ms: ${read.met === true ? "met" : "NOT met"}`}`,
     cli("cliEndToEndAt100000", SMALL),

@@ -17,6 +17,8 @@ export interface CliRun {
   maxRssMB: number;
   exitCode: number;
   fileMB: number;
+  /** The JSON summary it wrote ("" when it wrote none). */
+  summary: string;
 }
 
 /** Writes the lines as a "Claims Register" workbook (ExcelJS streaming writer; not timed). */
@@ -42,18 +44,20 @@ export async function writeClaimsWorkbook(lines: readonly ClaimLine[], file: str
  * `practice-ledger report book.xlsx --as-of … --out … --json …` in a child process, as a user runs
  * it: wall time from spawn to exit, and the child's peak resident memory.
  */
-export function runCliReport(book: string, asOf: Day): CliRun {
+export function runCliReport(book: string, asOf: Day, extra: readonly string[] = []): CliRun {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pl-bench-cli-"));
   // As bin/practice-ledger.js runs it (bundled when the sources allow), with the peak memory reported at the end.
   const script = `require(${JSON.stringify(path.join(ROOT, "scripts/bundled.js"))}).requireBundled("src/cli/main.ts", ["src"])
-  .main(${JSON.stringify(["report", book, "--as-of", isoFromDay(asOf), "--out", path.join(dir, "out.xlsx"), "--json", path.join(dir, "summary.json"), "--quiet"])})
+  .main(${JSON.stringify(["report", book, "--as-of", isoFromDay(asOf), "--out", path.join(dir, "out.xlsx"), "--json", path.join(dir, "summary.json"), "--quiet", ...extra])})
   .then((code) => { process.stderr.write("\\nBENCH " + JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }) + "\\n"); process.exitCode = code; });`;
   const started = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const m = /BENCH (\{.*\})/.exec(child.stderr ?? "");
   const maxRSSkB = m === null ? NaN : (JSON.parse(m[1]) as { maxRSS: number }).maxRSS;
+  const summaryFile = path.join(dir, "summary.json");
+  const summary = fs.existsSync(summaryFile) ? fs.readFileSync(summaryFile, "utf8") : "";
   fs.rmSync(dir, { recursive: true, force: true });
   if (child.status !== 0) process.stderr.write(child.stderr ?? "");
-  return { wallMs, maxRssMB: maxRSSkB / 1024, exitCode: child.status ?? -1, fileMB: fs.statSync(book).size / 1e6 };
+  return { wallMs, maxRssMB: maxRSSkB / 1024, exitCode: child.status ?? -1, fileMB: fs.statSync(book).size / 1e6, summary };
 }
