@@ -16,6 +16,9 @@ import { StreamedReport } from "../core/report/streamedReport";
 
 export type StreamMode = "auto" | "always" | "never";
 
+/** Thrown from a row callback to stop reading a sheet whose stream has given way to the whole read. */
+class StopReading extends Error {}
+
 export const STREAM_OPTIONS: readonly OptionSpec[] = [
   {
     name: "stream", value: true, placeholder: "auto|always|never",
@@ -77,10 +80,16 @@ export async function streamedReport(
     const streamed = StreamedReport.begin(sheets, withName);
     if (!(streamed instanceof StreamedReport)) return { report: null, reason: streamed.fallback };
     let rows = 0;
-    await book.forEachRow(claimsSheet, (index, cells) => {
-      streamed.count(index, cells);
-      if (progress !== undefined && ++rows % 20000 === 0) progress(rows);
-    });
+    try {
+      await book.forEachRow(claimsSheet, (index, cells) => {
+        streamed.count(index, cells);
+        if (++rows % 4096 === 0 && streamed.cannotStream !== null) throw new StopReading();
+        if (progress !== undefined && rows % 20000 === 0) progress(rows);
+      });
+    } catch (e) {
+      // The stream cannot give the report (claims not listed together, …): no need to read on.
+      if (!(e instanceof StopReading)) throw e;
+    }
     const why = streamed.endCount();
     if (why !== null) return { report: null, reason: why };
     const read = await book.forEachRow(claimsSheet, (index, cells) => streamed.read(index, cells));

@@ -62,6 +62,22 @@ describe("--stream", () => {
     expect(streamed.json).toEqual(whole.json);
   });
 
+  test("claims scattered through 10,000 rows: the stream stops reading once it knows, and the whole read gives the report", async () => {
+    const book = path.join(dir, "scattered10k.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Claims");
+    ws.addRow(["Claim ID", "Date of Service", "Payer", "Charge", "Insurance Paid", "Status"]);
+    // Each claim's two lines 5,000 rows apart (a register sorted by line, not by claim).
+    for (let k = 0; k < 10000; k++) ws.addRow([`C${k % 5000}`, new Date(Date.UTC(2026, k % 12, 1 + (k % 28))), k % 3 === 0 ? "Aetna" : "Cigna", 100 + (k % 7), k % 2 === 0 ? 60 : 0, k % 10 === 0 ? "Denied" : "Paid"]);
+    await wb.xlsx.writeFile(book);
+    const whole = await reportWith(book, "never");
+    const streamed = await reportWith(book, "always");
+    expect(streamed.code).toBe(0);
+    expect(streamed.stderr).toMatch(/the claims sheet was read whole: .*not listed together/);
+    expect(streamed.json).toEqual(whole.json);
+    expect(streamed.sheet).toEqual(whole.sheet);
+  });
+
   test("a value other than auto, always or never is a usage error", async () => {
     const run = await runCli(["report", path.join(dir, "advancedmd.xlsx"), "--as-of", "2026-10-31", "--out", path.join(dir, "x.xlsx"), "--stream", "sometimes"]);
     expect(run.code).toBe(2);

@@ -58,6 +58,11 @@ export class StreamedReport {
     return why === null ? streamed : { fallback: why };
   }
 
+  /** Why the stream cannot give the report, as soon as pass 1 knows it (the host may stop reading); null while it can. */
+  get cannotStream(): string | null {
+    return this.cannot();
+  }
+
   /** Pass 1: every row of the claims sheet present in the file, in order (0-based index). */
   count(index: number, cells: readonly CellValue[]): void {
     if (this.reader.streamable === true) this.reader.count(index, cells);
