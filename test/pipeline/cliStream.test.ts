@@ -20,16 +20,20 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The report of `book` with --stream `mode`: exit code, stderr, the JSON summary (--detail) and the report sheet's cells. */
-async function reportWith(book: string, mode: string): Promise<{ code: number; stderr: string; json: unknown; sheet: unknown }> {
+async function reportWith(book: string, mode: string, extra: readonly string[] = [], asOf = "2026-10-31"): Promise<{ code: number; stderr: string; json: unknown; sheet: unknown; out: string }> {
   const out = path.join(dir, `out-${mode}-${path.basename(book)}`);
   const json = path.join(dir, `summary-${mode}-${path.basename(book)}.json`);
-  const run = await runCli(["report", book, "--as-of", "2026-10-31", "--out", out, "--json", json, "--detail", "--force", "--stream", mode]);
+  const run = await runCli(["report", book, "--as-of", asOf, "--out", out, "--json", json, "--detail", "--force", "--stream", mode, ...extra]);
   const grids = run.code === 0 ? await readXlsxGrids(out) : [];
+  const written = /wrote sheet "([^"]+)"/.exec(run.stdout)?.[1];
+  if (run.code === 0 && !grids.some((g) => g.name === written)) throw new Error(`no report tab named on stdout in ${out}`);
   return {
     code: run.code,
     stderr: run.stderr,
     json: run.code === 0 ? JSON.parse(fs.readFileSync(json, "utf8")) : null,
-    sheet: grids.find((g) => g.name.startsWith("Physician Report"))?.grid ?? null,
+    // The report tab this run wrote (named on stdout), not an earlier one the input held.
+    sheet: grids.find((g) => g.name === written)?.grid ?? null,
+    out,
   };
 }
 
@@ -44,6 +48,25 @@ describe("--stream", () => {
     expect(streamed.stderr).not.toMatch(/read whole/);
     expect(streamed.json).toEqual(whole.json);
     expect(streamed.sheet).toEqual(whole.sheet);
+  });
+
+  test("the claims sheet named, and a workbook that already holds a report tab (its trend): the same streamed as read whole", async () => {
+    const book = path.join(dir, "advancedmd-named.xlsx");
+    await writeAdvancedMdXlsx(book);
+    const named = ["--claims-sheet", "Charge Detail"];
+    const whole = await reportWith(book, "never", named);
+    const streamed = await reportWith(book, "always", named);
+    expect(streamed.code).toBe(0);
+    expect(streamed.json).toEqual(whole.json);
+    // The copy written holds a Physician Report tab: reported again a month later, its figures feed the trend.
+    const wholeAgain = await reportWith(whole.out, "never", [], "2026-11-30");
+    const streamedAgain = await reportWith(whole.out, "always", [], "2026-11-30");
+    expect(streamedAgain.code).toBe(0);
+    // The trend section lists the October report's figures (read from its tab, whole, in both ways).
+    expect(JSON.stringify(wholeAgain.sheet)).toMatch(/Oct 2026|2026-10/);
+    expect(wholeAgain.json).not.toEqual(whole.json);
+    expect(streamedAgain.json).toEqual(wholeAgain.json);
+    expect(streamedAgain.sheet).toEqual(wholeAgain.sheet);
   });
 
   test("claims not listed together: the stream says why and the sheet is read whole, with the same report", async () => {
