@@ -241,10 +241,13 @@ export class CsvSurvey {
   add(row: CsvRow): void {
     const fields = row.fields;
     for (const f of fields) {
-      if (EU_AMOUNT.test(f)) this.eu++;
-      else if (US_AMOUNT.test(f) && !/^\s*-?\d{1,3}\.\d{3}\s*$/.test(f)) this.us++; // "1.234" could be either
-      // fromDecimalComma changes only fields with a "," or a "." in them.
-      if (this.delimiter !== "," && (f.includes(",") || f.includes(".")) && fromDecimalComma(f) !== f) this.convertible++;
+      // A decimal-comma amount has a ",", a decimal-point one a "."; fromDecimalComma changes only fields with one.
+      const comma = f.includes(",");
+      const point = f.includes(".");
+      if (!comma && !point) continue;
+      if (comma && EU_AMOUNT.test(f)) this.eu++;
+      else if (point && US_AMOUNT.test(f) && !/^\s*-?\d{1,3}\.\d{3}\s*$/.test(f)) this.us++; // "1.234" could be either
+      if (this.delimiter !== "," && fromDecimalComma(f) !== f) this.convertible++;
     }
     // The header: the first row with two or more filled fields (a title line above it has one).
     if (this.headerIndex < 0 && this.rows < HEADER_SEARCH_ROWS && fields.filter((f) => f.trim() !== "").length >= 2) {
