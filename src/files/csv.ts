@@ -31,21 +31,60 @@ function lineBreaks(s: string, from: number, to: number): number {
 const NEEDS_MORE = -1;
 
 /**
+ * What a first reading learnt about rows too long to hold while it was not known how they end (by
+ * their index, 0-based): rows whose quote never closes (read as their first line at once, without
+ * holding the rest of the file), and rows that do end, only long (held whole, as the whole read holds them).
+ */
+export interface LongRows {
+  unterminated: Set<number>;
+  ending: Set<number>;
+}
+
+/** Where scanRows is in the text: the line it starts on (1-based), the index of its first row. */
+interface ScanPlace {
+  line: number;
+  row: number;
+}
+
+/** The first line of input from `from` (without its line break) and where the next line starts; null when the part may not hold all of it. */
+function firstLine(input: string, from: number, final: boolean): { text: string; next: number } | null {
+  const lineEnd = input.slice(from).search(/\r\n|\n|\r/);
+  if (!final && (lineEnd < 0 || from + lineEnd === input.length - 1)) return null; // the line, or a CR that may be a CRLF, goes on
+  if (lineEnd < 0) return { text: input.slice(from), next: input.length };
+  return { text: input.slice(from, from + lineEnd), next: from + lineEnd + (input.startsWith("\r\n", from + lineEnd) ? 2 : 1) };
+}
+
+/**
  * Splits CSV text into rows, field by field with slices (not character by character); a quote
  * left open at the end of the file is re-read as one line of plain text, and reading goes on.
  * With `final` false the text is a part of the file: a row that reaches its end (a field, a quote,
  * or a CR that the next part may continue) is not emitted, and the index it starts at is returned
  * for the caller to read again with more text; with `final` true every row is emitted.
- * `at.line` is the line the text starts on, and is moved past the rows emitted.
+ * `at` is where the text starts, and is moved past the rows emitted.
  */
-function scanRows(input: string, delimiter: string, final: boolean, at: { line: number }, onRow: (row: CsvRow) => void): number {
+function scanRows(input: string, delimiter: string, final: boolean, at: ScanPlace, onRow: (row: CsvRow) => void, known: LongRows | null): number {
   const n = input.length;
   const d = delimiter.charCodeAt(0);
   let i = 0;
   let line = at.line;
+  let rowIndex = at.row;
   while (i < n) {
     const rowStart = i;
     const rowLine = line;
+    if (known !== null && known.unterminated.has(rowIndex)) {
+      // A row whose quote is known never to close: its first line, as below, without waiting for the file's end.
+      const first = firstLine(input, rowStart, final);
+      if (first === null) {
+        at.line = rowLine;
+        at.row = rowIndex;
+        return rowStart;
+      }
+      onRow({ fields: first.text.split(delimiter), line: rowLine, unterminated: true });
+      rowIndex++;
+      i = first.next;
+      line = rowLine + 1;
+      continue;
+    }
     const fields: string[] = [];
     let unterminated = false;
     let ended = false;
@@ -108,15 +147,15 @@ function scanRows(input: string, delimiter: string, final: boolean, at: { line: 
     if (!final && !ended) {
       // The row runs to the end of this part of the text: read it again with the next part.
       at.line = rowLine;
+      at.row = rowIndex;
       return rowStart;
     }
+    rowIndex++;
     if (unterminated) {
       // The quote never closed: this row is its first line, read as plain text.
-      const lineEnd = input.slice(rowStart).search(/\r\n|\n|\r/);
-      const text = lineEnd < 0 ? input.slice(rowStart) : input.slice(rowStart, rowStart + lineEnd);
-      onRow({ fields: text.split(delimiter), line: rowLine, unterminated: true });
-      if (lineEnd < 0) break;
-      i = rowStart + lineEnd + (input.startsWith("\r\n", rowStart + lineEnd) ? 2 : 1);
+      const first = firstLine(input, rowStart, true) as { text: string; next: number };
+      onRow({ fields: first.text.split(delimiter), line: rowLine, unterminated: true });
+      i = first.next;
       line = rowLine + 1;
       continue;
     }
@@ -124,7 +163,59 @@ function scanRows(input: string, delimiter: string, final: boolean, at: { line: 
     if (!ended) break;
   }
   at.line = line;
+  at.row = rowIndex;
   return final ? n : NEEDS_MORE;
+}
+
+/**
+ * Thrown by a tokenizer that held `holdCharacters` of one row without knowing how it ends, once it
+ * knows (the row is added to its LongRows): read the text again from the start with them.
+ */
+export class ReadAgain extends Error {
+  constructor(readonly row: number) {
+    super(`row ${row + 1}: read the text again, its long row now known`);
+  }
+}
+
+/**
+ * How a row read character by character, not held, ends: the states of scanRows' reading of a
+ * row (a field's start, an unquoted field, a quoted one, a quote seen in it, text after its closing quote).
+ */
+const enum Probe {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteSeen,
+  AfterQuote,
+  RowEnded,
+}
+
+function probe(state: Probe, text: string, d: number): Probe {
+  for (let k = 0; k < text.length && state !== Probe.RowEnded; k++) {
+    const c = text.charCodeAt(k);
+    switch (state) {
+      case Probe.Quoted:
+        // Straight to the next quote: the rest of a quoted field is not looked at.
+        {
+          const q = text.indexOf('"', k);
+          if (q < 0) return Probe.Quoted;
+          k = q;
+          state = Probe.QuoteSeen;
+        }
+        break;
+      case Probe.QuoteSeen:
+        if (c === 34) state = Probe.Quoted;
+        else state = c === d ? Probe.FieldStart : c === 10 || c === 13 ? Probe.RowEnded : Probe.AfterQuote;
+        break;
+      case Probe.FieldStart:
+        state = c === 34 ? Probe.Quoted : c === d ? Probe.FieldStart : c === 10 || c === 13 ? Probe.RowEnded : Probe.Unquoted;
+        break;
+      default: // Unquoted, AfterQuote
+        if (c === d) state = Probe.FieldStart;
+        else if (c === 10 || c === 13) state = Probe.RowEnded;
+    }
+  }
+  return state;
 }
 
 /** Text kept unread below this length is read again with each new part; above it, when it has doubled. */
@@ -135,38 +226,66 @@ const RETRY_EVERY_PART_BELOW = 64 * 1024;
  * gives, in order, with their line numbers, whatever the parts' sizes. What it keeps between parts
  * is the row not yet ended (a quoted field still open, a CR that may be a CRLF, a field cut by the
  * part's end). A row longer than 64 K characters is tried again only when its text has doubled, so
- * a field that never ends costs time in proportion to its length, and memory up to twice its text
- * (the whole read holds the whole file's bytes and text).
+ * a long row costs time in proportion to its length.
+ *
+ * Memory: with `holdCharacters` (the stream), a row not ended past that many characters is no longer
+ * held: the tokenizer reads on without keeping the text, to learn how it ends (a quote never closed,
+ * or only a long row), adds it to `known` and throws ReadAgain; the caller reads the text again from
+ * the start with the same `known`, so a quote never closed does not hold the rest of the file. Without
+ * it (the whole read, which holds the file anyway) a row is held until it ends.
  */
 export class CsvTokenizer {
   private pending: string[] = [];
   private pendingLength = 0;
   private retryAt = 0;
-  private readonly at = { line: 1 };
+  private readonly at: ScanPlace = { line: 1, row: 0 };
+  /** The state of the row read without being held (null: none). */
+  private probing: Probe | null = null;
 
   constructor(
     private readonly delimiter: string,
     private readonly onRow: (row: CsvRow) => void,
+    private readonly options: { known?: LongRows; holdCharacters?: number } = {},
   ) {}
 
   push(text: string): void {
     if (text.length === 0) return;
+    if (this.probing !== null) {
+      this.probing = probe(this.probing, text, this.delimiter.charCodeAt(0));
+      if (this.probing === Probe.RowEnded) this.learnt(false);
+      return;
+    }
     this.pending.push(text);
     this.pendingLength += text.length;
     if (this.pendingLength < this.retryAt) return;
     const input = this.pending.length === 1 ? this.pending[0] : this.pending.join("");
-    const from = scanRows(input, this.delimiter, false, this.at, this.onRow);
+    const from = scanRows(input, this.delimiter, false, this.at, this.onRow, this.options.known ?? null);
     const rest = from === NEEDS_MORE ? "" : input.slice(from);
     this.pending = rest === "" ? [] : [rest];
     this.pendingLength = rest.length;
     this.retryAt = rest.length < RETRY_EVERY_PART_BELOW ? 0 : 2 * rest.length;
+    const known = this.options.known;
+    if (known !== undefined && rest.length > (this.options.holdCharacters ?? Infinity) && !known.ending.has(this.at.row) && !known.unterminated.has(this.at.row)) {
+      // Too long to hold without knowing how it ends: read on without it.
+      this.pending = [];
+      this.pendingLength = 0;
+      this.probing = probe(Probe.FieldStart, rest, this.delimiter.charCodeAt(0));
+      if (this.probing === Probe.RowEnded) this.learnt(false);
+    }
   }
 
   end(): void {
+    if (this.probing !== null) this.learnt(this.probing === Probe.Quoted); // a quote seen last closes its field
     const input = this.pending.join("");
     this.pending = [];
     this.pendingLength = 0;
-    scanRows(input, this.delimiter, true, this.at, this.onRow);
+    scanRows(input, this.delimiter, true, this.at, this.onRow, this.options.known ?? null);
+  }
+
+  private learnt(unterminated: boolean): never {
+    const known = this.options.known as LongRows;
+    (unterminated ? known.unterminated : known.ending).add(this.at.row);
+    throw new ReadAgain(this.at.row);
   }
 }
 

@@ -22,17 +22,28 @@ import {
   detectDelimiter,
   encodingByMark,
   fileNotes,
+  ReadAgain,
   type CsvDecisions,
   type CsvEncoding,
+  type LongRows,
 } from "./csv";
 import type { SheetGrid } from "./xlsxReader";
 
 /** Bytes read from the file at a time. */
 export const CSV_PART_BYTES = 1024 * 1024;
 
+/**
+ * Characters of one row the first pass holds without knowing how it ends (a quote never closed
+ * would otherwise hold the rest of the file): past them it reads on without the text to learn it,
+ * then reads the file again (one more pass for each such row; Excel's cells hold 32,767 characters).
+ */
+export const CSV_HOLD_ROW_CHARACTERS = 8 * 1024 * 1024;
+
 export interface CsvRowsOptions {
   /** Bytes read at a time (tests read in parts down to 1 byte); CSV_PART_BYTES by default. */
   partBytes?: number;
+  /** CSV_HOLD_ROW_CHARACTERS by default (tests make it small). */
+  holdRowCharacters?: number;
 }
 
 /** What forEachRow read: the number of rows (the grid's length) and the notes for the manager. */
@@ -114,8 +125,35 @@ async function readPass(file: string, encoding: CsvEncoding, markBytes: number, 
   }
 }
 
-/** The first pass: the separator from the first lines, then every row through CsvSurvey; nothing kept but counts. */
-async function surveyPass(file: string, encoding: CsvEncoding, markBytes: number, partBytes: number): Promise<{ decisions: CsvDecisions; rows: number }> {
+/** What the first pass learnt: the decisions, the number of rows, the rows too long to hold unknown. */
+interface Surveyed {
+  decisions: CsvDecisions;
+  rows: number;
+  known: LongRows;
+}
+
+/**
+ * The first pass: the separator from the first lines, then every row through CsvSurvey; nothing kept
+ * but counts. Read again from the start (all counts afresh) each time a row too long to hold is learnt.
+ */
+async function surveyPass(file: string, encoding: CsvEncoding, markBytes: number, partBytes: number, holdCharacters: number): Promise<Surveyed> {
+  const known: LongRows = { unterminated: new Set(), ending: new Set() };
+  for (;;) {
+    try {
+      return { ...(await surveyOnce(file, encoding, markBytes, partBytes, { known, holdCharacters })), known };
+    } catch (e) {
+      if (!(e instanceof ReadAgain)) throw e;
+    }
+  }
+}
+
+async function surveyOnce(
+  file: string,
+  encoding: CsvEncoding,
+  markBytes: number,
+  partBytes: number,
+  rowOptions: { known: LongRows; holdCharacters: number },
+): Promise<{ decisions: CsvDecisions; rows: number }> {
   const lines = new DelimiterLines();
   let survey: CsvSurvey | null = null;
   let tokenizer: CsvTokenizer | null = null;
@@ -124,17 +162,22 @@ async function surveyPass(file: string, encoding: CsvEncoding, markBytes: number
     const delimiter = detectDelimiter(text);
     const s = new CsvSurvey(delimiter);
     survey = s;
-    const t = new CsvTokenizer(delimiter, (r) => {
-      s.add(r);
-      rows++;
-    });
+    const t = new CsvTokenizer(
+      delimiter,
+      (r) => {
+        s.add(r);
+        rows++;
+      },
+      rowOptions,
+    );
+    tokenizer = t;
     t.push(text);
     return t;
   };
   await readPass(file, encoding, markBytes, partBytes, {
     text(part) {
       if (tokenizer !== null) tokenizer.push(part);
-      else if (lines.push(part)) tokenizer = start(lines.text());
+      else if (lines.push(part)) start(lines.text());
       return false;
     },
     end() {
@@ -156,6 +199,7 @@ class OpenedCsv implements CsvRows {
     private readonly markBytes: number,
     private readonly partBytes: number,
     private readonly decisions: CsvDecisions,
+    private readonly known: LongRows,
     readonly bytes: number,
     readonly rows: number,
   ) {
@@ -173,12 +217,17 @@ class OpenedCsv implements CsvRows {
     const notes = this.firstNotes();
     let k = 0;
     let stop = false;
-    const tokenizer = new CsvTokenizer(this.delimiter, (r) => {
-      if (stop) return;
-      const cells = checkedRow(r, k, this.decisions, this.sheet, notes);
-      stop = onRow(k, cells);
-      k++;
-    });
+    // The rows too long to hold are known: a quote never closed is read as its first line at once.
+    const tokenizer = new CsvTokenizer(
+      this.delimiter,
+      (r) => {
+        if (stop) return;
+        const cells = checkedRow(r, k, this.decisions, this.sheet, notes);
+        stop = onRow(k, cells);
+        k++;
+      },
+      { known: this.known },
+    );
     await readPass(this.file, this.encoding, this.markBytes, this.partBytes, {
       text(part) {
         tokenizer.push(part);
@@ -215,6 +264,7 @@ class OpenedCsv implements CsvRows {
  */
 export async function openCsvRows(file: string, sheet: string, options: CsvRowsOptions = {}): Promise<CsvRows> {
   const partBytes = Math.max(1, Math.floor(options.partBytes ?? CSV_PART_BYTES));
+  const hold = options.holdRowCharacters ?? CSV_HOLD_ROW_CHARACTERS;
   const handle = await fs.promises.open(file, "r");
   let first: Uint8Array;
   let bytes: number;
@@ -227,15 +277,15 @@ export async function openCsvRows(file: string, sheet: string, options: CsvRowsO
     await handle.close();
   }
   const { encoding, markBytes } = encodingByMark(first);
-  let read: { decisions: CsvDecisions; rows: number };
+  let read: Surveyed;
   let used: CsvEncoding = encoding;
   try {
-    read = await surveyPass(file, encoding, markBytes, partBytes);
+    read = await surveyPass(file, encoding, markBytes, partBytes, hold);
   } catch (e) {
     if (!(e instanceof NotUtf8)) throw e;
     // Not valid UTF-8: Excel for Windows and most US practice-management systems write Windows-1252.
     used = "Windows-1252";
-    read = await surveyPass(file, used, markBytes, partBytes);
+    read = await surveyPass(file, used, markBytes, partBytes, hold);
   }
-  return new OpenedCsv(file, sheet, used, markBytes, partBytes, read.decisions, bytes, read.rows);
+  return new OpenedCsv(file, sheet, used, markBytes, partBytes, read.decisions, read.known, bytes, read.rows);
 }
