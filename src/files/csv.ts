@@ -332,7 +332,7 @@ export interface CsvDecisions {
   delimiter: string;
   /** Decimal-comma amounts outnumber decimal-point ones (and the separator is not a comma). */
   decimalComma: boolean;
-  /** Cells a decimal-comma reading converts (counted when the separator is not a comma). */
+  /** Cells a decimal-comma reading converts (counted when the separator is not a comma, else 0). */
   converted: number;
   /** The header's row index (-1: none in the first 50 rows) and its width (Infinity: none). */
   headerIndex: number;
@@ -359,6 +359,17 @@ export class CsvSurvey {
 
   add(row: CsvRow): void {
     const fields = row.fields;
+    // A comma-separated file is never read with decimal commas: its amounts are not looked at.
+    if (this.delimiter !== ",") this.countAmounts(fields);
+    // The header: the first row with two or more filled fields (a title line above it has one).
+    if (this.headerIndex < 0 && this.rows < HEADER_SEARCH_ROWS && fields.filter((f) => f.trim() !== "").length >= 2) {
+      this.headerIndex = this.rows;
+      this.headerWidth = width(fields);
+    }
+    this.rows++;
+  }
+
+  private countAmounts(fields: readonly string[]): void {
     for (const f of fields) {
       // A decimal-comma amount has a ",", a decimal-point one a "."; fromDecimalComma changes only fields with one.
       const comma = f.includes(",");
@@ -366,14 +377,8 @@ export class CsvSurvey {
       if (!comma && !point) continue;
       if (comma && EU_AMOUNT.test(f)) this.eu++;
       else if (point && US_AMOUNT.test(f) && !/^\s*-?\d{1,3}\.\d{3}\s*$/.test(f)) this.us++; // "1.234" could be either
-      if (this.delimiter !== "," && fromDecimalComma(f) !== f) this.convertible++;
+      if (fromDecimalComma(f) !== f) this.convertible++;
     }
-    // The header: the first row with two or more filled fields (a title line above it has one).
-    if (this.headerIndex < 0 && this.rows < HEADER_SEARCH_ROWS && fields.filter((f) => f.trim() !== "").length >= 2) {
-      this.headerIndex = this.rows;
-      this.headerWidth = width(fields);
-    }
-    this.rows++;
   }
 
   decisions(): CsvDecisions {
