@@ -11,6 +11,7 @@
  * the part size.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import type { CellValue } from "../core/cells/cellValue";
 import {
   checkedRow,
@@ -28,6 +29,7 @@ import {
   type LongRows,
 } from "./csv";
 import type { SheetGrid } from "./xlsxReader";
+import { UnreadableFileError } from "./zipPackage";
 
 /** Bytes read from the file at a time. */
 export const CSV_PART_BYTES = 1024 * 1024;
@@ -81,6 +83,21 @@ interface TextSink {
   end(): void;
 }
 
+/** The file read, with its size and modification time when opened: each pass reads the same file or refuses. */
+interface CsvFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Refuses a file written to since it was opened (an export still being written): its passes would not read the same rows. */
+async function unchanged(handle: fs.promises.FileHandle, file: CsvFile): Promise<void> {
+  const now = await handle.stat();
+  if (now.size !== file.size || now.mtimeMs !== file.mtimeMs) {
+    throw new UnreadableFileError(`${path.basename(file.path)}: the file changed while it was being read; read it again once it is no longer being written`);
+  }
+}
+
 /** Thrown inside a pass when the file is not valid UTF-8 (the decoder's TypeError, told apart from the sink's errors). */
 class NotUtf8 extends Error {}
 
@@ -88,9 +105,10 @@ class NotUtf8 extends Error {}
  * One pass over the file: its bytes after the byte-order mark read in parts, decoded, a leading
  * U+FEFF of the text dropped (as readCsvText does), given to the sink.
  */
-async function readPass(file: string, encoding: CsvEncoding, markBytes: number, partBytes: number, sink: TextSink): Promise<void> {
-  const handle = await fs.promises.open(file, "r");
+async function readPass(file: CsvFile, encoding: CsvEncoding, markBytes: number, partBytes: number, sink: TextSink): Promise<void> {
+  const handle = await fs.promises.open(file.path, "r");
   try {
+    await unchanged(handle, file);
     const decoder = new CsvTextDecoder(encoding);
     const buffer = Buffer.alloc(partBytes);
     let position = markBytes;
@@ -119,6 +137,7 @@ async function readPass(file: string, encoding: CsvEncoding, markBytes: number, 
       if (give(decode(buffer.subarray(0, bytesRead), false))) return;
     }
     if (give(decode(new Uint8Array(0), true))) return;
+    await unchanged(handle, file);
     sink.end();
   } finally {
     await handle.close();
@@ -136,7 +155,7 @@ interface Surveyed {
  * The first pass: the separator from the first lines, then every row through CsvSurvey; nothing kept
  * but counts. Read again from the start (all counts afresh) each time a row too long to hold is learnt.
  */
-async function surveyPass(file: string, encoding: CsvEncoding, markBytes: number, partBytes: number, holdCharacters: number): Promise<Surveyed> {
+async function surveyPass(file: CsvFile, encoding: CsvEncoding, markBytes: number, partBytes: number, holdCharacters: number): Promise<Surveyed> {
   const known: LongRows = { unterminated: new Set(), ending: new Set() };
   for (;;) {
     try {
@@ -148,7 +167,7 @@ async function surveyPass(file: string, encoding: CsvEncoding, markBytes: number
 }
 
 async function surveyOnce(
-  file: string,
+  file: CsvFile,
   encoding: CsvEncoding,
   markBytes: number,
   partBytes: number,
@@ -193,7 +212,7 @@ class OpenedCsv implements CsvRows {
   readonly decimalComma: boolean;
 
   constructor(
-    private readonly file: string,
+    private readonly file: CsvFile,
     readonly sheet: string,
     readonly encoding: CsvEncoding,
     private readonly markBytes: number,
@@ -267,9 +286,10 @@ export async function openCsvRows(file: string, sheet: string, options: CsvRowsO
   const hold = options.holdRowCharacters ?? CSV_HOLD_ROW_CHARACTERS;
   const handle = await fs.promises.open(file, "r");
   let first: Uint8Array;
-  let bytes: number;
+  let opened: CsvFile;
   try {
-    bytes = (await handle.stat()).size;
+    const stat = await handle.stat();
+    opened = { path: file, size: stat.size, mtimeMs: stat.mtimeMs };
     const mark = Buffer.alloc(3);
     const { bytesRead } = await handle.read(mark, 0, 3, 0);
     first = mark.subarray(0, bytesRead);
@@ -280,12 +300,12 @@ export async function openCsvRows(file: string, sheet: string, options: CsvRowsO
   let read: Surveyed;
   let used: CsvEncoding = encoding;
   try {
-    read = await surveyPass(file, encoding, markBytes, partBytes, hold);
+    read = await surveyPass(opened, encoding, markBytes, partBytes, hold);
   } catch (e) {
     if (!(e instanceof NotUtf8)) throw e;
     // Not valid UTF-8: Excel for Windows and most US practice-management systems write Windows-1252.
     used = "Windows-1252";
-    read = await surveyPass(file, used, markBytes, partBytes, hold);
+    read = await surveyPass(opened, used, markBytes, partBytes, hold);
   }
-  return new OpenedCsv(file, sheet, used, markBytes, partBytes, read.decisions, read.known, bytes, read.rows);
+  return new OpenedCsv(opened, sheet, used, markBytes, partBytes, read.decisions, read.known, opened.size, read.rows);
 }

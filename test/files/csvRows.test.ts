@@ -205,6 +205,13 @@ describe("the host's side", () => {
     expect((await streamed(file, "claims", 5)).grid).toEqual([["Claim", "Payer"], ["C1", "Aetna"], ["C2", "Cigna"]]);
   });
 
+  it("a file written to after it was opened (an export still being written) is refused, not read with other rows", async () => {
+    const file = written(Buffer.from("Claim,Payer\nC1,Aetna\n"));
+    const csv = await openCsvRows(file, "claims");
+    fs.appendFileSync(file, "C2,Cigna\n");
+    await expect(csv.forEachRow(() => undefined)).rejects.toThrow(/^f\d+\.csv: the file changed while it was being read/);
+  });
+
   it("a missing file is refused when opened", async () => {
     await expect(openCsvRows(path.join(dir, "none.csv"), "none")).rejects.toThrow(/ENOENT/);
   });
