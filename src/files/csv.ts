@@ -9,6 +9,11 @@
  * Every cell comes back as text: reading amounts and dates is the core's job, so a CSV and an
  * .xlsx go through the same checks. Rows with an issue come back as cells holding the issue
  * (`{ error: "#VALUE!", reason }`, as the .xlsx reader's unreadable cells), so the core lists them.
+ *
+ * One implementation for the whole read (readCsvBytes, readCsvText: the text held) and the stream
+ * (csvRows.ts: the file read in parts, never whole): the tokenizer takes the text in parts
+ * (CsvTokenizer; the whole read gives it one), the decoders decode in parts (CsvTextDecoder), the
+ * file-wide decisions are counted row by row (CsvSurvey) and each row is checked alone (checkedRow).
  */
 import type { UnreadCell } from "./xlsxReader";
 
