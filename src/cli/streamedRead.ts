@@ -7,10 +7,13 @@
  * report (a transaction ledger, claims not listed together, rows out of order in the file), it says
  * why and the caller reads the workbook whole, as before.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { OptionSpec } from "./args";
 import type { SheetGrid } from "../files/readWorkbook";
 import { openXlsxSheets, RowsOutOfOrderError } from "../files/xlsxSheets";
+import { openCsvRows } from "../files/csvRows";
+import type { CellValue } from "../core/cells/cellValue";
 import { claimsSheetOf, UnusableInputError, type WorkbookReport, type WorkbookReportOptions, type WorkbookSheet } from "../core/report/workbookReport";
 import { StreamedReport } from "../core/report/streamedReport";
 
@@ -27,11 +30,43 @@ export const STREAM_OPTIONS: readonly OptionSpec[] = [
 ];
 
 /**
- * Claims sheets with more XML than this are streamed when --stream is auto: about 13,000 rows of 19
- * columns. Below it the whole read takes little memory and is a little faster (the stream reads the
- * sheet twice); above it the whole read's memory grows by about 0.7 KB a line (npm run bench).
+ * Claims sheets with more XML than this (or CSV files larger) are streamed when --stream is auto:
+ * about 13,000 rows of 19 columns in .xlsx. Below it the whole read takes little memory and is a
+ * little faster (the stream reads the sheet twice); above it the whole read's memory grows by about
+ * 0.7 KB a line (npm run bench).
  */
-export const STREAM_FROM_XML_BYTES = 8 * 1024 * 1024;
+export const STREAM_FROM_BYTES = 8 * 1024 * 1024;
+
+/** A workbook read sheet by sheet: an .xlsx (xlsxSheets.ts) or a CSV file as its one sheet (csvRows.ts). */
+interface SheetSource {
+  readonly names: readonly string[];
+  /** The sheet's size in bytes: an .xlsx worksheet's XML, a CSV file. */
+  bytes(name: string): number;
+  head(name: string, rows: number): Promise<SheetGrid>;
+  grid(name: string): Promise<SheetGrid>;
+  forEachRow(name: string, onRow: (index: number, cells: readonly CellValue[]) => void): Promise<{ notes: string[] }>;
+  close(): void;
+}
+
+/** The file as a SheetSource; null for a kind the stream does not read; "small" for a CSV file under `minBytes` (not opened). */
+async function openSource(input: string, minBytes: number): Promise<SheetSource | null | "small"> {
+  const ext = path.extname(input).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    const book = await openXlsxSheets(input);
+    return { names: book.names, bytes: (n) => book.xmlBytes(n), head: (n, r) => book.head(n, r), grid: (n) => book.grid(n), forEachRow: (n, f) => book.forEachRow(n, f), close: () => book.close() };
+  }
+  if (ext !== ".csv" && ext !== ".txt") return null;
+  if ((await fs.promises.stat(input)).size < minBytes) return "small";
+  // A CSV file is one sheet named after the file, as readWorkbookGrids names it; its first pass (on
+  // opening) decides its encoding, separator and decimal commas as the whole read does.
+  const name = path.basename(input, path.extname(input));
+  const csv = await openCsvRows(input, name);
+  return {
+    names: [name], bytes: () => csv.bytes, head: (_n, r) => csv.head(r),
+    grid: () => { throw new Error("a CSV file's one sheet is its claims sheet"); },
+    forEachRow: (_n, f) => csv.forEachRow(f), close: () => undefined,
+  };
+}
 
 /** Rows read of each sheet to find the claims sheet: the header search's 30, a two-row header, the practice name's 60. */
 const HEAD_ROWS = 64;
@@ -59,10 +94,10 @@ export async function streamedReport(
   /** Called with the rows read so far every 20,000 rows of the first pass. */
   progress?: (rows: number) => void,
 ): Promise<StreamedRead> {
-  const ext = path.extname(input).toLowerCase();
   if (mode === "never") return { report: null, reason: null };
-  if (ext !== ".xlsx" && ext !== ".xlsm") return { report: null, reason: mode === "always" ? `${path.basename(input)} is not an .xlsx workbook; read whole` : null };
-  const book = await openXlsxSheets(input);
+  const book = await openSource(input, mode === "auto" ? STREAM_FROM_BYTES : 0);
+  if (book === "small") return { report: null, reason: null };
+  if (book === null) return { report: null, reason: mode === "always" ? `${path.basename(input)} is neither an .xlsx workbook nor a CSV file; read whole` : null };
   try {
     const heads: SheetGrid[] = [];
     for (const name of book.names) heads.push(await book.head(name, HEAD_ROWS));
@@ -73,7 +108,7 @@ export async function streamedReport(
       if (e instanceof UnusableInputError) return { report: null, reason: null }; // the whole read says it, with the same words
       throw e;
     }
-    if (mode === "auto" && book.xmlBytes(claimsSheet) < STREAM_FROM_XML_BYTES) return { report: null, reason: null };
+    if (mode === "auto" && book.bytes(claimsSheet) < STREAM_FROM_BYTES) return { report: null, reason: null };
     const sheets: SheetGrid[] = [];
     for (const head of heads) sheets.push(head.name === claimsSheet ? head : await book.grid(head.name));
     const withName = { ...options, practiceName: options.practiceName ?? practiceName(sheets) };

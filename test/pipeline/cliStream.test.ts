@@ -101,6 +101,18 @@ describe("--stream", () => {
     expect(streamed.sheet).toEqual(whole.sheet);
   });
 
+  test.each(["kareo-claims.csv", "athena-claims.csv", "openemr-collections.csv"])("the CSV export %s: the same summary and report streamed as read whole", async (name) => {
+    const book = path.join(dir, name);
+    fs.copyFileSync(path.join(__dirname, "fixtures", name), book);
+    const whole = await reportWith(book, "never");
+    const streamed = await reportWith(book, "always");
+    expect(whole.code).toBe(0);
+    expect(streamed.code).toBe(whole.code);
+    expect(streamed.stderr).not.toMatch(/read whole/);
+    expect(streamed.json).toEqual(whole.json);
+    expect(streamed.sheet).toEqual(whole.sheet);
+  });
+
   test("a value other than auto, always or never is a usage error", async () => {
     const run = await runCli(["report", path.join(dir, "advancedmd.xlsx"), "--as-of", "2026-10-31", "--out", path.join(dir, "x.xlsx"), "--stream", "sometimes"]);
     expect(run.code).toBe(2);
