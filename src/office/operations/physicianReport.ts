@@ -63,7 +63,7 @@ export async function reportOfWorkbook(
       progress(o, 0.5, "Computing the figures…");
       return streamed;
     }
-    const sheets = await readWholeSheets(context, used);
+    const sheets = await readWholeSheets(context, used, { beforeSync: () => checkCancelled(o) });
     progress(o, 0.5, "Computing the figures…");
     const claimsSheet = registerFor(sheets, options.claimsSheet);
     const practiceName = options.practiceName?.trim() ?? "";

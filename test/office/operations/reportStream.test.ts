@@ -80,6 +80,18 @@ describe("physician report, claims sheet streamed", () => {
     expect(streamedTwice(over.sim, bytesOf(register))).toBe(true);
   });
 
+  test("a register with no usable line: the same refusal streamed as read whole, and no tab", async () => {
+    const register = registerGrid(3_000);
+    // Every date of service unreadable: no line can be used.
+    const bad = [register[0], ...register.slice(1).map((r) => [r[0], "not a date", ...r.slice(2)])];
+    const whole = await run([{ name: "Claims Register", grid: bad }]);
+    const streamed = await run([{ name: "Claims Register", grid: bad }], LOW);
+    expect(whole.error).toBeInstanceOf(Error);
+    expect((whole.error as Error).message).toMatch(/^No report was written: /);
+    expect((streamed.error as Error).message).toBe((whole.error as Error).message);
+    expect(streamed.sim.sheets.map((s) => s.name)).toEqual(["Claims Register"]);
+  });
+
   test("cancelled during the first pass: OperationCancelled, no sync after it, no tab written", async () => {
     const register = registerGrid(60_000);
     const controller = new AbortController();
