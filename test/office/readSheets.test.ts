@@ -1,4 +1,5 @@
 /** Reading the open workbook in row blocks, and the report pipeline on what was read. */
+import fc from "fast-check";
 import { workbookReport } from "../../src/core/report/workbookReport";
 import { DEFAULT_SAMPLE_AS_OF } from "../../src/sample";
 import { readUsedRanges, MissingSheetError, PROBE_CELLS, readSheetHeads, streamUsedRange, usedRangesOf } from "../../src/office/readSheets";
@@ -204,5 +205,39 @@ describe("streamUsedRange and readSheetHeads", () => {
     expect(heads[1].bytesPerRow).toBeNull();
     expect(heads[2].sheet.grid).toEqual(Array.from({ length: 64 }, () => []));
     expect(heads[3].sheet.grid).toEqual([["a", "", "c"]]);
+  });
+});
+
+describe("one block reader: the stream hands on exactly the rows the grid holds", () => {
+  it("for any sheet, used range offset and budget (property)", async () => {
+    const cell = fc.oneof(fc.constant(null), fc.integer({ min: -1e6, max: 1e6 }), fc.string({ maxLength: 40 }), fc.boolean());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 120 }),
+        fc.nat({ max: 3 }),
+        fc.nat({ max: 3 }),
+        fc.integer({ min: 200, max: 4_000 }),
+        async (rows, top, left, budgetBytes) => {
+          const grid = [...Array.from({ length: top }, () => []), ...rows.map((r) => [...Array.from({ length: left }, () => null), ...r])];
+          const sim = new SimulatedExcel([]);
+          sim.addSheetNow("S", grid);
+          const ctx = excelContext(sim);
+          const [whole] = await readUsedRanges(ctx, undefined, { budgetBytes });
+          const [used] = await usedRangesOf(ctx);
+          const streamed: unknown[][] = [];
+          const indexes: number[] = [];
+          if (used.rowCount > 0) {
+            await streamUsedRange(ctx, used, (index, cells) => {
+              indexes.push(index);
+              streamed.push([...cells]);
+            }, { budgetBytes });
+          }
+          const dataRows = whole.grid.slice(used.rowIndex);
+          expect(JSON.stringify(streamed)).toBe(JSON.stringify(dataRows));
+          expect(indexes).toEqual(dataRows.map((_r, i) => used.rowIndex + i));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
