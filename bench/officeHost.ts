@@ -29,6 +29,13 @@ export interface OfficeHostRun {
   bytesRead: number;
   largestRequestBytes: number;
   largestResponseBytes: number;
+  /**
+   * MB of JavaScript heap the report held above the heap at its start (the host's workbook is
+   * there before and is not counted): the largest of samples taken after a full GC at the
+   * report's progress points (about every 5% of it; the whole read's grids are held at "Computing
+   * the figures…"). Null when the bench runs without --expose-gc. GC time is not in `ms`.
+   */
+  paneRetainedMB: number | null;
 }
 
 /**
@@ -44,9 +51,10 @@ export async function officeHostReport(rows: number, asOf: Day, streamFromCells:
   const streamed = grid.length * grid[0].length > streamFromCells;
   sim.addSheetNow("Claims Register", grid as never);
   grid.length = 0; // the host holds the sheet now; let the bench's copy go
+  const heap = heapSampler();
   const started = process.hrtime.bigint();
-  await generatePhysicianReport(excelContext(sim), { asOf, streamFromCells });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  await generatePhysicianReport(excelContext(sim), { asOf, streamFromCells, onProgress: heap.sample });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6 - heap.gcMs();
   const chunkReads = countChunkReads(sim.syncs);
   const bytesRead = sim.syncs.reduce((n, s) => n + (isValueRead(s) ? s.responseBytes : 0), 0);
   return {
@@ -60,6 +68,30 @@ export async function officeHostReport(rows: number, asOf: Day, streamFromCells:
     bytesRead,
     largestRequestBytes: Math.max(...sim.syncs.map((s) => s.requestBytes)),
     largestResponseBytes: Math.max(...sim.syncs.map((s) => s.responseBytes)),
+    paneRetainedMB: heap.retainedMB(),
+  };
+}
+
+/** Heap held by the report, sampled after a full GC at progress points at least 5% apart (see paneRetainedMB). */
+function heapSampler(): { sample: (fraction: number) => void; gcMs: () => number; retainedMB: () => number | null } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let start: number | null = null;
+  let peak = 0;
+  let last = -1;
+  let gcNs = 0n;
+  return {
+    sample: (fraction) => {
+      if (gc === undefined || (start !== null && fraction < last + 0.05 && fraction < 1)) return;
+      last = fraction;
+      const t = process.hrtime.bigint();
+      gc();
+      const used = process.memoryUsage().heapUsed;
+      gcNs += process.hrtime.bigint() - t;
+      if (start === null) start = used;
+      else peak = Math.max(peak, used - start);
+    },
+    gcMs: () => Number(gcNs) / 1e6,
+    retainedMB: () => (gc === undefined ? null : Math.round(peak / 1e5) / 10),
   };
 }
 
