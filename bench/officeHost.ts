@@ -33,7 +33,9 @@ export interface OfficeHostRun {
    * MB of JavaScript heap the report held above the heap at its start (the host's workbook is
    * there before and is not counted): the largest of samples taken after a full GC at the
    * report's progress points (about every 5% of it; the whole read's grids are held at "Computing
-   * the figures…"). Null when the bench runs without --expose-gc. GC time is not in `ms`.
+   * the figures…"; the stream holds one block of rows, up to the 4 MB budget of values, between
+   * samples, so its figure may read 0: never above the start at the points sampled). Null when the
+   * bench runs without --expose-gc. GC time is not in `ms`.
    */
   paneRetainedMB: number | null;
 }
