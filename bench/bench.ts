@@ -272,7 +272,7 @@ async function measureOfficeHostReport(ctx: SizeContext): Promise<void> {
     host[`rows${rows}`] = run;
     const fits = run.largestRequestBytes < 5 * 1024 * 1024 && run.largestResponseBytes < 5 * 1024 * 1024;
     ctx.rows.push({
-      figure: `report via simulated Office host: ${run.syncs} syncs = ${run.constantSyncs} + ${run.chunkReads} chunk reads (largest response ${(run.largestResponseBytes / 1e6).toFixed(2)} MB)`,
+      figure: `report via simulated Office host (${run.path}): ${run.syncs} syncs = ${run.constantSyncs} + ${run.chunkReads} chunk reads (largest response ${(run.largestResponseBytes / 1e6).toFixed(2)} MB${run.paneRetainedMB === null ? "" : `, heap held ${run.paneRetainedMB} MB`})`,
       lines: rows, coreMs: run.ms, goal: "< 5 MB each", met: fits ? "yes" : "NO",
     });
     ctx.stage("report via simulated Office host", run.ms);

@@ -1,7 +1,8 @@
 /** Reading the open workbook in row blocks, and the report pipeline on what was read. */
+import fc from "fast-check";
 import { workbookReport } from "../../src/core/report/workbookReport";
 import { DEFAULT_SAMPLE_AS_OF } from "../../src/sample";
-import { readUsedRanges, MissingSheetError, PROBE_CELLS } from "../../src/office/readSheets";
+import { readUsedRanges, MissingSheetError, PROBE_CELLS, readSheetHeads, streamUsedRange, usedRangesOf } from "../../src/office/readSheets";
 import { renderSheetDescription } from "../../src/office/renderSheet";
 import { PAYLOAD_LIMIT_BYTES, SimulatedExcel } from "./simulatedExcel";
 import { excelContext, registerGrid } from "./helpers";
@@ -123,5 +124,120 @@ describe("readUsedRanges sizes reads from what it measured", () => {
     expect(sim.syncs.filter((s) => s.failed === null).every((s) => s.responseBytes <= PAYLOAD_LIMIT_BYTES)).toBe(true);
     expect(sheets[0].grid.length).toBe(3_400);
     expect(JSON.stringify(sheets[0].grid)).toBe(JSON.stringify(grid));
+  });
+});
+
+/**
+ * The row stream and the first rows (issue 13) read through the same block reader. Empty cells are
+ * "" as Range.values gives them ("Null or blank property values in the Excel JavaScript API":
+ * empty strings in responses are cells holding no data,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values), and the
+ * used range (Worksheet.getUsedRangeOrNullObject(true), values only) may start below row 1 and
+ * right of column A; the rows handed on are indexed and padded as the grid holds them.
+ */
+describe("streamUsedRange and readSheetHeads", () => {
+  // A register from C3 (rows 1-2 and columns A-B empty), 20,000 rows (about 2.7 MB of values),
+  // read with a 1 MB budget so the stream takes several blocks.
+  const register = registerGrid(20_000);
+  const offset = [[], [], ...register.map((r) => [null, null, ...r])];
+
+  it("hands every row of the used range once, in order, with its sheet row and cells from column A, as the grid holds them", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Claims", offset);
+    const ctx = excelContext(sim);
+    const [grid] = await readUsedRanges(ctx, undefined, { budgetBytes: 1024 * 1024 });
+    const [used] = await usedRangesOf(ctx);
+    expect([used.rowIndex, used.columnIndex, used.rowCount, used.columnCount]).toEqual([2, 2, 20_001, 19]);
+    const before = sim.syncCount;
+    const indexes: number[] = [];
+    const rows: unknown[][] = [];
+    const { bytesPerRow } = await streamUsedRange(ctx, used, (index, cells) => {
+      indexes.push(index);
+      rows.push([...cells]);
+    }, { budgetBytes: 1024 * 1024 });
+    expect(indexes[0]).toBe(2);
+    expect(indexes.every((r, i) => r === i + 2)).toBe(true);
+    expect(JSON.stringify(rows)).toBe(JSON.stringify(grid.grid.slice(2)));
+    // A probe block, then blocks of at most the budget; each response under it.
+    const streamSyncs = sim.syncs.slice(before);
+    const bytes = streamSyncs.reduce((n, s) => n + s.responseBytes, 0);
+    expect(streamSyncs.length).toBeLessThanOrEqual(1 + Math.ceil(bytes / (1024 * 1024)) + 1);
+    expect(streamSyncs.every((s) => s.responseBytes < 1.1 * 1024 * 1024)).toBe(true);
+
+    // Given the measure, a second pass sends no probe: one sync per chunk.
+    const again = sim.syncCount;
+    let count = 0;
+    await streamUsedRange(ctx, used, () => count++, { budgetBytes: 1024 * 1024, bytesPerRow });
+    expect(count).toBe(20_001);
+    const second = sim.syncs.slice(again);
+    const secondBytes = second.reduce((n, s) => n + s.responseBytes, 0);
+    expect(second.length).toBe(Math.ceil(secondBytes / (1024 * 1024)));
+  });
+
+  it("stops when the row callback throws, sending no further sync", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Claims", offset);
+    const ctx = excelContext(sim);
+    const [used] = await usedRangesOf(ctx);
+    const before = sim.syncCount;
+    await expect(streamUsedRange(ctx, used, (index) => {
+      if (index === 10) throw new Error("stop");
+    })).rejects.toThrow("stop");
+    expect(sim.syncCount - before).toBe(1); // the probe block only
+  });
+
+  it("reads every sheet's first rows in one sync, as the grid holds them", async () => {
+    const sim = new SimulatedExcel([]);
+    sim.addSheetNow("Claims", offset);
+    sim.addSheetNow("Empty");
+    sim.addSheetNow("Far down", [...Array.from({ length: 80 }, () => []), ["below the first rows"]]);
+    sim.addSheetNow("Short", [["a", null, "c"]]);
+    const ctx = excelContext(sim);
+    const used = await usedRangesOf(ctx);
+    const before = sim.syncCount;
+    const heads = await readSheetHeads(ctx, used, 64);
+    expect(sim.syncCount - before).toBe(1);
+    expect(heads.map((h) => h.sheet.name)).toEqual(["Claims", "Empty", "Far down", "Short"]);
+    expect(heads[0].sheet.grid.length).toBe(64);
+    expect(JSON.stringify(heads[0].sheet.grid.slice(2))).toBe(JSON.stringify(offset.slice(2, 64).map((r) => r.map((v) => (v === null ? "" : v)))));
+    expect(heads[0].bytesPerRow).toBeGreaterThan(0);
+    expect(heads[1].sheet.grid).toEqual([]);
+    expect(heads[1].bytesPerRow).toBeNull();
+    expect(heads[2].sheet.grid).toEqual(Array.from({ length: 64 }, () => []));
+    expect(heads[3].sheet.grid).toEqual([["a", "", "c"]]);
+  });
+});
+
+describe("one block reader: the stream hands on exactly the rows the grid holds", () => {
+  it("for any sheet, used range offset and budget (property)", async () => {
+    const cell = fc.oneof(fc.constant(null), fc.integer({ min: -1e6, max: 1e6 }), fc.string({ maxLength: 40 }), fc.boolean());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 120 }),
+        fc.nat({ max: 3 }),
+        fc.nat({ max: 3 }),
+        fc.integer({ min: 200, max: 4_000 }),
+        async (rows, top, left, budgetBytes) => {
+          const grid = [...Array.from({ length: top }, () => []), ...rows.map((r) => [...Array.from({ length: left }, () => null), ...r])];
+          const sim = new SimulatedExcel([]);
+          sim.addSheetNow("S", grid);
+          const ctx = excelContext(sim);
+          const [whole] = await readUsedRanges(ctx, undefined, { budgetBytes });
+          const [used] = await usedRangesOf(ctx);
+          const streamed: unknown[][] = [];
+          const indexes: number[] = [];
+          if (used.rowCount > 0) {
+            await streamUsedRange(ctx, used, (index, cells) => {
+              indexes.push(index);
+              streamed.push([...cells]);
+            }, { budgetBytes });
+          }
+          const dataRows = whole.grid.slice(used.rowIndex);
+          expect(JSON.stringify(streamed)).toBe(JSON.stringify(dataRows));
+          expect(indexes).toEqual(dataRows.map((_r, i) => used.rowIndex + i));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -51,3 +51,60 @@ describe("physician report: context.sync() = a constant + one per chunk read", (
     for (const s of sim.syncs) expect(Math.max(s.requestBytes, s.responseBytes)).toBeLessThan(5 * 1024 * 1024);
   });
 });
+
+/**
+ * The streamed path (issue 13): a claims sheet over the threshold (lowered here through the
+ * `streamFromCells` option, so a 40,000-row register takes it) is read twice as a stream. Syncs:
+ * the sheet names, the used ranges' sizes, every sheet's first 64 rows (one batched sync), then one
+ * per chunk of the claims sheet in each pass (no probe block: the first rows measured the bytes
+ * per row), then the sheet names again and the report tab's writes: 5 + 2 × chunks. Each chunk is
+ * at most the 4 MB budget, under the 5 MB per request and response of Excel on the web ("Resource
+ * limits and performance optimization for Office Add-ins",
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Empty cells come back as "" (Range.values of an empty cell: "Excel.EmptyCellValue interface",
+ * https://learn.microsoft.com/javascript/api/excel/excel.emptycellvalue, basicValue ""), which is
+ * what the simulated host gives and what the stream hands on.
+ */
+describe("physician report streamed: context.sync() = a constant + one per chunk read, twice", () => {
+  jest.setTimeout(60_000);
+  const STREAMED_CONSTANT_SYNCS = 5;
+
+  test("40,000 rows over a lowered threshold: 5 + 2 × chunks syncs, every payload under 5 MB, the same report tab as the whole read", async () => {
+    const grid = registerGrid(40_000);
+    const asOf = dayFromYMD(2026, 10, 31) as number;
+
+    const whole = new SimulatedExcel([]);
+    whole.addSheetNow("Claims Register", grid);
+    const wholeRun = await generatePhysicianReport(excelContext(whole), { asOf });
+
+    const streamed = new SimulatedExcel([]);
+    streamed.addSheetNow("Claims Register", grid);
+    const texts: string[] = [];
+    const streamedRun = await generatePhysicianReport(excelContext(streamed), { asOf, streamFromCells: 100_000, onProgress: (_f, t) => texts.push(t) });
+
+    // The chunks of one pass: the whole used range's values (JSON, as the host sends them) over the
+    // budget; as on the whole read, the count is the bytes' chunks or one more.
+    const bytes = Buffer.byteLength(JSON.stringify(grid.map((row) => row.map((v) => (v === null ? "" : v)))));
+    const needed = Math.ceil(bytes / BUDGET);
+    expect(needed).toBe(2); // about 5.4 MB of values
+    const chunkSyncs = streamed.syncCount - STREAMED_CONSTANT_SYNCS;
+    expect(chunkSyncs).toBeGreaterThanOrEqual(2 * needed);
+    expect(chunkSyncs).toBeLessThanOrEqual(2 * (needed + 1));
+    expect(chunkSyncs).toBe(4);
+    // The syncs between the first rows and the writes read the claims sheet twice, all of it and nothing else.
+    const passes = streamed.syncs.slice(3, 3 + chunkSyncs);
+    const passBytes = passes.reduce((n, s) => n + s.responseBytes, 0);
+    expect(passBytes).toBeGreaterThan(2 * bytes);
+    expect(passBytes).toBeLessThan(2 * bytes + 4096);
+    for (const s of streamed.syncs) expect(Math.max(s.requestBytes, s.responseBytes)).toBeLessThan(5 * 1024 * 1024);
+    // Both passes said where they were.
+    expect(texts.some((t) => t.startsWith("Reading the claims, pass 1 of 2"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("Reading the claims, pass 2 of 2"))).toBe(true);
+
+    // The same tab, cell for cell (values, formats, styles, charts), and the same summary.
+    expect(streamedRun.sheet).toBe(wholeRun.sheet);
+    expect(streamed.snapshot(streamedRun.sheet)).toBe(whole.snapshot(wholeRun.sheet));
+    expect(JSON.stringify(streamedRun.summary)).toBe(JSON.stringify(wholeRun.summary));
+    expect(streamedRun.leftOut).toEqual(wholeRun.leftOut);
+  });
+});
