@@ -297,6 +297,7 @@ class RowChecker {
   values: readonly CellValue[] = [];
   /** An error was reported on this row: it is left out. */
   failed = false;
+  private readonly dateTexts = new Map<string, ReturnType<typeof parseDate>>();
 
   constructor(
     private readonly options: ReadClaimOptions,
@@ -370,7 +371,7 @@ class RowChecker {
       const day = dayOfSerial(v);
       if (day !== null) return day;
     }
-    const parsed = v === null || v === undefined ? BLANK : parseDate(v);
+    const parsed = v === null || v === undefined ? BLANK : typeof v === "string" ? this.dateOfText(v) : parseDate(v);
     if (parsed.kind === "value") return parsed.value;
     if (parsed.kind === "blank") {
       if (required) this.report(f, "error", `${FIELD_WORDS[f]} is blank`);
@@ -378,6 +379,16 @@ class RowChecker {
     }
     this.report(f, required ? "error" : "warning", `${FIELD_WORDS[f]}: ${parsed.message}${required ? "" : "; ignored"}`, v);
     return null;
+  }
+
+  /** parseDate of a text date, each distinct text read once (a CSV export repeats a few hundred dates a million times). */
+  private dateOfText(text: string): ReturnType<typeof parseDate> {
+    let parsed = this.dateTexts.get(text);
+    if (parsed === undefined) {
+      parsed = parseDate(text);
+      if (this.dateTexts.size < 10000) this.dateTexts.set(text, parsed);
+    }
+    return parsed;
   }
 
   units(): number {

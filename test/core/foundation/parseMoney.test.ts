@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import Decimal from "decimal.js";
 import { parseMoney, type Parsed } from "../../../src/core/cells";
 
 const value = (p: Parsed<number>): number => {
@@ -153,5 +155,40 @@ describe("parseMoney on other values", () => {
 
   it.each([[null], [undefined], [""], ["  "], ["\u00a0"], ["\t\n"]])("reads %p as blank", (cell) => {
     expect(parseMoney(cell)).toEqual({ kind: "blank" });
+  });
+});
+
+describe("parseMoney's integer fast path for plain amounts (issue 13: six million of them in a CSV export of a million lines)", () => {
+  // The expected cents are worked out with decimal.js on the text (round half up to the cent, as
+  // definitions.md and centsFromDollars round), not by the code under test.
+  const expected = (text: string): number | null => {
+    const m = /^\s*(\(?)\s*([+-]?)\s*(\$?)\s*(\d*(?:\.\d+)?)\s*(\$?)\s*(-?)\s*(\)?)\s*$/.exec(text);
+    if (m === null || m[4] === "" || m[4] === ".") return null;
+    const negative = m[1] === "(" || m[2] === "-" || m[6] === "-";
+    const cents = new Decimal(m[4]).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).times(100).toNumber();
+    return negative && cents !== 0 ? -cents : cents;
+  };
+  test("plain amounts of up to 13 digits and up to two decimals, signed or not, read to the exact cent", () => {
+    const amount = fc.tuple(fc.stringMatching(/^\d{0,13}$/), fc.constantFrom("", ".", ".0", ".5", ".05", ".50", ".99", ".1"), fc.constantFrom("", "-", "$", "-$", "$-", "(", "+"));
+    fc.assert(
+      fc.property(amount, ([whole, fraction, sign]) => {
+        const digits = `${whole}${fraction}`;
+        if (digits === "" || digits === "." || (fraction === "." && whole !== "")) return; // not amounts, tested elsewhere
+        const text = sign === "(" ? `(${digits})` : sign === "$-" ? `$-${digits}` : `${sign}${digits}`;
+        const parsed = parseMoney(text);
+        const want = expected(text.replace("$-", "-$"));
+        expect(parsed).toEqual(want === null ? expect.objectContaining({ kind: "invalid" }) : { kind: "value", value: want });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  test("what the fast path does not take still reads as before", () => {
+    expect(parseMoney("1,234.50")).toEqual({ kind: "value", value: 123450 });
+    expect(parseMoney("0.005")).toEqual({ kind: "value", value: 1 }); // half up
+    expect(parseMoney("12345678901234.00")).toEqual({ kind: "value", value: 1234567890123400 }); // 14 digits: the general path
+    expect(parseMoney("99999999999999.00")).toEqual(expect.objectContaining({ kind: "invalid" })); // over 9e13 dollars
+    expect(parseMoney("5.")).toEqual(expect.objectContaining({ kind: "invalid" }));
+    expect(parseMoney("-0.00")).toEqual({ kind: "value", value: 0 });
+    expect(Object.is((parseMoney("-0.00") as { value: number }).value, 0)).toBe(true);
   });
 });
