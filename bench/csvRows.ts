@@ -18,6 +18,7 @@ import { formatCents } from "../src/core/money/cents";
 import { syntheticClaimLines } from "../src/sample";
 import { readCsvBytes } from "../src/files/csv";
 import { openCsvRows } from "../src/files/csvRows";
+import { ownPeakRssMB } from "./measure";
 
 const MODES = ["open", "head", "forEachRow", "readCsvBytes"] as const;
 type Mode = (typeof MODES)[number];
@@ -29,11 +30,7 @@ interface Measured {
   peakMB: number;
 }
 
-/** This process's peak resident set (VmHWM), in MB. */
-function peakMB(): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
-  return m === null ? NaN : Number(m[1]) / 1024;
-}
+const peakMB = ownPeakRssMB;
 
 /** One reading in this process; head's and forEachRow's time leave out the opening (its first pass). */
 async function measure(mode: Mode, file: string): Promise<Measured> {

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 /** Timing and memory helpers of the benchmark (Node only; run with --expose-gc). */
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -139,4 +140,19 @@ export async function timeOnceWithPauses(run: () => unknown): Promise<RunWithPau
     collections: inside.length,
     fullCollections: inside.filter((e) => e.major).length,
   };
+}
+
+/**
+ * This process's own peak resident set in MB: VmHWM from /proc/self/status (Linux), else
+ * getrusage's maxRSS. For a child process getrusage's figure starts from the parent's resident set
+ * at the fork before exec, so a child of a large parent would report the parent's size.
+ */
+export function ownPeakRssMB(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
+    if (m !== null) return Number(m[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }

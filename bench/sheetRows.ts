@@ -16,6 +16,7 @@ import { syntheticClaimLines } from "../src/sample";
 import { readXlsxGrids } from "../src/files/xlsxReader";
 import { openXlsxSheets } from "../src/files/xlsxSheets";
 import { writeClaimsWorkbook } from "./cliEndToEnd";
+import { ownPeakRssMB } from "./measure";
 
 const MODES = ["open", "head", "forEachRow", "readXlsxGrids"] as const;
 type Mode = (typeof MODES)[number];
@@ -42,9 +43,9 @@ async function measure(mode: Mode, file: string): Promise<Measured> {
         rows++;
       });
     }
-    if (mode !== "open") return { mode, ms: performance.now() - opened, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+    if (mode !== "open") return { mode, ms: performance.now() - opened, rows, maxRssMB: ownPeakRssMB() };
   }
-  return { mode, ms: performance.now() - started, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  return { mode, ms: performance.now() - started, rows, maxRssMB: ownPeakRssMB() };
 }
 
 async function bookOf(lines: number): Promise<string> {
