@@ -48,6 +48,35 @@ interface SheetSource {
   close(): void;
 }
 
+/**
+ * The claims sheet's rows into the stream, twice: pass 1 stops as soon as the stream knows it cannot
+ * give the report (checked every 4,096 rows); pass 2 follows only when it can. The report and the
+ * sheet's reading notes, or why the stream gave way.
+ */
+async function bothPasses(
+  book: SheetSource,
+  claimsSheet: string,
+  streamed: StreamedReport,
+  progress: ((rows: number) => void) | undefined,
+): Promise<{ report: WorkbookReport; notes: string[] } | { reason: string }> {
+  let rows = 0;
+  try {
+    await book.forEachRow(claimsSheet, (index, cells) => {
+      streamed.count(index, cells);
+      if (++rows % 4096 === 0 && streamed.cannotStream !== null) throw new StopReading();
+      if (progress !== undefined && rows % 20000 === 0) progress(rows);
+    });
+  } catch (e) {
+    // The stream cannot give the report (claims not listed together, …): no need to read on.
+    if (!(e instanceof StopReading)) throw e;
+  }
+  const why = streamed.endCount();
+  if (why !== null) return { reason: why };
+  const read = await book.forEachRow(claimsSheet, (index, cells) => streamed.read(index, cells));
+  const report = streamed.finish();
+  return "fallback" in report ? { reason: report.fallback } : { report, notes: read.notes };
+}
+
 /** The file as a SheetSource; null for a kind the stream does not read; "small" for a CSV file under `minBytes` (not opened). */
 async function openSource(input: string, minBytes: number): Promise<SheetSource | null | "small"> {
   const ext = path.extname(input).toLowerCase();
@@ -114,25 +143,11 @@ export async function streamedReport(
     const withName = { ...options, practiceName: options.practiceName ?? practiceName(sheets) };
     const streamed = StreamedReport.begin(sheets, withName);
     if (!(streamed instanceof StreamedReport)) return { report: null, reason: streamed.fallback };
-    let rows = 0;
-    try {
-      await book.forEachRow(claimsSheet, (index, cells) => {
-        streamed.count(index, cells);
-        if (++rows % 4096 === 0 && streamed.cannotStream !== null) throw new StopReading();
-        if (progress !== undefined && rows % 20000 === 0) progress(rows);
-      });
-    } catch (e) {
-      // The stream cannot give the report (claims not listed together, …): no need to read on.
-      if (!(e instanceof StopReading)) throw e;
-    }
-    const why = streamed.endCount();
-    if (why !== null) return { report: null, reason: why };
-    const read = await book.forEachRow(claimsSheet, (index, cells) => streamed.read(index, cells));
-    const report = streamed.finish();
-    if ("fallback" in report) return { report: null, reason: report.fallback };
+    const passes = await bothPasses(book, claimsSheet, streamed, progress);
+    if ("reason" in passes) return { report: null, reason: passes.reason };
     // The claims sheet's first rows are let go with the rest; its reading notes stay.
-    const kept = sheets.map((s) => (s.name === claimsSheet ? { ...s, grid: [], notes: read.notes } : s));
-    return { report, sheets: kept };
+    const kept = sheets.map((s) => (s.name === claimsSheet ? { ...s, grid: [], notes: passes.notes } : s));
+    return { report: passes.report, sheets: kept };
   } catch (e) {
     if (e instanceof RowsOutOfOrderError) return { report: null, reason: `${e.message}; read whole` };
     throw e;
