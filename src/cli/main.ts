@@ -4,8 +4,8 @@ import * as path from "node:path";
 import { parseDate } from "../core/cells/parseDate";
 import { describeIssue } from "../core/cells/issue";
 import type { Day } from "../core/dates/day";
-import { workbookReport, UnusableInputError, type WorkbookReport } from "../core/report/workbookReport";
-import { streamedReport, streamModeOf, type StreamedRead } from "./streamedRead";
+import { workbookReport, UnusableInputError, type WorkbookReport, type WorkbookReportOptions, type WorkbookSheet } from "../core/report/workbookReport";
+import { streamedReport, streamModeOf, type StreamedRead, type StreamMode } from "./streamedRead";
 import { readWorkbookGrids, type SheetGrid } from "../files/readWorkbook";
 import { writeReportWorkbook } from "../files/writeReportWorkbook";
 import { readerNotes } from "../files/readerNotes";
@@ -144,40 +144,14 @@ async function runReport(args: ParsedArgs): Promise<number> {
   if (streamMode === null) throw new UsageError(`--stream: "${stringOption(args, "stream") ?? ""}" is not auto, always or never`);
   const started = Date.now();
   const feeScheduleSheets = feeFile === undefined ? undefined : await readWorkbookGrids(feeFile);
-  const reportOptions = {
+  const reportOptions: WorkbookReportOptions = {
     asOf,
     practiceName: stringOption(args, "practice"),
     claimsSheet: stringOption(args, "claims-sheet"),
     feeScheduleSheet: stringOption(args, "fee-schedule-sheet"),
     feeScheduleSheets,
   };
-  const unusable = (e: unknown, sheetNames: readonly { name: string }[]): never => {
-    if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}${sheetListFor(e, sheetNames, reportOptions.claimsSheet)}`);
-    throw e;
-  };
-  // A large claims sheet is read row by row (memory flat as the file grows: streamedRead.ts); the
-  // rest, or a sheet the stream cannot take, is read whole.
-  let streamed: StreamedRead;
-  try {
-    // --practice, else the Settings sheet's Practice name, else the export's title ("Practice: …").
-    streamed = await streamedReport(input, streamMode, reportOptions, (s) => practiceNameIn(s) ?? undefined, progress);
-  } catch (e) {
-    return unusable(e, []);
-  }
-  let report: WorkbookReport;
-  let sheets: SheetGrid[];
-  if (streamed.report !== null) {
-    report = streamed.report;
-    sheets = streamed.sheets;
-  } else {
-    if (streamed.reason !== null && !quiet) process.stderr.write(`  the claims sheet was read whole: ${streamed.reason}\n`);
-    sheets = await readWorkbookGrids(input, progress);
-    try {
-      report = workbookReport(sheets, { ...reportOptions, practiceName: reportOptions.practiceName ?? practiceNameIn(sheets) ?? undefined });
-    } catch (e) {
-      return unusable(e, sheets);
-    }
-  }
+  const { report, sheets } = await readReport(input, streamMode, reportOptions, { quiet, progress });
   // The report is built: the grids (a million rows of cells at Excel's limit) are not needed for writing.
   releaseGrids([...sheets, ...(feeScheduleSheets ?? [])]);
   const out = outFile ?? defaultOutput(input, report.sheet.name);
@@ -209,6 +183,39 @@ async function runReport(args: ParsedArgs): Promise<number> {
     }
   }
   return 0;
+}
+
+/**
+ * The report of the workbook or CSV: a large claims sheet read row by row (memory flat as the file
+ * grows: streamedRead.ts), the rest, or a sheet the stream cannot take, read whole. An unusable
+ * input is an Error naming the file (and the sheets, when a named one is not there).
+ */
+async function readReport(
+  input: string,
+  streamMode: StreamMode,
+  reportOptions: WorkbookReportOptions,
+  how: { quiet: boolean; progress: (rows: number) => void },
+): Promise<{ report: WorkbookReport; sheets: SheetGrid[] }> {
+  const unusable = (e: unknown, sheetNames: readonly { name: string }[]): never => {
+    if (e instanceof UnusableInputError) throw new Error(`${path.basename(input)}: ${e.message}${sheetListFor(e, sheetNames, reportOptions.claimsSheet)}`);
+    throw e;
+  };
+  // --practice, else the Settings sheet's Practice name, else the export's title ("Practice: …").
+  const practiceName = (sheets: readonly WorkbookSheet[]): string | undefined => reportOptions.practiceName ?? practiceNameIn(sheets) ?? undefined;
+  let streamed: StreamedRead;
+  try {
+    streamed = await streamedReport(input, streamMode, reportOptions, practiceName, how.progress);
+  } catch (e) {
+    return unusable(e, []);
+  }
+  if (streamed.report !== null) return { report: streamed.report, sheets: streamed.sheets };
+  if (streamed.reason !== null && !how.quiet) process.stderr.write(`  the claims sheet was read whole: ${streamed.reason}\n`);
+  const sheets = await readWorkbookGrids(input, how.progress);
+  try {
+    return { report: workbookReport(sheets, { ...reportOptions, practiceName: practiceName(sheets) }), sheets };
+  } catch (e) {
+    return unusable(e, sheets);
+  }
 }
 
 /** Lets the cells of sheets already read be collected (their names and reading notes stay). */
