@@ -15,12 +15,11 @@ import { openXlsxSheets, RowsOutOfOrderError } from "../files/xlsxSheets";
 import { openCsvRows } from "../files/csvRows";
 import type { CellValue } from "../core/cells/cellValue";
 import { claimsSheetOf, UnusableInputError, type WorkbookReport, type WorkbookReportOptions, type WorkbookSheet } from "../core/report/workbookReport";
-import { StreamedReport } from "../core/report/streamedReport";
+import { STREAM_HEAD_ROWS, StreamedReport } from "../core/report/streamedReport";
 
 export type StreamMode = "auto" | "always" | "never";
 
-/** Thrown from a row callback to stop reading a sheet whose stream has given way to the whole read. */
-class StopReading extends Error {}
+type RowSink = (index: number, cells: readonly CellValue[]) => void;
 
 export const STREAM_OPTIONS: readonly OptionSpec[] = [
   {
@@ -48,35 +47,6 @@ interface SheetSource {
   close(): void;
 }
 
-/**
- * The claims sheet's rows into the stream, twice: pass 1 stops as soon as the stream knows it cannot
- * give the report (checked every 4,096 rows); pass 2 follows only when it can. The report and the
- * sheet's reading notes, or why the stream gave way.
- */
-async function bothPasses(
-  book: SheetSource,
-  claimsSheet: string,
-  streamed: StreamedReport,
-  progress: ((rows: number) => void) | undefined,
-): Promise<{ report: WorkbookReport; notes: string[] } | { reason: string }> {
-  let rows = 0;
-  try {
-    await book.forEachRow(claimsSheet, (index, cells) => {
-      streamed.count(index, cells);
-      if (++rows % 4096 === 0 && streamed.cannotStream !== null) throw new StopReading();
-      if (progress !== undefined && rows % 20000 === 0) progress(rows);
-    });
-  } catch (e) {
-    // The stream cannot give the report (claims not listed together, …): no need to read on.
-    if (!(e instanceof StopReading)) throw e;
-  }
-  const why = streamed.endCount();
-  if (why !== null) return { reason: why };
-  const read = await book.forEachRow(claimsSheet, (index, cells) => streamed.read(index, cells));
-  const report = streamed.finish();
-  return "fallback" in report ? { reason: report.fallback } : { report, notes: read.notes };
-}
-
 /** The file as a SheetSource; null for a kind the stream does not read; "small" for a CSV file under `minBytes` (not opened). */
 async function openSource(input: string, minBytes: number): Promise<SheetSource | null | "small"> {
   const ext = path.extname(input).toLowerCase();
@@ -97,8 +67,6 @@ async function openSource(input: string, minBytes: number): Promise<SheetSource 
   };
 }
 
-/** Rows read of each sheet to find the claims sheet: the header search's 30, a two-row header, the practice name's 60. */
-const HEAD_ROWS = 64;
 
 /** The --stream value as a mode; null when it is none of them (a usage error). */
 export function streamModeOf(value: string | undefined): StreamMode | null {
@@ -129,7 +97,7 @@ export async function streamedReport(
   if (book === null) return { report: null, reason: mode === "always" ? `${path.basename(input)} is neither an .xlsx workbook nor a CSV file; read whole` : null };
   try {
     const heads: SheetGrid[] = [];
-    for (const name of book.names) heads.push(await book.head(name, HEAD_ROWS));
+    for (const name of book.names) heads.push(await book.head(name, STREAM_HEAD_ROWS));
     let claimsSheet: string;
     try {
       claimsSheet = claimsSheetOf(heads, options).sheet.name;
@@ -143,10 +111,15 @@ export async function streamedReport(
     const withName = { ...options, practiceName: options.practiceName ?? practiceName(sheets) };
     const streamed = StreamedReport.begin(sheets, withName);
     if (!(streamed instanceof StreamedReport)) return { report: null, reason: streamed.fallback };
-    const passes = await bothPasses(book, claimsSheet, streamed, progress);
-    if ("reason" in passes) return { report: null, reason: passes.reason };
+    let rows = 0;
+    const counted = (onRow: RowSink): RowSink => (index, cells) => {
+      onRow(index, cells);
+      if (progress !== undefined && ++rows % 20000 === 0) progress(rows);
+    };
+    const passes = await streamed.readTwice((pass, onRow) => book.forEachRow(claimsSheet, pass === 1 ? counted(onRow) : onRow));
+    if ("fallback" in passes) return { report: null, reason: passes.fallback };
     // The claims sheet's first rows are let go with the rest; its reading notes stay.
-    const kept = sheets.map((s) => (s.name === claimsSheet ? { ...s, grid: [], notes: passes.notes } : s));
+    const kept = sheets.map((s) => (s.name === claimsSheet ? { ...s, grid: [], notes: passes.read.notes } : s));
     return { report: passes.report, sheets: kept };
   } catch (e) {
     if (e instanceof RowsOutOfOrderError) return { report: null, reason: `${e.message}; read whole` };

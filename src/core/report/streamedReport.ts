@@ -10,6 +10,21 @@ import { unusableReason } from "./claimsSource";
 /** Lines tallied at a time: their objects and columns are all a streamed report holds of the claims (a few MB). */
 export const STREAM_CHUNK_LINES = 4096;
 
+/**
+ * Rows of every sheet a host reads first, to find the claims sheet as the whole read would: the
+ * header search's 30 (findHeaderRow), a header over two rows, and the practice name's 60 (practiceNameIn).
+ */
+export const STREAM_HEAD_ROWS = 64;
+
+/** Rows of pass 1 between asking whether the stream can still give the report (readTwice stops reading when not). */
+const CHECK_EVERY_ROWS = 4096;
+
+/** Thrown from pass 1's row callback, through the host's reader, to stop reading a sheet the stream gave up on. */
+class StopReading extends Error {}
+
+/** Hands every row of the claims sheet present in the file, in order, to `onRow` (pass 1 or 2); what it resolves to is the host's. */
+export type ReadClaimRows<R> = (pass: 1 | 2, onRow: (index: number, cells: readonly CellValue[]) => void) => Promise<R>;
+
 /** The stream cannot give the same report as the whole read; `fallback` says why (the caller reads the sheet whole). */
 export interface StreamFallback {
   fallback: string;
@@ -18,9 +33,9 @@ export interface StreamFallback {
 /**
  * workbookReport with the claims sheet given as a stream of rows instead of a grid (issue 13:
  * memory flat as the file grows). The sheets are given as workbookReport takes them, except that
- * the claims sheet's grid holds only its first rows (enough to find its header: 64). Then the
- * host gives every row of the claims sheet twice: `count` each, `endCount()`, `read` each,
- * `finish()`. Pass 1 (ClaimsStreamReader) decides what needs the whole sheet (payer spellings,
+ * the claims sheet's grid holds only its first rows (STREAM_HEAD_ROWS). Then the host gives
+ * every row of the claims sheet twice, through `readTwice` (or by hand: `count` each, `endCount()`,
+ * `read` each, `finish()`). Pass 1 (ClaimsStreamReader) decides what needs the whole sheet (payer spellings,
  * credit signs, the balance column's signs, whether claims are listed together); pass 2 hands each
  * corrected line to the register's builder, whose columns are tallied every STREAM_CHUNK_LINES
  * lines (ClaimFiguresTally) and dropped. No grid, line or column of the whole register is kept.
@@ -58,9 +73,28 @@ export class StreamedReport {
     return why === null ? streamed : { fallback: why };
   }
 
-  /** Why the stream cannot give the report, as soon as pass 1 knows it (the host may stop reading); null while it can. */
-  get cannotStream(): string | null {
-    return this.cannot();
+  /**
+   * Both passes over the claims sheet through the host's reader: pass 1 stops as soon as the stream
+   * knows it cannot give the report (asked every 4,096 rows; the row callback throws, and the
+   * host's reader must let that error out as it is), pass 2 follows only when it can. The report
+   * and what the host's reader gave for pass 2, or why the stream gave way.
+   */
+  async readTwice<R>(readRows: ReadClaimRows<R>): Promise<{ report: WorkbookReport; read: R } | StreamFallback> {
+    let rows = 0;
+    try {
+      await readRows(1, (index, cells) => {
+        this.count(index, cells);
+        if (++rows % CHECK_EVERY_ROWS === 0 && this.cannot() !== null) throw new StopReading();
+      });
+    } catch (e) {
+      // The stream cannot give the report (claims not listed together, …): no need to read on.
+      if (!(e instanceof StopReading)) throw e;
+    }
+    const why = this.endCount();
+    if (why !== null) return { fallback: why };
+    const read = await readRows(2, (index, cells) => this.read(index, cells));
+    const report = this.finish();
+    return "fallback" in report ? report : { report, read };
   }
 
   /** Pass 1: every row of the claims sheet present in the file, in order (0-based index). */

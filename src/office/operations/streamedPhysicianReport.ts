@@ -12,7 +12,7 @@
  * chunk of the claims sheet in each pass: no probe block, the bytes per row are measured by the
  * first rows. So a constant plus one per chunk read, the claims sheet's chunks twice.
  */
-import { StreamedReport } from "../../core/report/streamedReport";
+import { STREAM_HEAD_ROWS, StreamedReport } from "../../core/report/streamedReport";
 import { claimsSheetOf, UnusableInputError, type WorkbookReport, type WorkbookReportOptions, type WorkbookSheet } from "../../core/report/workbookReport";
 import { readSheetHeads, readWholeSheets, streamUsedRange, type ReadOptions, type UsedRange } from "../readSheets";
 import { checkCancelled, progress, type OperationOptions } from "./options";
@@ -26,17 +26,10 @@ import { registerFor } from "./registerFor";
  */
 export const STREAM_FROM_CELLS = 2_000_000;
 
-/** Rows read of each sheet to find the claims sheet: the header search's 30, a two-row header, the practice name's 60 (as the command line). */
-const HEAD_ROWS = 64;
 
 /** Rows handed on between progress reports (and cancel checks) inside a pass. */
 const PROGRESS_EVERY_ROWS = 20_000;
 
-/** Rows between asking the stream whether it can still give the report in pass 1 (as the command line). */
-const CHECK_EVERY_ROWS = 4_096;
-
-/** Thrown from a row callback to stop reading a claims sheet the stream has given up on. */
-class StopReading extends Error {}
 
 /**
  * The report with the claims sheet streamed, or null: when no claims sheet is found in the first
@@ -52,7 +45,7 @@ export async function streamedReportOfWorkbook(
 ): Promise<WorkbookReport | null> {
   if (!used.some((u) => u.rowCount * u.columnCount > streamFromCells)) return null;
   const read: ReadOptions = { beforeSync: () => checkCancelled(o) };
-  const heads = await readSheetHeads(context, used, HEAD_ROWS, read);
+  const heads = await readSheetHeads(context, used, STREAM_HEAD_ROWS, read);
   const headSheets = heads.map((h) => h.sheet);
   let claims: UsedRange;
   let reportOptions: WorkbookReportOptions;
@@ -80,26 +73,16 @@ export async function streamedReportOfWorkbook(
       progress(o, 0.05 + 0.45 * ((n - 1) / 2 + Math.min(1, rows / total) / 2), `Reading the claims, pass ${n} of 2 (${rows.toLocaleString("en-US")} of ${claims.rowCount.toLocaleString("en-US")} rows)…`);
     }
   };
-  const headMeasure = heads.find((h) => h.used === claims)?.bytesPerRow ?? null;
-  let measured: { bytesPerRow: number | null } = { bytesPerRow: headMeasure };
-  const counted = pass(1);
-  try {
-    measured = await streamUsedRange(context, claims, (index, cells) => {
-      streamed.count(index, cells);
-      counted();
-      if (rows % CHECK_EVERY_ROWS === 0 && streamed.cannotStream !== null) throw new StopReading();
-    }, { ...read, bytesPerRow: headMeasure });
-  } catch (e) {
-    // The stream cannot give the report (claims not listed together, …): no need to read on.
-    if (!(e instanceof StopReading)) throw e;
-  }
-  if (streamed.endCount() !== null) return null;
-  rows = 0;
-  const readRow = pass(2);
-  await streamUsedRange(context, claims, (index, cells) => {
-    streamed.read(index, cells);
-    readRow();
-  }, { ...read, bytesPerRow: measured.bytesPerRow });
-  const report = streamed.finish(); // UnusableInputError as workbookReport throws it
-  return "fallback" in report ? null : report;
+  // Pass 1's blocks are sized from the first rows' bytes, pass 2's from what pass 1 measured.
+  let bytesPerRow = heads.find((h) => h.used === claims)?.bytesPerRow ?? null;
+  const passes = await streamed.readTwice(async (n, onRow) => {
+    rows = 0;
+    const tick = pass(n);
+    const measured = await streamUsedRange(context, claims, (index, cells) => {
+      onRow(index, cells);
+      tick();
+    }, { ...read, bytesPerRow });
+    bytesPerRow = measured.bytesPerRow;
+  }); // UnusableInputError as workbookReport throws it
+  return "fallback" in passes ? null : passes.report;
 }
