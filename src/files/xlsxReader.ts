@@ -360,23 +360,15 @@ export interface OpenedWorkbook {
 }
 
 /**
- * Lets go of the file a package is read from, when the package reader holds one open
- * (a package held in memory has nothing to let go).
- */
-export function closePackage(zip: ZipPackage): void {
-  zip.close();
-}
-
-/**
  * Opens an .xlsx/.xlsm (a path or its bytes) to read its worksheets. `label` names the file in
- * messages. Close it (closePackage(book.zip)) when done.
+ * messages. Close it (book.zip.close()) when done.
  */
 export async function openWorkbook(source: XlsxSource, label?: string): Promise<OpenedWorkbook> {
   const zip = await openXlsxPackage(source, label);
   try {
     return await workbookOfPackage(zip);
   } catch (e) {
-    closePackage(zip);
+    zip.close();
     throw e;
   }
 }
@@ -451,7 +443,7 @@ export async function readXlsxGrids(source: XlsxSource, options: ReadXlsxOptions
   try {
     for (const sheet of book.worksheets) out.push(await readSheetGrid(book, sheet, { budget, onRow }));
   } finally {
-    closePackage(book.zip);
+    book.zip.close();
   }
   return out;
 }

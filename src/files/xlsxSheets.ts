@@ -11,7 +11,7 @@
 import type { CellValue } from "../core/cells/cellValue";
 import { ReadBudget } from "./readLimits";
 import { RowStream } from "./worksheetScanner";
-import { closePackage, openWorkbook, readSheetGrid, scanWorksheet, type OpenedWorkbook, type SheetGrid, type WorksheetPart, type XlsxSource } from "./xlsxReader";
+import { openWorkbook, readSheetGrid, scanWorksheet, type OpenedWorkbook, type SheetGrid, type WorksheetPart, type XlsxSource } from "./xlsxReader";
 
 export { RowsOutOfOrderError } from "./worksheetScanner";
 
@@ -127,7 +127,7 @@ class OpenedSheets implements XlsxSheets {
   }
 
   close(): void {
-    closePackage(this.book.zip);
+    this.book.zip.close();
   }
 
   async forEachRow(name: string, onRow: (index: number, cells: readonly CellValue[]) => void): Promise<SheetRowsRead> {
