@@ -192,8 +192,8 @@ export class ClaimLinesReader {
 /** What reading a row needs besides its cells: the checker (started on the row) and the text memos. */
 interface RowReaders {
   check: RowChecker;
-  statuses: TextMemo<NonNullable<ClaimLine["status"]>>;
-  payerClasses: TextMemo<NonNullable<ClaimLine["payerClass"]>>;
+  statuses: TextMemo<ClaimLine["status"]>;
+  payerClasses: TextMemo<ClaimLine["payerClass"]>;
 }
 
 /**
@@ -297,7 +297,8 @@ class RowChecker {
   values: readonly CellValue[] = [];
   /** An error was reported on this row: it is left out. */
   failed = false;
-  private readonly dateTexts = new Map<string, ReturnType<typeof parseDate>>();
+  /** Each distinct date text parsed once (a CSV export repeats a few hundred dates a million times). */
+  private readonly dateTexts = new TextMemo<ReturnType<typeof parseDate>>(parseDate);
 
   constructor(
     private readonly options: ReadClaimOptions,
@@ -371,7 +372,7 @@ class RowChecker {
       const day = dayOfSerial(v);
       if (day !== null) return day;
     }
-    const parsed = v === null || v === undefined ? BLANK : typeof v === "string" ? this.dateOfText(v) : parseDate(v);
+    const parsed = v === null || v === undefined ? BLANK : typeof v === "string" ? this.dateTexts.read(v) : parseDate(v);
     if (parsed.kind === "value") return parsed.value;
     if (parsed.kind === "blank") {
       if (required) this.report(f, "error", `${FIELD_WORDS[f]} is blank`);
@@ -379,16 +380,6 @@ class RowChecker {
     }
     this.report(f, required ? "error" : "warning", `${FIELD_WORDS[f]}: ${parsed.message}${required ? "" : "; ignored"}`, v);
     return null;
-  }
-
-  /** parseDate of a text date, each distinct text read once (a CSV export repeats a few hundred dates a million times). */
-  private dateOfText(text: string): ReturnType<typeof parseDate> {
-    let parsed = this.dateTexts.get(text);
-    if (parsed === undefined) {
-      parsed = parseDate(text);
-      if (this.dateTexts.size < 10000) this.dateTexts.set(text, parsed);
-    }
-    return parsed;
   }
 
   units(): number {
@@ -417,11 +408,11 @@ class RowChecker {
   }
 }
 
-/** A word list read once per distinct text (a register repeats a handful of statuses and classes). */
+/** A text parsed once per distinct text (a register repeats a handful of statuses, classes and dates). */
 class TextMemo<T> {
-  private readonly seen = new Map<string, T | null>();
-  constructor(private readonly parse: (text: string) => T | null) {}
-  read(text: string): T | null {
+  private readonly seen = new Map<string, T>();
+  constructor(private readonly parse: (text: string) => T) {}
+  read(text: string): T {
     let value = this.seen.get(text);
     if (value === undefined) {
       value = this.parse(text);
