@@ -75,3 +75,11 @@ export const CLAIM_FIELD_HEADERS: Record<ClaimField, string> = {
   submittedDate: "Submitted",
   lastPaymentDate: "Last Payment",
 };
+
+/**
+ * The line shows a payment after the as-of date: a register holds today's balances, so such a line
+ * was aged from a balance the as-of date did not have yet (the source report says how many).
+ */
+export function paidAfter(line: Pick<ClaimLine, "lastPaymentDate">, asOf: Day): boolean {
+  return line.lastPaymentDate !== null && line.lastPaymentDate > asOf;
+}

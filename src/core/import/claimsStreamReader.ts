@@ -1,6 +1,6 @@
 import { cellErrorText, type CellValue } from "../cells/cellValue";
 import { columnLetter } from "../cells/issue";
-import type { ClaimLine } from "../claims/claimLine";
+import { paidAfter, type ClaimField, type ClaimLine } from "../claims/claimLine";
 import { ClaimRuns } from "../claims/claimRuns";
 import { samePayerName } from "../claims/duplicateLines";
 import { ClaimLinesReader, type ReadClaimOptions } from "../claims/readClaimLines";
@@ -15,7 +15,6 @@ import { AdjustmentSignCounts, BalanceChecker, exportedBalance } from "./reconci
 import { balanceColumnOf, layoutOf, type SourceLayout } from "./sourceColumns";
 import { looksLikeLedger } from "./readTransactionLedger";
 import type { RawClaimRow } from "../claims/readClaimLines";
-import type { ClaimField } from "../claims/claimLine";
 
 export interface ClaimsStreamOptions extends ReadClaimsRegisterOptions {
   /** Each line used, after every correction, in register order (pass 2); the reader keeps none. */
@@ -226,7 +225,7 @@ export class ClaimsStreamReader {
       line = checker.check(line, e);
     }
     const asOf = this.options.asOf;
-    if (asOf !== undefined && line.lastPaymentDate !== null && line.lastPaymentDate > asOf) this.linesPaidAfterAsOf++;
+    if (asOf !== undefined && paidAfter(line, asOf)) this.linesPaidAfterAsOf++;
     this.options.onLine(line);
   }
 

@@ -27,7 +27,7 @@ import { readMedicareScheduleSheet } from "../feeSchedule/medicareScheduleSheet"
 import { feeScheduleLeftOut } from "./feeScheduleLeftOut";
 import { findRvuTable } from "./rvuSource";
 import { chooseClaimsSheet, claimsSourceReport, noRegisterReason, unusableReason } from "./claimsSource";
-import type { ClaimLine } from "../claims/claimLine";
+import { paidAfter, type ClaimLine } from "../claims/claimLine";
 import type { RegisterColumns } from "../claimColumns/registerColumns";
 import type { RvuTableRead } from "../rvu/workRvuRow";
 import type { ClaimFigures } from "../claimColumns/claimFigures";
@@ -174,7 +174,7 @@ export interface ClaimLineCounts {
 
 export function claimLineCounts(lines: readonly ClaimLine[], asOf: Day): ClaimLineCounts {
   let paidAfterAsOf = 0;
-  for (const l of lines) if (l.lastPaymentDate !== null && l.lastPaymentDate > asOf) paidAfterAsOf++;
+  for (const l of lines) if (paidAfter(l, asOf)) paidAfterAsOf++;
   return { linesUsed: lines.length, paidAfterAsOf };
 }
 
