@@ -8,7 +8,6 @@
  * file's bytes, as readWorkbookGrids reads a CSV). Files are written once to the system's temp
  * folder (pl-csvrows-N.csv) and kept for later runs. Default sizes: 100,000 and 1,048,575 lines.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -18,7 +17,7 @@ import { formatCents } from "../src/core/money/cents";
 import { syntheticClaimLines } from "../src/sample";
 import { readCsvBytes } from "../src/files/csv";
 import { openCsvRows } from "../src/files/csvRows";
-import { ownPeakRssMB } from "./measure";
+import { measureInChild, ownPeakRssMB, runAsChild } from "./measure";
 
 const MODES = ["open", "head", "forEachRow", "readCsvBytes"] as const;
 type Mode = (typeof MODES)[number];
@@ -86,19 +85,14 @@ function csvOf(lines: number): string {
 }
 
 async function main(): Promise<void> {
+  if (await runAsChild((mode, file) => measure(mode as Mode, file))) return;
   const args = process.argv.slice(2);
-  if (args[0] === "--child") {
-    process.stdout.write(`${JSON.stringify(await measure(args[1] as Mode, args[2]))}\n`);
-    return;
-  }
   const sizes = args.length > 0 ? args.map(Number) : [100_000, 1_048_575];
   for (const lines of sizes) {
     const file = csvOf(lines);
     console.log(`${lines.toLocaleString("en-US")} lines: ${(fs.statSync(file).size / 1048576).toFixed(0)} MB CSV`);
     for (const mode of MODES) {
-      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--child", mode, file], { encoding: "utf8" });
-      if (child.status !== 0) throw new Error(`${mode}: ${child.stderr}`);
-      const m = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as Measured;
+      const m = measureInChild<Measured>(mode, file);
       console.log(`  ${mode.padEnd(14)} ${m.ms.toFixed(1).padStart(8)} ms  ${String(m.rows).padStart(8)} rows  peak ${m.peakMB.toFixed(0)} MB (VmHWM)`);
     }
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 /** Timing and memory helpers of the benchmark (Node only; run with --expose-gc). */
 
@@ -155,4 +156,24 @@ export function ownPeakRssMB(): number {
     // not Linux
   }
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/**
+ * A standalone measurement script (bench/sheetRows.ts, bench/csvRows.ts) measures each way of
+ * reading in a process of its own, so that each peak is that way's alone. Started as
+ * `--child MODE FILE`, the script runs `measure` once and prints its result as JSON: then this
+ * returns true and the script has nothing else to do.
+ */
+export async function runAsChild<R>(measure: (mode: string, file: string) => Promise<R>): Promise<boolean> {
+  const args = process.argv.slice(2);
+  if (args[0] !== "--child") return false;
+  process.stdout.write(`${JSON.stringify(await measure(args[1], args[2]))}\n`);
+  return true;
+}
+
+/** The result of this script run as a child (`--child MODE FILE`, runAsChild) on one way of reading. */
+export function measureInChild<R>(mode: string, file: string): R {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--child", mode, file], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`${mode}: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as R;
 }
